@@ -1,0 +1,45 @@
+import { getOutboxItem } from '../../store/outbox.ts';
+import { Link } from '../components/Link.tsx';
+import { content } from '../content.ts';
+import { paths } from '../router.ts';
+import { useServices } from '../services.ts';
+import { useLiveQuery } from '../use-live-query.ts';
+
+const text = content.confirmation;
+
+export function Confirmation({ id }: { id: string }) {
+  const { db } = useServices();
+  const item = useLiveQuery(() => getOutboxItem(db, id), [db, id]);
+  if (!item) return null;
+  const sent = item.state === 'delivered' && item.receipt;
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        {item.state === 'needs-attention' ? (
+          <h1 class="govuk-heading-l">{text.attentionTitle}</h1>
+        ) : (
+          <div class="govuk-panel govuk-panel--confirmation">
+            <h1 class="govuk-panel__title">{sent ? text.sentTitle : text.queuedTitle}</h1>
+            {sent ? (
+              <div class="govuk-panel__body">
+                {text.referenceLabel}
+                <br />
+                <strong data-testid="reference">{item.receipt?.reference}</strong>
+              </div>
+            ) : (
+              <div class="govuk-panel__body app-panel-body-s">{text.queuedBody}</div>
+            )}
+          </div>
+        )}
+        <h2 class="govuk-heading-m">{text.whatNext}</h2>
+        <p class="govuk-body">{text.nextBody}</p>
+        <p class="govuk-body">
+          <Link href={paths.outbox}>{text.toOutbox}</Link>
+        </p>
+        <p class="govuk-body">
+          <Link href={paths.newReferral}>{text.another}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

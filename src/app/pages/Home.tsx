@@ -1,0 +1,64 @@
+import { deleteDraft, listDrafts } from '../../store/drafts.ts';
+import { InstallOffer } from '../components/InstallOffer.tsx';
+import { Link } from '../components/Link.tsx';
+import { content } from '../content.ts';
+import { formatDateTime } from '../format.ts';
+import type { InstallState } from '../install.ts';
+import { paths } from '../router.ts';
+import { useServices } from '../services.ts';
+import { useLiveQuery } from '../use-live-query.ts';
+
+const text = content.home;
+
+export function Home({ install, onInstall }: { install: InstallState; onInstall: () => void }) {
+  const { db } = useServices();
+  const drafts = useLiveQuery(() => listDrafts(db), [db]);
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <h1 class="govuk-heading-l">{text.title}</h1>
+        <p class="govuk-body-l">{text.lead}</p>
+        <Link href={paths.newReferral} class="govuk-button govuk-button--start">
+          {text.start}
+        </Link>
+        <h2 class="govuk-heading-m">
+          {text.drafts} {drafts ? `(${drafts.length})` : ''}
+        </h2>
+        {drafts && drafts.length === 0 ? <p class="govuk-body">{text.noDrafts}</p> : null}
+        {drafts && drafts.length > 0 ? (
+          <ul class="govuk-list app-drafts">
+            {drafts.map((draft) => (
+              <li key={draft.id} class="app-drafts__item">
+                <span class="govuk-body govuk-!-font-weight-bold">{draft.caseLabel || text.draftUntitled}</span>
+                <span class="govuk-hint govuk-!-margin-bottom-1">
+                  {text.lastChanged} {formatDateTime(draft.updatedAt)}
+                </span>
+                <span>
+                  <Link href={paths.step(draft.id, 'case-label')}>
+                    {text.resume}
+                    <span class="govuk-visually-hidden"> {draft.caseLabel || text.draftUntitled}</span>
+                  </Link>
+                  {' · '}
+                  <button
+                    type="button"
+                    class="app-link-button"
+                    onClick={() => {
+                      if (confirm(text.confirmDelete)) void deleteDraft(db, draft.id);
+                    }}
+                  >
+                    {text.delete}
+                    <span class="govuk-visually-hidden"> {draft.caseLabel || text.draftUntitled}</span>
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <p class="govuk-body">
+          <Link href={paths.outbox}>{text.outboxLink}</Link>
+        </p>
+        <InstallOffer state={install} onInstall={onInstall} />
+      </div>
+    </div>
+  );
+}

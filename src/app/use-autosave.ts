@@ -1,0 +1,53 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { saveDraft, type DraftChange } from '../store/drafts.ts';
+import { content } from './content.ts';
+import { formatTime } from './format.ts';
+import { useServices } from './services.ts';
+
+const DELAY_MS = 300;
+
+/**
+ * Saves a page's answers shortly after every change, and at once when the page is left, so a closed
+ * tab or a flat battery loses at most a fraction of a second of typing.
+ */
+export function useAutosave(draftId: string) {
+  const { db, clock } = useServices();
+  const [message, setMessage] = useState('');
+  const pending = useRef<DraftChange | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const flush = async () => {
+    clearTimeout(timer.current);
+    const change = pending.current;
+    pending.current = undefined;
+    if (!change) return;
+    try {
+      const now = clock.now();
+      await saveDraft(db, draftId, change, now);
+      setMessage(content.savedAt(formatTime(now)));
+    } catch {
+      setMessage(content.saveFailed);
+    }
+  };
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      void flush();
+    };
+  }, [draftId]);
+
+  return {
+    message,
+    schedule(change: DraftChange) {
+      pending.current = change;
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), DELAY_MS);
+    },
+    flush,
+  };
+}

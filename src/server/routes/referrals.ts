@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { toFieldErrors } from '../../shared/issues.ts';
+import { API_PATHS, MAX_SUBMISSION_BYTES, submissionSchema, type Submission } from '../../shared/protocol.ts';
+import { problem, sendProblem } from '../problem.ts';
+import type { IntakeOutcome } from '../services/intake.ts';
+
+export interface ReferralRouteDeps {
+  receive: (submission: Submission) => Promise<IntakeOutcome>;
+}
+
+export function referralRoutes(app: FastifyInstance, { receive }: ReferralRouteDeps): void {
+  app.post(API_PATHS.referrals, { bodyLimit: MAX_SUBMISSION_BYTES }, async (request, reply) => {
+    const parsed = submissionSchema.safeParse(request.body);
+    if (!parsed.success) {
+      return sendProblem(
+        reply,
+        problem(422, 'invalid-referral', 'The referral is not complete or has answers the service cannot accept', {
+          errors: toFieldErrors(parsed.error),
+        }),
+      );
+    }
+    const outcome = await receive(parsed.data);
+    if (outcome.kind === 'conflict') {
+      return sendProblem(
+        reply,
+        problem(409, 'id-conflict', 'A different referral was already received under this id', {
+          detail: 'Both copies are kept on the device. Check which one is right before sending again.',
+        }),
+      );
+    }
+    return reply.code(outcome.kind === 'created' ? 201 : 200).send(outcome.receipt);
+  });
+}

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { problem, sendProblem } from '../problem.ts';
+
+/** Files a browser must check on every load so an update is seen; everything else is content-hashed. */
+const REVALIDATE = /(^|\/)(index\.html|sw\.js|manifest\.webmanifest)$/;
+
+/** Serves the built PWA; any other page path gets the app shell so deep links work. */
+export async function staticAppRoutes(app: FastifyInstance, root: string): Promise<void> {
+  if (!existsSync(join(root, 'index.html'))) {
+    throw new Error(`No built app in ${root}: run "npm run build" first`);
+  }
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    setHeaders(reply, path) {
+      if (REVALIDATE.test(path) || path.endsWith('.html')) reply.header('cache-control', 'no-cache');
+      else if (path.includes('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      else reply.header('cache-control', 'public, max-age=3600');
+    },
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
+    if (isPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return sendProblem(reply, problem(404, 'not-found', 'There is nothing at this address'));
+  });
+}

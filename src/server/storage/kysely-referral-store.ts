@@ -1,0 +1,65 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, ReferralsTable } from './schema.ts';
+import { ReferenceTakenError, type ReferralStore, type StoredReferral } from './referral-store.ts';
+
+function fromRow(row: Selectable<ReferralsTable>): StoredReferral {
+  return {
+    id: row.id,
+    reference: row.reference,
+    path: row.path,
+    schemaVersion: Number(row.schema_version),
+    submittedAt: row.submitted_at,
+    receivedAt: row.received_at,
+    digest: row.digest,
+    envelope: row.envelope,
+  };
+}
+
+export interface KyselyReferralStoreOptions {
+  db: Kysely<Database>;
+  /** Tells a unique-constraint failure on the reference column apart from any other error. */
+  isReferenceCollision: (error: unknown) => boolean;
+}
+
+export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyReferralStoreOptions): ReferralStore {
+  async function findById(id: string) {
+    const row = await db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? fromRow(row) : undefined;
+  }
+
+  return {
+    async insertIfAbsent(referral) {
+      let result;
+      try {
+        result = await db
+          .insertInto('referrals')
+          .values({
+            id: referral.id,
+            reference: referral.reference,
+            path: referral.path,
+            schema_version: referral.schemaVersion,
+            submitted_at: referral.submittedAt,
+            received_at: referral.receivedAt,
+            digest: referral.digest,
+            envelope: referral.envelope,
+          })
+          .onConflict((conflict) => conflict.column('id').doNothing())
+          .executeTakeFirst();
+      } catch (error) {
+        if (isReferenceCollision(error)) throw new ReferenceTakenError();
+        throw error;
+      }
+      const stored = await findById(referral.id);
+      if (!stored) throw new Error('Referral row missing straight after insert');
+      return { inserted: Number(result.numInsertedOrUpdatedRows ?? 0n) === 1, stored };
+    },
+    findById,
+    async count() {
+      const row = await db.selectFrom('referrals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

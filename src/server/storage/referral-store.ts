@@ -1,0 +1,31 @@
+import type { ReferralPath } from '../../shared/referral.ts';
+
+export interface StoredReferral {
+  id: string;
+  reference: string;
+  path: ReferralPath;
+  schemaVersion: number;
+  submittedAt: string;
+  receivedAt: string;
+  digest: string;
+  envelope: string;
+}
+
+/** Thrown when a freshly drawn receipt reference is already taken: draw another and try again. */
+export class ReferenceTakenError extends Error {
+  constructor() {
+    super('Receipt reference already in use');
+  }
+}
+
+/** The storage contract every adapter (SQLite, PostgreSQL) honours. */
+export interface ReferralStore {
+  /**
+   * Inserts the row unless one with the same id exists, in one statement (no read-then-write race),
+   * and returns the row that is stored now. Resolves only once the row is durable.
+   */
+  insertIfAbsent(row: StoredReferral): Promise<{ inserted: boolean; stored: StoredReferral }>;
+  findById(id: string): Promise<StoredReferral | undefined>;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}
