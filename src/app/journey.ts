@@ -1,4 +1,5 @@
-import type { StepId } from '../shared/steps.ts';
+import type { Referral } from '../shared/referral.ts';
+import { stepSchemas, type StepId } from '../shared/steps.ts';
 
 /** The order of the questions. The journey is pure: it decides where to go from the answers alone. */
 export const stepOrder: readonly StepId[] = ['case-label', 'age', 'account'];
@@ -21,4 +22,15 @@ export function previousStep(step: StepId): StepId | undefined {
 
 export function stepNumber(step: StepId): number {
   return stepOrder.indexOf(step) + 1;
+}
+
+/** Where a resumed draft opens: the first question not yet answered well, or check-your-answers. */
+export function resumePlace(draft: { caseLabel: string; answers: Partial<Referral> }): Place {
+  const values = { caseLabel: draft.caseLabel, ...draft.answers };
+  const open = stepOrder.find((step) => {
+    const shape = stepSchemas[step].shape;
+    const picked = Object.fromEntries(Object.keys(shape).map((key) => [key, values[key as keyof typeof values]]));
+    return !stepSchemas[step].safeParse(picked).success;
+  });
+  return open ? { kind: 'step', step: open } : { kind: 'check' };
 }

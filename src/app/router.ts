@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Place } from './journey.ts';
 
 /** Changes page without a reload; listeners hear it as a popstate, like the browser's own back button. */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
@@ -26,3 +27,7 @@ export const paths = {
   sent: (id: string) => `/referral/${id}/sent`,
   outbox: '/outbox',
 } as const;
+
+export function placePath(draftId: string, place: Place): string {
+  return place.kind === 'check' ? paths.check(draftId) : paths.step(draftId, place.step);
+}

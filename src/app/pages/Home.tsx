@@ -4,7 +4,8 @@ import { Link } from '../components/Link.tsx';
 import { content } from '../content.ts';
 import { formatDateTime } from '../format.ts';
 import type { InstallState } from '../install.ts';
-import { paths } from '../router.ts';
+import { resumePlace } from '../journey.ts';
+import { paths, placePath } from '../router.ts';
 import { useServices } from '../services.ts';
 import { useLiveQuery } from '../use-live-query.ts';
 
@@ -34,7 +35,7 @@ export function Home({ install, onInstall }: { install: InstallState; onInstall:
                   {text.lastChanged} {formatDateTime(draft.updatedAt)}
                 </span>
                 <span>
-                  <Link href={paths.step(draft.id, 'case-label')}>
+                  <Link href={placePath(draft.id, resumePlace(draft))}>
                     {text.resume}
                     <span class="govuk-visually-hidden"> {draft.caseLabel || text.draftUntitled}</span>
                   </Link>

@@ -8,7 +8,7 @@ import type { DraftChange } from '../../store/drafts.ts';
 import { Radios, TextInput, Textarea } from '../components/fields.tsx';
 import { content } from '../content.ts';
 import { nextPlace } from '../journey.ts';
-import { navigate, paths } from '../router.ts';
+import { navigate, paths, placePath } from '../router.ts';
 import { useAutosave } from '../use-autosave.ts';
 import { QuestionPage } from './QuestionPage.tsx';
 
@@ -29,7 +29,7 @@ function useStepBehaviour<T extends FieldValues>(step: StepId, { draft, change }
     autosave.schedule(toChange(values as DeepPartial<T>));
     await autosave.flush();
     const next = nextPlace(step);
-    navigate(change || next.kind === 'check' ? paths.check(draft.id) : paths.step(draft.id, next.step));
+    navigate(change ? paths.check(draft.id) : placePath(draft.id, next));
   });
   return { draftId: draft.id, step, change, errors: form.formState.errors, savedMessage: autosave.message, onSubmit };
 }

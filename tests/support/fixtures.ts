@@ -1,0 +1,31 @@
+import { v7 as uuidv7 } from 'uuid';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import { SCHEMA_VERSION, type Referral } from '../../src/shared/referral.ts';
+import type { Submission } from '../../src/shared/protocol.ts';
+import { FieldDatabase } from '../../src/store/db.ts';
+
+export function validReferral(overrides: Partial<Referral> = {}): Referral {
+  return { ageGroup: 'adult', account: 'Recruited with a promise of work; made to work without pay; documents taken.', ...overrides };
+}
+
+export function submissionFor(referral: Referral = validReferral(), id: string = uuidv7()): Submission {
+  return { id, schemaVersion: SCHEMA_VERSION, submittedAt: '2026-11-29T09:30:00.000Z', envelope: { format: 'plain', referral } };
+}
+
+let databases = 0;
+/** A Dexie database on fake-indexeddb, fresh for each call. */
+export function freshDatabase(): FieldDatabase {
+  databases += 1;
+  return new FieldDatabase(`test-${databases}-${uuidv7()}`, { indexedDB, IDBKeyRange });
+}
+
+/** A clock the test moves by hand. */
+export function fakeClock(start = Date.parse('2026-11-29T09:00:00.000Z')) {
+  let now = start;
+  return {
+    now: () => new Date(now),
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}

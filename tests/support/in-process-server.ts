@@ -1,0 +1,34 @@
+import { randomInt } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../src/server/app.ts';
+import type { ReferralStore } from '../../src/server/storage/referral-store.ts';
+import { openSqliteStore } from '../../src/server/storage/sqlite.ts';
+
+export interface LoopbackServer {
+  baseUrl: string;
+  referrals: ReferralStore;
+  sqliteFile: string;
+  close(): Promise<void>;
+}
+
+/** The real app on a temporary SQLite file, listening on loopback (real HTTP, one process). */
+export async function startLoopbackServer(): Promise<LoopbackServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'nrm-field-it-'));
+  const sqliteFile = join(dir, 'nrm-field.sqlite');
+  const referrals = await openSqliteStore(sqliteFile);
+  const app = await buildApp({ referrals, now: () => new Date(), randomInt: (n) => randomInt(n) });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as { port: number };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    referrals,
+    sqliteFile,
+    async close() {
+      await app.close();
+      await referrals.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createHttpTransport, parseRetryAfter } from '../../src/sync/http-transport.ts';
+import { fakeClock, submissionFor } from '../support/fixtures.ts';
+
+const receiptFor = (id: string) => ({
+  id,
+  reference: 'NRM-7K3F-9Q',
+  receivedAt: '2026-11-29T09:31:00.000Z',
+  digest: 'a'.repeat(64),
+});
+
+function transportAnswering(response: () => Response | Promise<Response>) {
+  const clock = fakeClock();
+  return createHttpTransport({ fetch: async () => response(), clock });
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('HTTP transport', () => {
+  const submission = submissionFor();
+
+  it.each([200, 201])('counts %i with a receipt for this id as delivered', async (status) => {
+    const outcome = await transportAnswering(() => json(status, receiptFor(submission.id))).send(submission);
+    expect(outcome).toEqual({ kind: 'delivered', receipt: receiptFor(submission.id) });
+  });
+
+  it('does not count a 201 whose receipt names another id, or has no receipt', async () => {
+    expect((await transportAnswering(() => json(201, receiptFor('another'))).send(submission)).kind).toBe('retry');
+    expect((await transportAnswering(() => new Response('ok', { status: 201 })).send(submission)).kind).toBe('retry');
+    expect((await transportAnswering(() => json(200, { id: submission.id })).send(submission)).kind).toBe('retry');
+  });
+
+  it.each([400, 409, 413, 422])('treats %i as refused content, keeping the server’s problem', async (status) => {
+    const problem = { type: 'x', title: 'Refused', status, code: 'invalid-referral', errors: [{ path: 'envelope.referral.account', message: 'm' }] };
+    const outcome = await transportAnswering(() => json(status, problem)).send(submission);
+    expect(outcome).toEqual({ kind: 'refused', problem });
+  });
+
+  it('makes up a problem when a refusal has no readable body', async () => {
+    const outcome = await transportAnswering(() => new Response('<html>', { status: 413 })).send(submission);
+    expect(outcome).toMatchObject({ kind: 'refused', problem: { status: 413, code: 'payload-too-large' } });
+  });
+
+  it.each([408, 429, 500, 502, 503, 504])('retries %i', async (status) => {
+    expect((await transportAnswering(() => new Response('', { status })).send(submission)).kind).toBe('retry');
+  });
+
+  it('honours Retry-After on 429 and 503', async () => {
+    const outcome = await transportAnswering(() => new Response('', { status: 503, headers: { 'Retry-After': '120' } })).send(submission);
+    expect(outcome).toMatchObject({ kind: 'retry', retryAfterMs: 120_000 });
+  });
+
+  it('retries when there is no connection at all', async () => {
+    const transport = createHttpTransport({ fetch: () => Promise.reject(new TypeError('Failed to fetch')), clock: fakeClock() });
+    expect(await transport.send(submission)).toEqual({ kind: 'retry', reason: 'No connection to the server' });
+  });
+
+  it('reads Retry-After as seconds or as a date', () => {
+    const now = Date.parse('2026-11-29T09:00:00Z');
+    expect(parseRetryAfter('5', now)).toBe(5_000);
+    expect(parseRetryAfter('Sun, 29 Nov 2026 09:01:00 GMT', now)).toBe(60_000);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+});
