@@ -1,0 +1,119 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+let staticDir: string;
+let server: RunningServer;
+let proxy: FaultProxy;
+let browser: Browser;
+
+beforeAll(async () => {
+  // A copy of the build, so the test can deploy a "new version" of the service worker into it.
+  staticDir = mkdtempSync(join(tmpdir(), 'nrm-field-dist-'));
+  cpSync('dist', staticDir, { recursive: true });
+  server = await startServer({ STATIC_DIR: staticDir });
+  proxy = await startFaultProxy(server.baseUrl);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await proxy?.close();
+  await server?.stop();
+  rmSync(staticDir, { recursive: true, force: true });
+});
+
+describe('installable app', () => {
+  it('has a manifest with standalone display, a start URL and 192, 512 and maskable icons that load', async () => {
+    const manifest = await (await fetch(`${server.baseUrl}/manifest.webmanifest`)).json();
+    expect(manifest).toMatchObject({ display: 'standalone', start_url: '/', name: expect.stringContaining('NRM Field'), theme_color: '#0b0c0c' });
+    const icons = manifest.icons as { src: string; sizes: string; purpose: string }[];
+    expect(icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    for (const icon of icons) {
+      const response = await fetch(`${server.baseUrl}${icon.src}`);
+      expect(response.headers.get('content-type')).toBe('image/png');
+    }
+  });
+
+  it('offers to install when the browser allows it, and uses the browser’s own prompt', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.baseUrl);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Install this app' }).count()).toBe(0);
+    await page.evaluate(() => {
+      const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+        prompt: async () => {
+          (window as unknown as { prompted: boolean }).prompted = true;
+        },
+      });
+      dispatchEvent(event);
+    });
+    await page.getByRole('button', { name: 'Install this app' }).click();
+    expect(await page.evaluate(() => (window as unknown as { prompted?: boolean }).prompted)).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Install this app' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('tells iPhone users how to add it to the home screen', async () => {
+    const context = await browser.newContext({
+      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
+    });
+    const page = await context.newPage();
+    await page.goto(server.baseUrl);
+    await page.getByText('tap Share, then Add to Home Screen').waitFor();
+    await context.close();
+  });
+});
+
+describe('updates', () => {
+  it('offers a new version without reloading by itself, and queued referrals survive the update', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(proxy.url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+
+    proxy.cutApi(true);
+    await page.getByRole('link', { name: 'Start a referral' }).click();
+    await page.getByLabel('What is your own reference for this referral?').fill('UPDATE-1');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('Under 18').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('What happened to the person?').fill('Found in a cannabis grow house; says he is 16.');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Accept and send' }).click();
+    await page.getByRole('heading', { name: 'Referral saved and queued' }).waitFor();
+    await expect.poll(() => page.getByTestId('status-line').innerText()).toBe('1 waiting — no signal');
+
+    appendFileSync(join(staticDir, 'sw.js'), '\n// version 2\n');
+    await page.evaluate(async () => {
+      (window as unknown as { marker: string }).marker = 'still here';
+      await (await navigator.serviceWorker.getRegistration())?.update();
+    });
+    await page.getByRole('heading', { name: 'A new version of this app is ready' }).waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1_000);
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('still here');
+
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Update now' }).click()]);
+    expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBeUndefined();
+    await page.goto(`${proxy.url}/outbox`);
+    const item = page.getByTestId('outbox-item').filter({ hasText: 'UPDATE-1' });
+    await expect.poll(() => item.getAttribute('data-state')).toBe('queued');
+
+    proxy.cutApi(false);
+    await page.getByRole('button', { name: 'Send now' }).click();
+    await expect.poll(() => item.getAttribute('data-state'), { timeout: 30_000 }).toBe('delivered');
+    const db = new BetterSqlite3(server.sqliteFile, { readonly: true });
+    try {
+      expect(db.prepare("select count(*) as n, max(path) as path from referrals").get()).toEqual({ n: 1, path: 'child' });
+    } finally {
+      db.close();
+    }
+    await context.close();
+  });
+});
