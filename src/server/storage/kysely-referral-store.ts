@@ -42,6 +42,7 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
             received_at: referral.receivedAt,
             digest: referral.digest,
             envelope: referral.envelope,
+            status_changed_at: referral.receivedAt,
           })
           .onConflict((conflict) => conflict.column('id').doNothing())
           .executeTakeFirst();
@@ -54,6 +55,17 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
       return { inserted: Number(result.numInsertedOrUpdatedRows ?? 0n) === 1, stored };
     },
     findById,
+    async statusesOf(ids, since) {
+      if (ids.length === 0) return [];
+      const rows = await db
+        .selectFrom('referrals')
+        .select(['id', 'reference', 'status', 'status_changed_at'])
+        .where('id', 'in', [...ids])
+        .where('status_changed_at', '>', since)
+        .orderBy('status_changed_at')
+        .execute();
+      return rows.map((row) => ({ id: row.id, reference: row.reference, status: row.status, statusChangedAt: row.status_changed_at }));
+    },
     async count() {
       const row = await db.selectFrom('referrals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);

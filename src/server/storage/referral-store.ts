@@ -11,6 +11,14 @@ export interface StoredReferral {
   envelope: string;
 }
 
+/** What a device may learn about its own referral later: no personal data. */
+export interface ReferralStatus {
+  id: string;
+  reference: string;
+  status: string;
+  statusChangedAt: string;
+}
+
 /** Thrown when a freshly drawn receipt reference is already taken: draw another and try again. */
 export class ReferenceTakenError extends Error {
   constructor() {
@@ -26,6 +34,8 @@ export interface ReferralStore {
    */
   insertIfAbsent(row: StoredReferral): Promise<{ inserted: boolean; stored: StoredReferral }>;
   findById(id: string): Promise<StoredReferral | undefined>;
+  /** Statuses of the given referrals that changed after `since` (ISO time), oldest change first. */
+  statusesOf(ids: readonly string[], since: string): Promise<ReferralStatus[]>;
   count(): Promise<number>;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { ColumnType } from 'kysely';
 import type { ReferralPath } from '../../shared/referral.ts';
 
 /** Tables as Kysely sees them; column names are the database's own (snake_case). */
@@ -11,6 +12,9 @@ export interface ReferralsTable {
   digest: string;
   /** The body exactly as received; the rest of the row is the minimal index for queues and figures. */
   envelope: string;
+  /** Where the case stands; only 'received' until the casework console moves it on. */
+  status: ColumnType<string, string | undefined, string>;
+  status_changed_at: string;
 }
 
 export interface Database {

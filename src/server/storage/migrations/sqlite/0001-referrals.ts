@@ -11,6 +11,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('received_at', 'text', (col) => col.notNull())
     .addColumn('digest', 'text', (col) => col.notNull())
     .addColumn('envelope', 'text', (col) => col.notNull())
+    .addColumn('status', 'text', (col) => col.notNull().defaultTo('received'))
+    .addColumn('status_changed_at', 'text', (col) => col.notNull())
     .execute();
   await sql`create index referrals_received_at on referrals (received_at)`.execute(db);
 }
