@@ -1,4 +1,4 @@
-import type { Referral } from '../shared/referral.ts';
+import type { ReferralAnswers } from '../shared/referral.ts';
 import { stepSchemas, type StepId } from '../shared/steps.ts';
 
 /** The order of the questions. The journey is pure: it decides where to go from the answers alone. */
@@ -25,7 +25,7 @@ export function stepNumber(step: StepId): number {
 }
 
 /** Where a resumed draft opens: the first question not yet answered well, or check-your-answers. */
-export function resumePlace(draft: { caseLabel: string; answers: Partial<Referral> }): Place {
+export function resumePlace(draft: { caseLabel: string; answers: ReferralAnswers }): Place {
   const values = { caseLabel: draft.caseLabel, ...draft.answers };
   const open = stepOrder.find((step) => {
     const shape = stepSchemas[step].shape;

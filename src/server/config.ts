@@ -1,10 +1,14 @@
 import { resolve } from 'node:path';
 
+/** Where referrals live: the embedded SQLite file (one server) or PostgreSQL (any number of servers). */
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema: string; poolMax: number };
+
 export interface ServerConfig {
   host: string;
   port: number;
-  dataDir: string;
-  sqliteFile: string;
+  database: DatabaseConfig;
   staticDir: string;
   logLevel: string;
 }
@@ -15,13 +19,37 @@ function port(value: string | undefined): number {
   return n;
 }
 
+function poolMax(value: string | undefined): number {
+  const n = Number(value ?? 10);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`DATABASE_POOL_MAX must be a whole number of at least 1, not "${value}"`);
+  return n;
+}
+
+// Lower-case letters, digits and underscores only: the name goes into SQL unquoted by PostgreSQL's
+// rules and then needs no quoting or case folding to mean the same thing everywhere (psql, pg_dump).
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+function database(env: NodeJS.ProcessEnv, cwd: string): DatabaseConfig {
+  const url = env.DATABASE_URL;
+  if (!url) {
+    const dataDir = resolve(cwd, env.DATA_DIR ?? 'data');
+    return { kind: 'sqlite', file: resolve(dataDir, env.SQLITE_FILE ?? 'nrm-field.sqlite') };
+  }
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new Error('DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for the embedded SQLite file)');
+  }
+  const schema = env.DATABASE_SCHEMA ?? 'public';
+  if (!SCHEMA_NAME.test(schema)) {
+    throw new Error(`DATABASE_SCHEMA must be lower-case letters, digits and underscores, not "${schema}"`);
+  }
+  return { kind: 'postgres', url, schema, poolMax: poolMax(env.DATABASE_POOL_MAX) };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
-  const dataDir = resolve(cwd, env.DATA_DIR ?? 'data');
   return {
     host: env.HOST ?? 'localhost',
     port: port(env.PORT),
-    dataDir,
-    sqliteFile: resolve(dataDir, env.SQLITE_FILE ?? 'nrm-field.sqlite'),
+    database: database(env, cwd),
     staticDir: resolve(cwd, env.STATIC_DIR ?? 'dist'),
     logLevel: env.LOG_LEVEL ?? 'info',
   };

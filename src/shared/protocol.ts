@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { REFERENCE_PATTERN } from './reference-number.ts';
-import { SCHEMA_VERSION, referralSchema } from './referral.ts';
+import { SCHEMA_VERSION, referralSchema, type Referral } from './referral.ts';
+import { referralV1Schema } from './versions/v1.ts';
 
 export const API_BASE = '/api/v1';
 export const API_PATHS = {
@@ -11,21 +12,38 @@ export const API_PATHS = {
 /** Largest request body the server reads for one referral (narratives dominate its size). */
 export const MAX_SUBMISSION_BYTES = 1024 * 1024;
 
-/** Versions the server accepts: the current one and the one before it. */
-export const ACCEPTED_SCHEMA_VERSIONS = [SCHEMA_VERSION] as const;
+const ENVELOPE_MESSAGE = 'The referral body is missing or in a format this server does not know';
 
-export const envelopeSchema = z.discriminatedUnion('format', [
-  z.strictObject({ format: z.literal('plain'), referral: referralSchema }),
-], 'The referral body is missing or in a format this server does not know');
-export type Envelope = z.infer<typeof envelopeSchema>;
+function submissionOf<V extends number, R extends z.ZodMiniType>(version: V, referral: R) {
+  return z.strictObject({
+    id: z.uuidv7('The referral id must be a UUIDv7 made on the device'),
+    schemaVersion: z.literal(version),
+    submittedAt: z.iso.datetime({ offset: true, error: 'submittedAt must be an ISO 8601 date and time' }),
+    envelope: z.discriminatedUnion('format', [z.strictObject({ format: z.literal('plain'), referral })], ENVELOPE_MESSAGE),
+  });
+}
 
-export const submissionSchema = z.strictObject({
-  id: z.uuidv7('The referral id must be a UUIDv7 made on the device'),
-  schemaVersion: z.literal(ACCEPTED_SCHEMA_VERSIONS, 'This version of the referral form is no longer accepted: update the app'),
-  submittedAt: z.iso.datetime({ offset: true, error: 'submittedAt must be an ISO 8601 date and time' }),
-  envelope: envelopeSchema,
-});
+export const currentSubmissionSchema = submissionOf(SCHEMA_VERSION, referralSchema);
+export type CurrentSubmission = z.infer<typeof currentSubmissionSchema>;
+
+/**
+ * What the server accepts: the current version and the one before it, so that referrals queued on a
+ * device before an app update are still delivered as they were written.
+ */
+export const submissionSchema = z.discriminatedUnion(
+  'schemaVersion',
+  [currentSubmissionSchema, submissionOf(1, referralV1Schema)],
+  'This version of the referral form is no longer accepted: update the app and send the referral again',
+);
 export type Submission = z.infer<typeof submissionSchema>;
+export const ACCEPTED_SCHEMA_VERSIONS = [SCHEMA_VERSION, 1] as const;
+
+/** Reads an accepted submission's referral as the current version (for indexing, never to rewrite what was sent). */
+export function currentReferralOf(submission: Submission): Referral {
+  if (submission.schemaVersion === SCHEMA_VERSION) return submission.envelope.referral;
+  const { ageGroup, account } = submission.envelope.referral;
+  return ageGroup === 'adult' ? { path: 'adult-nrm', ageGroup, account } : { path: 'child', ageGroup, account };
+}
 
 export const receiptSchema = z.strictObject({
   id: z.string(),

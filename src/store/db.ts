@@ -1,12 +1,12 @@
 import { Dexie, type Table } from 'dexie';
-import type { Referral } from '../shared/referral.ts';
+import type { ReferralAnswers } from '../shared/referral.ts';
 import type { Problem, Receipt, Submission } from '../shared/protocol.ts';
 
 export interface DraftRecord {
   /** UUIDv7 made when the draft is created; it becomes the referral's idempotency key. */
   id: string;
   caseLabel: string;
-  answers: Partial<Referral>;
+  answers: ReferralAnswers;
   createdAt: string;
   updatedAt: string;
   /** Set once the referral is in the outbox: the draft is kept (to fix a refusal) but no longer listed. */

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { Referral } from '../shared/referral.ts';
+import type { ReferralAnswers } from '../shared/referral.ts';
 import type { DraftRecord, FieldDatabase } from './db.ts';
 
 export async function createDraft(db: FieldDatabase, now: Date): Promise<DraftRecord> {
@@ -21,7 +21,7 @@ export async function listDrafts(db: FieldDatabase): Promise<DraftRecord[]> {
 
 export interface DraftChange {
   caseLabel?: string;
-  answers?: Partial<Referral>;
+  answers?: ReferralAnswers;
 }
 
 /** Merges a page's answers into the draft; called on every change so nothing typed is lost. */

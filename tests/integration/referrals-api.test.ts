@@ -35,10 +35,20 @@ describe('POST /api/v1/referrals', () => {
   it('treats the same content with its keys in another order as a repeat', async () => {
     const submission = submissionFor(validReferral({ ageGroup: 'child' }));
     const first = await post(submission);
-    const reordered = `{"envelope":{"referral":{"account":${JSON.stringify(submission.envelope.referral.account)},"ageGroup":"child"},"format":"plain"},"submittedAt":"${submission.submittedAt}","schemaVersion":1,"id":"${submission.id}"}`;
+    const reordered = `{"envelope":{"referral":{"account":${JSON.stringify(submission.envelope.referral.account)},"ageGroup":"child","path":"child"},"format":"plain"},"submittedAt":"${submission.submittedAt}","schemaVersion":2,"id":"${submission.id}"}`;
     const again = await post(reordered);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(await first.json());
+  });
+
+  it('accepts a referral of the previous schema version as it was written', async () => {
+    const { envelope, ...rest } = submissionFor();
+    const previous = { ...rest, schemaVersion: 1, envelope: { format: 'plain', referral: { ageGroup: 'child', account: envelope.referral.account } } };
+    const response = await post(previous);
+    expect(response.status).toBe(201);
+    const stored = await server.referrals.findById(previous.id);
+    expect(stored).toMatchObject({ schemaVersion: 1, path: 'child' });
+    expect(JSON.parse(stored?.envelope ?? '{}')).toEqual(previous.envelope);
   });
 
   it('answers 409 when the same id arrives with different content, and keeps the first', async () => {

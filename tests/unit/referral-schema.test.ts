@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toFieldErrors } from '../../src/shared/issues.ts';
-import { submissionSchema } from '../../src/shared/protocol.ts';
-import { NARRATIVE_MAX, caseLabelSchema, pathFor, referralSchema } from '../../src/shared/referral.ts';
+import { currentReferralOf, submissionSchema } from '../../src/shared/protocol.ts';
+import { NARRATIVE_MAX, caseLabelSchema, pathFor, referralFromAnswers, referralSchema } from '../../src/shared/referral.ts';
 import { stepSchemas } from '../../src/shared/steps.ts';
 import { submissionFor, validReferral } from '../support/fixtures.ts';
 
@@ -20,12 +20,26 @@ describe('referral schema', () => {
     expect(parsed.account).toHaveLength(NARRATIVE_MAX);
   });
 
-  it('asks for the age when it is missing or not one of the choices', () => {
-    expect(messages(referralSchema.safeParse({ account: 'x' }))).toEqual([
+  it('asks for the age when it is missing, so the path cannot be known', () => {
+    expect(messages(referralSchema.safeParse(referralFromAnswers({ account: 'x' })))).toEqual([
+      'path: Select whether the person is under 18, 18 or over, or you are not sure',
+    ]);
+    expect(messages(stepSchemas.age.safeParse({ ageGroup: 'teen' }))).toEqual([
       'ageGroup: Select whether the person is under 18, 18 or over, or you are not sure',
     ]);
-    expect(messages(referralSchema.safeParse({ account: 'x', ageGroup: 'teen' }))).toEqual([
-      'ageGroup: Select whether the person is under 18, 18 or over, or you are not sure',
+  });
+
+  it('puts each age answer on its path', () => {
+    expect(referralSchema.parse(referralFromAnswers({ ageGroup: 'not-sure', account: 'x' }))).toEqual({ path: 'child', ageGroup: 'not-sure', account: 'x' });
+    expect(referralSchema.parse(referralFromAnswers({ ageGroup: 'adult', account: 'x' }))).toEqual({ path: 'adult-nrm', ageGroup: 'adult', account: 'x' });
+  });
+
+  it('refuses an age that does not fit the path', () => {
+    expect(messages(referralSchema.safeParse({ path: 'child', ageGroup: 'adult', account: 'x' }))).toEqual([
+      'ageGroup: A child referral is for someone under 18 or whose age is not known',
+    ]);
+    expect(messages(referralSchema.safeParse({ path: 'adult-nrm', ageGroup: 'child', account: 'x' }))).toEqual([
+      'ageGroup: An adult referral is for someone 18 or over',
     ]);
   });
 
@@ -71,12 +85,23 @@ describe('submission schema', () => {
   });
 
   it('names each wrong part of the envelope', () => {
-    const bad = { ...submissionFor(), id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', schemaVersion: 99, submittedAt: 'yesterday' };
+    const bad = { ...submissionFor(), id: '1b4e28ba-2fa1-41d2-883f-0016d3cca427', submittedAt: 'yesterday' };
     expect(messages(submissionSchema.safeParse(bad))).toEqual([
       'id: The referral id must be a UUIDv7 made on the device',
-      'schemaVersion: This version of the referral form is no longer accepted: update the app',
       'submittedAt: submittedAt must be an ISO 8601 date and time',
     ]);
+  });
+
+  it('accepts the current and the previous schema version, and no other', () => {
+    const current = submissionFor();
+    const previous = { ...current, schemaVersion: 1, envelope: { format: 'plain', referral: { ageGroup: 'not-sure', account: 'x' } } };
+    expect(submissionSchema.safeParse(previous).success).toBe(true);
+    expect(currentReferralOf(submissionSchema.parse(previous))).toEqual({ path: 'child', ageGroup: 'not-sure', account: 'x' });
+    expect(currentReferralOf(current)).toEqual(current.envelope.referral);
+    expect(messages(submissionSchema.safeParse({ ...current, schemaVersion: 0 }))).toEqual([
+      'schemaVersion: This version of the referral form is no longer accepted: update the app and send the referral again',
+    ]);
+    expect(submissionSchema.safeParse({ ...previous, schemaVersion: 2 }).success).toBe(false);
   });
 
   it('points into the referral for a bad answer', () => {

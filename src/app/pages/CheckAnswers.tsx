@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { toFieldErrors } from '../../shared/issues.ts';
-import { SCHEMA_VERSION, caseLabelSchema, referralSchema, type AgeGroup } from '../../shared/referral.ts';
+import { SCHEMA_VERSION, caseLabelSchema, referralFromAnswers, referralSchema } from '../../shared/referral.ts';
 import type { StepId } from '../../shared/steps.ts';
 import type { DraftRecord } from '../../store/db.ts';
 import { queueSubmission } from '../../store/outbox.ts';
@@ -16,7 +16,7 @@ import { useServices } from '../services.ts';
 const text = content.check;
 
 /** Which page asks each answer, so a missing one links straight to its question. */
-const askedOn: Record<string, StepId> = { caseLabel: 'case-label', ageGroup: 'age', account: 'account' };
+const askedOn: Record<string, StepId> = { caseLabel: 'case-label', path: 'age', ageGroup: 'age', account: 'account' };
 
 function Row({ label, value, draftId, step }: { label: string; value: string | undefined; draftId: string; step: StepId }) {
   return (
@@ -36,10 +36,10 @@ function Row({ label, value, draftId, step }: { label: string; value: string | u
 export function CheckAnswers({ draft }: { draft: DraftRecord }) {
   const { db, clock, sync } = useServices();
   const [errors, setErrors] = useState<SummaryError[]>([]);
-  const ageGroup = draft.answers.ageGroup as AgeGroup | undefined;
+  const { ageGroup } = draft.answers;
 
   const submit = async () => {
-    const referral = referralSchema.safeParse(draft.answers);
+    const referral = referralSchema.safeParse(referralFromAnswers(draft.answers));
     const label = caseLabelSchema.safeParse(draft.caseLabel);
     const problems = [
       ...(label.success ? [] : toFieldErrors(label.error).map((e) => ({ ...e, path: 'caseLabel' }))),

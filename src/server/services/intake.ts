@@ -1,6 +1,5 @@
 import { makeReference } from '../../shared/reference-number.ts';
-import { pathFor } from '../../shared/referral.ts';
-import type { Receipt, Submission } from '../../shared/protocol.ts';
+import { currentReferralOf, type Receipt, type Submission } from '../../shared/protocol.ts';
 import { ReferenceTakenError, type ReferralStore, type StoredReferral } from '../storage/referral-store.ts';
 import { canonicalJson, sha256Hex } from './digest.ts';
 
@@ -31,7 +30,7 @@ export function createIntake({ referrals, now, randomInt }: IntakeDeps) {
         const { inserted, stored } = await referrals.insertIfAbsent({
           id: submission.id,
           reference: makeReference(randomInt),
-          path: pathFor(submission.envelope.referral.ageGroup),
+          path: currentReferralOf(submission).path,
           schemaVersion: submission.schemaVersion,
           submittedAt: submission.submittedAt,
           receivedAt: now().toISOString(),
