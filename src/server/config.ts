@@ -1,9 +1,5 @@
 import { resolve } from 'node:path';
-
-/** Where referrals live: the embedded SQLite file (one server) or PostgreSQL (any number of servers). */
-export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; schema: string; poolMax: number };
+import type { DatabaseConfig } from './storage/connect.ts';
 
 export interface ServerConfig {
   host: string;
@@ -25,8 +21,8 @@ function poolMax(value: string | undefined): number {
   return n;
 }
 
-// Lower-case letters, digits and underscores only: the name goes into SQL unquoted by PostgreSQL's
-// rules and then needs no quoting or case folding to mean the same thing everywhere (psql, pg_dump).
+// PostgreSQL folds unquoted names to lower case; allowing only names that fold to themselves means the
+// schema is spelled the same here, in psql and in `pg_dump --schema`, quoted or not.
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 function database(env: NodeJS.ProcessEnv, cwd: string): DatabaseConfig {

@@ -1,10 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
-import { openSqliteStore } from './storage/sqlite.ts';
+import { connectDatabase } from './storage/connect.ts';
+import { openStore } from './storage/storage-connection.ts';
 
 const config = readConfig(process.env, process.cwd());
-const referrals = await openSqliteStore(config.sqliteFile);
+const referrals = await openStore(
+  connectDatabase(config.database, (error) => console.warn(`A pooled database connection was lost while idle and will be replaced: ${error.message}`)),
+);
 const app = await buildApp({
   referrals,
   now: () => new Date(),
@@ -20,4 +23,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 await app.listen({ host: config.host, port: config.port });
-app.log.info(`NRM Field is ready at http://${config.host}:${(app.server.address() as { port: number }).port}`);
+app.log.info(`NRM Field is ready at http://${config.host}:${(app.server.address() as { port: number }).port} (${config.database.kind})`);

@@ -2,11 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { createKyselyReferralStore } from './kysely-referral-store.ts';
-import { migrateToLatest } from './migrate.ts';
 import { sqliteMigrations } from './migrations/sqlite/index.ts';
 import type { ReferralStore } from './referral-store.ts';
 import type { Database } from './schema.ts';
+import { openStore, type StorageConnection } from './storage-connection.ts';
 
 function isReferenceCollision(error: unknown): boolean {
   return (
@@ -20,7 +19,7 @@ function isReferenceCollision(error: unknown): boolean {
  * Opens (creating if needed) the embedded database. WAL with synchronous=FULL makes every commit
  * reach the disk before the statement returns, so a receipt is never sent for a row a power cut could lose.
  */
-export async function openSqliteStore(file: string): Promise<ReferralStore> {
+export function connectSqlite(file: string): StorageConnection {
   mkdirSync(dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
@@ -28,6 +27,9 @@ export async function openSqliteStore(file: string): Promise<ReferralStore> {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrateToLatest(db as Kysely<unknown>, sqliteMigrations);
-  return createKyselyReferralStore({ db, isReferenceCollision });
+  return { db, migrations: sqliteMigrations, isReferenceCollision };
+}
+
+export async function openSqliteStore(file: string): Promise<ReferralStore> {
+  return openStore(connectSqlite(file));
 }
