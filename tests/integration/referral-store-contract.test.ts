@@ -1,0 +1,169 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeReference } from '../../src/shared/reference-number.ts';
+import { openPostgresStore } from '../../src/server/storage/postgres.ts';
+import { ReferenceTakenError, type ReferralStore, type StoredReferral } from '../../src/server/storage/referral-store.ts';
+import { openSqliteStore } from '../../src/server/storage/sqlite.ts';
+import { freshTestSchema, type TestSchema } from '../support/postgres.ts';
+
+/** One storage backend, fresh for this run; `open` may be called again for a second instance on the same database. */
+interface Backend {
+  name: string;
+  setUp(): Promise<void>;
+  open(): Promise<ReferralStore>;
+  tearDown(): Promise<void>;
+}
+
+function sqliteBackend(): Backend {
+  let dir = '';
+  return {
+    name: 'SQLite',
+    async setUp() {
+      dir = mkdtempSync(join(tmpdir(), 'nrm-field-contract-'));
+    },
+    open: () => openSqliteStore(join(dir, 'contract.sqlite')),
+    async tearDown() {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function postgresBackend(): Backend {
+  let target: TestSchema | undefined;
+  return {
+    name: 'PostgreSQL',
+    async setUp() {
+      target = await freshTestSchema();
+    },
+    open() {
+      if (!target) throw new Error('setUp did not run');
+      return openPostgresStore({
+        url: target.url,
+        schema: target.schema,
+        poolMax: 4,
+        // A connection dying mid-run is a fault of the run: let it surface as an uncaught error.
+        onIdleClientError: (error) => {
+          throw error;
+        },
+      });
+    },
+    async tearDown() {
+      await target?.drop();
+    },
+  };
+}
+
+let references = 0;
+/** References in sequence: random ones could collide by chance and fail a test that expects no clash. */
+function nextReference(): string {
+  let n = references++;
+  return makeReference((base) => {
+    const digit = n % base;
+    n = Math.floor(n / base);
+    return digit;
+  });
+}
+
+function referralRow(overrides: Partial<StoredReferral> = {}): StoredReferral {
+  return {
+    id: uuidv7(),
+    reference: nextReference(),
+    path: 'adult-nrm',
+    schemaVersion: 2,
+    submittedAt: '2026-11-29T09:30:00.000+01:00',
+    receivedAt: '2026-11-29T09:31:00.000Z',
+    digest: 'a'.repeat(64),
+    envelope: '{"format":"plain","referral":{"account":"…","ageGroup":"adult","path":"adult-nrm"}}',
+    ...overrides,
+  };
+}
+
+describe.each([sqliteBackend(), postgresBackend()])('ReferralStore contract on $name', (backend) => {
+  const opened: ReferralStore[] = [];
+  let store: ReferralStore;
+  async function openAnother(): Promise<ReferralStore> {
+    const another = await backend.open();
+    opened.push(another);
+    return another;
+  }
+
+  beforeAll(async () => {
+    await backend.setUp();
+    store = await openAnother();
+  });
+  afterAll(async () => {
+    await Promise.all(opened.map((each) => each.close()));
+    await backend.tearDown();
+  });
+
+  it('inserts a new referral, says so, and gives back exactly what it was given', async () => {
+    const row = referralRow();
+    expect(await store.insertIfAbsent(row)).toEqual({ inserted: true, stored: row });
+    expect(await store.findById(row.id)).toEqual(row);
+  });
+
+  it('does not insert a repeat of an id, and answers with the row stored first', async () => {
+    const first = referralRow();
+    await store.insertIfAbsent(first);
+    const before = await store.count();
+    const repeat = { ...first, reference: nextReference(), receivedAt: '2026-11-29T10:00:00.000Z', digest: 'b'.repeat(64) };
+    expect(await store.insertIfAbsent(repeat)).toEqual({ inserted: false, stored: first });
+    expect(await store.count()).toBe(before);
+  });
+
+  it('answers undefined for an id it does not hold', async () => {
+    expect(await store.findById(uuidv7())).toBeUndefined();
+  });
+
+  it('throws ReferenceTakenError for a new id whose reference another row holds, and stores nothing', async () => {
+    const holder = referralRow();
+    await store.insertIfAbsent(holder);
+    const newcomer = referralRow({ reference: holder.reference });
+    await expect(store.insertIfAbsent(newcomer)).rejects.toBeInstanceOf(ReferenceTakenError);
+    expect(await store.findById(newcomer.id)).toBeUndefined();
+  });
+
+  it('treats a repeat as a repeat even when its freshly drawn reference is taken', async () => {
+    const first = referralRow();
+    const other = referralRow();
+    await store.insertIfAbsent(first);
+    await store.insertIfAbsent(other);
+    expect(await store.insertIfAbsent({ ...first, reference: other.reference })).toEqual({ inserted: false, stored: first });
+  });
+
+  it('counts the rows it holds', async () => {
+    const before = await store.count();
+    for (let i = 0; i < 3; i += 1) await store.insertIfAbsent(referralRow());
+    expect(await store.count()).toBe(before + 3);
+  });
+
+  it('gives the statuses of the asked referrals that changed after a time, oldest change first', async () => {
+    const at = (minute: number) => `2026-11-30T08:${String(minute).padStart(2, '0')}:00.000Z`;
+    const [early, middle, late, notAsked] = [at(1), at(2), at(3), at(4)].map((receivedAt) => referralRow({ receivedAt }));
+    for (const row of [late, early, notAsked, middle]) await store.insertIfAbsent(row!);
+    const statuses = await store.statusesOf([late!.id, early!.id, middle!.id, uuidv7()], at(1));
+    expect(statuses).toEqual([
+      { id: middle!.id, reference: middle!.reference, status: 'received', statusChangedAt: at(2) },
+      { id: late!.id, reference: late!.reference, status: 'received', statusChangedAt: at(3) },
+    ]);
+    expect(await store.statusesOf([], at(0))).toEqual([]);
+  });
+
+  it('stores one row when two instances insert the same id at the same moment, and both see that row', async () => {
+    const second = await openAnother();
+    const id = uuidv7();
+    const attempts = Array.from({ length: 24 }, (_, i) => referralRow({ id, receivedAt: `2026-11-29T09:31:00.${String(i).padStart(3, '0')}Z` }));
+    const before = await store.count();
+    const outcomes = await Promise.all(attempts.map((row, i) => (i % 2 ? second : store).insertIfAbsent(row)));
+    const winners = outcomes.filter((outcome) => outcome.inserted);
+    expect(winners).toHaveLength(1);
+    const stored = winners[0]!.stored;
+    expect(attempts).toContainEqual(stored);
+    expect(outcomes.map((outcome) => outcome.stored)).toEqual(Array(attempts.length).fill(stored));
+    expect(await store.count()).toBe(before + 1);
+    expect(await second.findById(id)).toEqual(stored);
+  });
+});
