@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { handleBackgroundSync } from './background-sync.ts';
 import { isSkipWaitingMessage } from './messages.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
@@ -19,3 +20,5 @@ self.addEventListener('message', (event) => {
   // A new version waits until the page asks (the user chose "Update now").
   if (isSkipWaitingMessage(event.data)) void self.skipWaiting();
 });
+
+handleBackgroundSync(self);

@@ -3,19 +3,14 @@ import { FieldDatabase } from '../store/db.ts';
 import { createOutboxAccess } from '../store/outbox.ts';
 import { createSyncEngine } from '../sync/engine.ts';
 import { createHttpTransport } from '../sync/http-transport.ts';
-import type { ExclusiveRunner } from '../sync/ports.ts';
+import { createExclusiveRunner } from '../sync/coordination.ts';
 import { App, type UpdateSignal } from './App.tsx';
 import { createInstallOffer } from './install.ts';
 import { ServicesContext, type AppServices } from './services.ts';
-import { registerServiceWorker } from './sw-bridge.ts';
+import { registerServiceWorker, requestBackgroundSync } from './sw-bridge.ts';
 import './styles.scss';
 
-const SENDER_LOCK = 'nrm-field-outbox-sender';
 const RETRY_TICK_MS = 30_000;
-
-/** One sender at a time across tabs (and, later, the service worker); where Web Locks are missing, one per tab. */
-const exclusive: ExclusiveRunner = (task) =>
-  'locks' in navigator ? navigator.locks.request(SENDER_LOCK, task) : task();
 
 const clock = { now: () => new Date() };
 const db = new FieldDatabase();
@@ -24,17 +19,30 @@ const sync = createSyncEngine({
   transport: createHttpTransport({ fetch: (...args) => fetch(...args), clock }),
   clock,
   random: Math.random,
-  exclusive,
+  exclusive: createExclusiveRunner(navigator.locks),
 });
-const services: AppServices = { db, sync, clock };
 
-const drain = (now = false) => void sync.drain({ now }).catch(() => undefined);
-addEventListener('online', () => drain(true));
+// Sync triggers (DESIGN.md §5). Failures are already recorded on the items; nothing to do here.
+const ignore = () => undefined;
+const refresh = () => void sync.refreshStatuses().catch(ignore);
+const sendWaiting = () => void sync.drain().then(refresh, ignore);
+const probe = () => void sync.probeAndDrain().then(refresh, ignore);
+addEventListener('online', probe);
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible') drain();
+  if (document.visibilityState === 'visible') probe();
 });
-setInterval(() => drain(), RETRY_TICK_MS);
-drain();
+setInterval(sendWaiting, RETRY_TICK_MS);
+sendWaiting();
+
+const services: AppServices = {
+  db,
+  sync,
+  clock,
+  sendSoon() {
+    void sync.drain({ now: true }).then(refresh, ignore);
+    void requestBackgroundSync();
+  },
+};
 
 const updateListeners: ((apply: () => void) => void)[] = [];
 let pendingUpdate: (() => void) | undefined;

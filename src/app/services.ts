@@ -9,6 +9,8 @@ export interface AppServices {
   db: FieldDatabase;
   sync: SyncEngine;
   clock: Clock;
+  /** Sends the outbox now, and asks the service worker to send it later if this fails. */
+  sendSoon(): void;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

@@ -2,6 +2,7 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
 import { problem, sendProblem } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
+import { receiptRoutes } from './routes/receipts.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { staticAppRoutes } from './routes/static-app.ts';
 import { createIntake } from './services/intake.ts';
@@ -41,6 +42,7 @@ export async function buildApp(deps: AppDeps) {
 
   healthRoutes(app);
   referralRoutes(app, { receive: createIntake(deps) });
+  receiptRoutes(app, deps);
   if (deps.staticDir) await staticAppRoutes(app, deps.staticDir);
   else app.setNotFoundHandler((_request, reply) => sendProblem(reply, problem(404, 'not-found', 'There is nothing at this address')));
 

@@ -7,6 +7,7 @@ export const API_BASE = '/api/v1';
 export const API_PATHS = {
   referrals: `${API_BASE}/referrals`,
   health: `${API_BASE}/health`,
+  receipts: `${API_BASE}/receipts`,
 } as const;
 
 /** Largest request body the server reads for one referral (narratives dominate its size). */
@@ -52,6 +53,28 @@ export const receiptSchema = z.strictObject({
   digest: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
 export type Receipt = z.infer<typeof receiptSchema>;
+
+/** Most referrals a device may ask about in one receipts request (they travel in the query string). */
+export const MAX_STATUS_IDS = 100;
+
+/** What a device may learn about its own referral after delivery: no personal data. */
+export const referralStatusSchema = z.strictObject({
+  id: z.string(),
+  reference: z.string(),
+  status: z.string(),
+  statusChangedAt: z.string(),
+});
+export type ReferralStatus = z.infer<typeof referralStatusSchema>;
+
+export const statusesQuerySchema = z.strictObject({
+  since: z.iso.datetime({ offset: true, error: 'since must be an ISO 8601 date and time' }),
+  id: z.array(z.uuidv7('Each id must be a referral id (UUIDv7)')).check(
+    z.minLength(1, 'Name at least one referral id'),
+    z.maxLength(MAX_STATUS_IDS, `Ask about at most ${MAX_STATUS_IDS} referrals at once`),
+  ),
+});
+
+export const statusesResponseSchema = z.strictObject({ statuses: z.array(referralStatusSchema) });
 
 /** Stable, kebab-case codes: clients branch on these, never on the wording. */
 export const problemCodes = [

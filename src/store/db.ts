@@ -13,16 +13,21 @@ export interface DraftRecord {
   queuedAt?: string;
 }
 
-export type OutboxState = 'queued' | 'sending' | 'delivered' | 'needs-attention';
+/**
+ * queued → sending → delivered, or needs-attention (the server refused the content: fix and resend),
+ * or paused (the server no longer knows this device: sign in again). Only a matching receipt or a
+ * confirmed action of the user takes an item out of the outbox.
+ */
+export type OutboxState = 'queued' | 'sending' | 'delivered' | 'needs-attention' | 'paused';
 
 export interface OutboxRecord {
   id: string;
   caseLabel: string;
   state: OutboxState;
+  /** The version of the body, readable without opening the body (which will be sealed). */
+  schemaVersion: number;
   createdAt: string;
   updatedAt: string;
-  /** The body to send; removed once the receipt is stored. */
-  submission?: Submission;
   attempts: number;
   /** Epoch milliseconds; indexed so the sender finds what is due. */
   nextAttemptAt: number;
@@ -30,6 +35,17 @@ export interface OutboxRecord {
   lastError?: string;
   receipt?: Receipt;
   problem?: Problem;
+  /** Where the case stands at the decision unit, as last heard from the server. */
+  caseStatus?: { status: string; changedAt: string };
+}
+
+/**
+ * The body to send, kept apart from the outbox row so that listing the outbox never reads (or, once
+ * sealed, needs) the referral itself. Deleted when the receipt is stored.
+ */
+export interface EnvelopeRecord {
+  id: string;
+  submission: Submission;
 }
 
 export const DATABASE_NAME = 'nrm-field';
@@ -37,6 +53,7 @@ export const DATABASE_NAME = 'nrm-field';
 export class FieldDatabase extends Dexie {
   drafts!: Table<DraftRecord, string>;
   outbox!: Table<OutboxRecord, string>;
+  envelopes!: Table<EnvelopeRecord, string>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -44,5 +61,22 @@ export class FieldDatabase extends Dexie {
       drafts: 'id, updatedAt',
       outbox: 'id, state, nextAttemptAt',
     });
+    this.version(2)
+      .stores({ outbox: 'id, state, nextAttemptAt, schemaVersion, [state+nextAttemptAt]', envelopes: 'id' })
+      .upgrade(async (tx) => {
+        const envelopes = tx.table<EnvelopeRecord, string>('envelopes');
+        await tx
+          .table('outbox')
+          .toCollection()
+          .modify((row: OutboxRecordV1) => {
+            const { submission } = row;
+            row.schemaVersion ??= submission?.schemaVersion ?? 1;
+            if (submission) void envelopes.put({ id: row.id, submission });
+            delete row.submission;
+          });
+      });
   }
 }
+
+/** Version 1 rows held the body inside the row, and its version only inside the body. */
+type OutboxRecordV1 = Omit<OutboxRecord, 'schemaVersion'> & { schemaVersion?: number; submission?: Submission };

@@ -1,15 +1,18 @@
-import type { Problem, Receipt, Submission } from '../shared/protocol.ts';
-import type { FieldDatabase, OutboxRecord } from './db.ts';
+import { Dexie } from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import type { Problem, Receipt, ReferralStatus, Submission } from '../shared/protocol.ts';
+import type { FieldDatabase, OutboxRecord, OutboxState } from './db.ts';
+
+/** Never due by itself: waits for the user (fix, sign in) rather than a timer. */
+const NOT_BY_TIMER = Number.MAX_SAFE_INTEGER;
+
+/** States the sender picks up. `sending` counts: one sender runs at a time, so an item still marked sending was interrupted. */
+const SENDABLE: OutboxState[] = ['queued', 'sending'];
 
 /** Moves a finished draft into the outbox in one transaction: it is either queued or still a draft. */
-export async function queueSubmission(
-  db: FieldDatabase,
-  submission: Submission,
-  caseLabel: string,
-  now: Date,
-): Promise<void> {
+export async function queueSubmission(db: FieldDatabase, submission: Submission, caseLabel: string, now: Date): Promise<void> {
   const at = now.toISOString();
-  await db.transaction('rw', db.drafts, db.outbox, async () => {
+  await db.transaction('rw', db.drafts, db.outbox, db.envelopes, async () => {
     const existing = await db.outbox.get(submission.id);
     if (existing && existing.state !== 'needs-attention') {
       throw new Error('This referral is already in the outbox');
@@ -18,12 +21,13 @@ export async function queueSubmission(
       id: submission.id,
       caseLabel,
       state: 'queued',
+      schemaVersion: submission.schemaVersion,
       createdAt: existing?.createdAt ?? at,
       updatedAt: at,
-      submission,
       attempts: 0,
       nextAttemptAt: now.getTime(),
     });
+    await db.envelopes.put({ id: submission.id, submission });
     await db.drafts.update(submission.id, { queuedAt: at });
   });
 }
@@ -36,18 +40,75 @@ export function getOutboxItem(db: FieldDatabase, id: string): Promise<OutboxReco
   return db.outbox.get(id);
 }
 
+/** "Open and fix": the draft becomes editable again; the refused copy stays until the fixed one is queued. */
+export async function reopenForFix(db: FieldDatabase, id: string): Promise<boolean> {
+  return db.transaction('rw', db.drafts, db.outbox, async () => {
+    const item = await db.outbox.get(id);
+    if (item?.state !== 'needs-attention') return false;
+    return (await db.drafts.update(id, { queuedAt: undefined })) === 1;
+  });
+}
+
+/**
+ * After a 409 (the server holds different content under this id) the user may send this copy as a
+ * new referral: same content, new id. The draft, if still here, follows it.
+ */
+export async function resendAsNew(db: FieldDatabase, id: string, now: Date): Promise<string | undefined> {
+  return db.transaction('rw', db.drafts, db.outbox, db.envelopes, async () => {
+    const item = await db.outbox.get(id);
+    const envelope = await db.envelopes.get(id);
+    if (item?.state !== 'needs-attention' || !envelope) return undefined;
+    const newId = uuidv7();
+    const at = now.toISOString();
+    const { problem: _problem, lastError: _error, ...rest } = item;
+    await db.outbox.add({ ...rest, id: newId, state: 'queued', attempts: 0, nextAttemptAt: now.getTime(), updatedAt: at });
+    await db.envelopes.add({ id: newId, submission: { ...envelope.submission, id: newId } });
+    const draft = await db.drafts.get(id);
+    if (draft) await db.drafts.add({ ...draft, id: newId, updatedAt: at });
+    await db.drafts.delete(id);
+    await db.envelopes.delete(id);
+    await db.outbox.delete(id);
+    return newId;
+  });
+}
+
+/** Deletes an undelivered item, its body and its draft. Only ever called after the user has confirmed it. */
+export async function discardOutboxItem(db: FieldDatabase, id: string): Promise<void> {
+  await db.transaction('rw', db.drafts, db.outbox, db.envelopes, async () => {
+    const item = await db.outbox.get(id);
+    if (!item || item.state === 'delivered') return;
+    await db.outbox.delete(id);
+    await db.envelopes.delete(id);
+    await db.drafts.delete(id);
+  });
+}
+
+/** After signing in again: paused items go back in the queue. */
+export async function resumePaused(db: FieldDatabase, now: Date): Promise<number> {
+  return db.outbox.where('state').equals('paused').modify({ state: 'queued', nextAttemptAt: now.getTime(), updatedAt: now.toISOString() });
+}
+
 /** The outbox as the sync engine sees it (it declares the same shape as its port). */
 export function createOutboxAccess(db: FieldDatabase) {
+  // One index range per state: Dexie's or() would union them in memory and is far slower.
+  const dueIn = (state: OutboxState, nowMs: number) =>
+    db.outbox.where('[state+nextAttemptAt]').between([state, Dexie.minKey], [state, nowMs], true, true);
+
   return {
-    /**
-     * Items whose time has come. `sending` counts too: only one sender runs at a time, so an item
-     * still marked sending was interrupted (a closed tab, a crash) and must go again.
-     */
-    async due(nowMs: number) {
-      const items = await db.outbox.where('nextAttemptAt').belowOrEqual(nowMs).toArray();
-      return items
-        .filter((item) => (item.state === 'queued' || item.state === 'sending') && item.submission)
-        .map((item) => ({ id: item.id, attempts: item.attempts, submission: item.submission as Submission }));
+    async countDue(nowMs: number) {
+      const counts = await Promise.all(SENDABLE.map((state) => dueIn(state, nowMs).count()));
+      return counts.reduce((sum, n) => sum + n, 0);
+    },
+
+    /** Up to `limit` items whose time has come, longest waiting first, with their bodies. */
+    async due(nowMs: number, limit = Number.POSITIVE_INFINITY) {
+      const perState = await Promise.all(SENDABLE.map((state) => dueIn(state, nowMs).limit(limit).toArray()));
+      const rows = perState.flat().sort((a, b) => a.nextAttemptAt - b.nextAttemptAt).slice(0, limit);
+      const envelopes = await db.envelopes.bulkGet(rows.map((row) => row.id));
+      return rows.flatMap((row, i) => {
+        const submission = envelopes[i]?.submission;
+        return submission ? [{ id: row.id, attempts: row.attempts, submission }] : [];
+      });
     },
 
     async markSending(id: string, now: Date) {
@@ -56,23 +117,18 @@ export function createOutboxAccess(db: FieldDatabase) {
 
     /** Stores the receipt and deletes everything else: the draft and the body that was sent. */
     async markDelivered(id: string, receipt: Receipt, now: Date) {
-      await db.transaction('rw', db.drafts, db.outbox, async () => {
+      await db.transaction('rw', db.drafts, db.outbox, db.envelopes, async () => {
         const item = await db.outbox.get(id);
         if (!item) return;
-        const { submission: _sent, lastError: _error, problem: _problem, ...kept } = item;
-        await db.outbox.put({ ...kept, state: 'delivered', receipt, updatedAt: now.toISOString() });
+        const { lastError: _error, problem: _problem, ...kept } = item;
+        await db.outbox.put({ ...kept, state: 'delivered', receipt, nextAttemptAt: NOT_BY_TIMER, updatedAt: now.toISOString() });
+        await db.envelopes.delete(id);
         await db.drafts.delete(id);
       });
     },
 
     async markRetry(id: string, attempts: number, nextAttemptAt: number, reason: string, now: Date) {
-      await db.outbox.update(id, {
-        state: 'queued',
-        attempts,
-        nextAttemptAt,
-        lastError: reason,
-        updatedAt: now.toISOString(),
-      });
+      await db.outbox.update(id, { state: 'queued', attempts, nextAttemptAt, lastError: reason, updatedAt: now.toISOString() });
     },
 
     async markNeedsAttention(id: string, problem: Problem, now: Date) {
@@ -80,8 +136,30 @@ export function createOutboxAccess(db: FieldDatabase) {
         state: 'needs-attention',
         problem,
         lastError: problem.title,
-        nextAttemptAt: Number.MAX_SAFE_INTEGER,
+        nextAttemptAt: NOT_BY_TIMER,
         updatedAt: now.toISOString(),
+      });
+    },
+
+    async markPaused(id: string, reason: string, now: Date) {
+      await db.outbox.update(id, { state: 'paused', lastError: reason, nextAttemptAt: NOT_BY_TIMER, updatedAt: now.toISOString() });
+    },
+
+    /** Delivered referrals to ask the server about, and the newest status change already known. */
+    async delivered() {
+      const items = await db.outbox.where('state').equals('delivered').toArray();
+      const since = items.reduce((latest, item) => {
+        const at = item.caseStatus?.changedAt ?? '';
+        return at > latest ? at : latest;
+      }, '1970-01-01T00:00:00.000Z');
+      return { ids: items.map((item) => item.id), since };
+    },
+
+    async applyStatuses(statuses: ReferralStatus[]) {
+      await db.transaction('rw', db.outbox, async () => {
+        for (const status of statuses) {
+          await db.outbox.update(status.id, { caseStatus: { status: status.status, changedAt: status.statusChangedAt } });
+        }
       });
     },
   };

@@ -1,6 +1,8 @@
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff.ts';
 import type { Clock, DueItem, ExclusiveRunner, OutboxPort, TransportPort } from './ports.ts';
 
+const BATCH_SIZE = 20;
+
 export interface SyncProgress {
   phase: 'idle' | 'sending';
   /** Items finished in the current run, and the number the run started with. */
@@ -18,6 +20,8 @@ export interface SyncEngineDeps {
   random: () => number;
   exclusive: ExclusiveRunner;
   backoff?: BackoffPolicy;
+  /** Least time between two status refreshes. */
+  statusRefreshMs?: number;
 }
 
 export interface DrainOptions {
@@ -28,6 +32,10 @@ export interface DrainOptions {
 export interface SyncEngine {
   /** Sends what is due. A call made during a run gets one more run straight after it, so no trigger is lost. */
   drain(options?: DrainOptions): Promise<SyncProgress>;
+  /** Asks the server whether it can be reached and, if so, sends everything waiting without waiting out backoff. */
+  probeAndDrain(): Promise<SyncProgress>;
+  /** Refreshes the case status of delivered referrals (at most every few minutes unless forced). */
+  refreshStatuses(options?: { force?: boolean }): Promise<void>;
   progress(): SyncProgress;
   subscribe(listener: (progress: SyncProgress) => void): () => void;
 }
@@ -38,6 +46,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let progress: SyncProgress = { phase: 'idle', done: 0, total: 0 };
   let running: Promise<SyncProgress> | undefined;
   let rerun: DrainOptions | undefined;
+  let lastStatusRefresh = Number.NEGATIVE_INFINITY;
+  const statusRefreshMs = deps.statusRefreshMs ?? 10 * 60_000;
 
   function update(change: Partial<SyncProgress>) {
     progress = { ...progress, ...change };
@@ -59,6 +69,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       update({ lastContactAt: now.toISOString() });
       return true;
     }
+    if (outcome.kind === 'unauthorised') {
+      await deps.outbox.markPaused(item.id, outcome.reason, now);
+      update({ lastContactAt: now.toISOString(), lastError: outcome.reason });
+      return false;
+    }
     const wait = Math.max(outcome.retryAfterMs ?? 0, backoffDelay(item.attempts, deps.random, policy));
     await deps.outbox.markRetry(item.id, item.attempts + 1, now.getTime() + wait, outcome.reason, now);
     update({ lastError: outcome.reason });
@@ -67,13 +82,19 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   async function run(options: DrainOptions): Promise<void> {
-    const items = await deps.outbox.due(options.now ? Number.POSITIVE_INFINITY : deps.clock.now().getTime());
-    update({ phase: 'sending', done: 0, total: items.length });
+    const dueAt = options.now ? Number.POSITIVE_INFINITY : deps.clock.now().getTime();
+    update({ phase: 'sending', done: 0, total: await deps.outbox.countDue(dueAt) });
     try {
-      for (const item of items) {
-        const goOn = await sendOne(item);
-        update({ done: progress.done + 1 });
-        if (!goOn) break;
+      // In batches, so a long queue is never read into memory at once. Every item sent leaves the due
+      // set (delivered, refused) or ends the run (retry, paused), so this loop always ends.
+      for (;;) {
+        const batch = await deps.outbox.due(dueAt, BATCH_SIZE);
+        if (batch.length === 0) return;
+        for (const item of batch) {
+          const goOn = await sendOne(item);
+          update({ done: progress.done + 1, total: Math.max(progress.total, progress.done + 1) });
+          if (!goOn) return;
+        }
       }
     } finally {
       update({ phase: 'idle' });
@@ -91,16 +112,33 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return progress;
   }
 
-  return {
-    drain(options = {}) {
-      if (running) {
-        rerun = { now: Boolean(rerun?.now) || Boolean(options.now) };
-        return running;
-      }
-      running = loop(options).finally(() => {
-        running = undefined;
-      });
+  function drain(options: DrainOptions = {}): Promise<SyncProgress> {
+    if (running) {
+      rerun = { now: Boolean(rerun?.now) || Boolean(options.now) };
       return running;
+    }
+    running = loop(options).finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
+  return {
+    drain,
+    async probeAndDrain() {
+      if (!(await deps.transport.reachable())) return progress;
+      update({ lastContactAt: deps.clock.now().toISOString() });
+      return drain({ now: true });
+    },
+    async refreshStatuses(options = {}) {
+      const now = deps.clock.now().getTime();
+      if (!options.force && now - lastStatusRefresh < statusRefreshMs) return;
+      const { ids, since } = await deps.outbox.delivered();
+      if (ids.length === 0) return;
+      const statuses = await deps.transport.statuses(ids, since);
+      if (!statuses) return;
+      lastStatusRefresh = now;
+      await deps.outbox.applyStatuses(statuses);
     },
     progress: () => progress,
     subscribe(listener) {

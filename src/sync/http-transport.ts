@@ -1,4 +1,4 @@
-import { API_PATHS, problemSchema, receiptSchema, type Problem, type Submission } from '../shared/protocol.ts';
+import { API_PATHS, MAX_STATUS_IDS, problemSchema, receiptSchema, statusesResponseSchema, type Problem, type ReferralStatus, type Submission } from '../shared/protocol.ts';
 import type { Clock, SendOutcome, TransportPort } from './ports.ts';
 
 export interface HttpTransportOptions {
@@ -8,6 +8,8 @@ export interface HttpTransportOptions {
   baseUrl?: string;
   timeoutMs?: number;
 }
+
+const PROBE_TIMEOUT_MS = 5_000;
 
 /** Parses Retry-After (seconds or an HTTP date) into milliseconds from `nowMs`. */
 export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
@@ -47,6 +49,9 @@ export async function classifyResponse(response: Response, submission: Submissio
     if (receipt.success && receipt.data.id === submission.id) return { kind: 'delivered', receipt: receipt.data };
     return { kind: 'retry', reason: 'The server answered without a receipt for this referral' };
   }
+  if (status === 401) {
+    return { kind: 'unauthorised', reason: 'This device needs you to sign in again before it can send' };
+  }
   if (status === 409 || status === 413 || status === 422 || status === 400) {
     return { kind: 'refused', problem: await readProblem(response) };
   }
@@ -58,11 +63,12 @@ export function createHttpTransport(options: HttpTransportOptions): TransportPor
   const timeoutMs = options.timeoutMs ?? 30_000;
   // Called unbound: browsers refuse a fetch whose `this` is not the global object.
   const { fetch: doFetch, clock } = options;
+  const base = options.baseUrl ?? '';
   return {
     async send(submission) {
       let response: Response;
       try {
-        response = await doFetch(`${options.baseUrl ?? ''}${API_PATHS.referrals}`, {
+        response = await doFetch(`${base}${API_PATHS.referrals}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(submission),
@@ -73,6 +79,32 @@ export function createHttpTransport(options: HttpTransportOptions): TransportPor
         return { kind: 'retry', reason: 'No connection to the server' };
       }
       return classifyResponse(response, submission, clock.now().getTime());
+    },
+
+    async reachable() {
+      try {
+        const response = await doFetch(`${base}${API_PATHS.health}`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), cache: 'no-store' });
+        return response.ok;
+      } catch {
+        return false;
+      }
+    },
+
+    async statuses(ids, since) {
+      const found: ReferralStatus[] = [];
+      for (let start = 0; start < ids.length; start += MAX_STATUS_IDS) {
+        const query = new URLSearchParams({ since });
+        for (const id of ids.slice(start, start + MAX_STATUS_IDS)) query.append('id', id);
+        try {
+          const response = await doFetch(`${base}${API_PATHS.receipts}?${query}`, { signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' });
+          const parsed = statusesResponseSchema.safeParse(response.ok ? await response.json() : undefined);
+          if (!parsed.success) return undefined;
+          found.push(...parsed.data.statuses);
+        } catch {
+          return undefined;
+        }
+      }
+      return found;
     },
   };
 }

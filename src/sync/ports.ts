@@ -1,4 +1,4 @@
-import type { Problem, Receipt, Submission } from '../shared/protocol.ts';
+import type { Problem, Receipt, ReferralStatus, Submission } from '../shared/protocol.ts';
 
 export interface DueItem {
   id: string;
@@ -8,21 +8,32 @@ export interface DueItem {
 
 /** What the engine needs of the device's outbox; the composition root fills it with the store. */
 export interface OutboxPort {
-  due(nowMs: number): Promise<DueItem[]>;
+  /** How many items are due at `nowMs` (for "Sending 3 of 12"). */
+  countDue(nowMs: number): Promise<number>;
+  /** Up to `limit` due items, longest waiting first. */
+  due(nowMs: number, limit: number): Promise<DueItem[]>;
   markSending(id: string, now: Date): Promise<void>;
   markDelivered(id: string, receipt: Receipt, now: Date): Promise<void>;
   markRetry(id: string, attempts: number, nextAttemptAt: number, reason: string, now: Date): Promise<void>;
   markNeedsAttention(id: string, problem: Problem, now: Date): Promise<void>;
+  markPaused(id: string, reason: string, now: Date): Promise<void>;
+  delivered(): Promise<{ ids: string[]; since: string }>;
+  applyStatuses(statuses: ReferralStatus[]): Promise<void>;
 }
 
 /** How one attempt ended, as far as the outbox is concerned. */
 export type SendOutcome =
   | { kind: 'delivered'; receipt: Receipt }
   | { kind: 'refused'; problem: Problem }
+  | { kind: 'unauthorised'; reason: string }
   | { kind: 'retry'; reason: string; retryAfterMs?: number };
 
 export interface TransportPort {
   send(submission: Submission): Promise<SendOutcome>;
+  /** A cheap request that proves the server can be reached now (navigator.onLine cannot). */
+  reachable(): Promise<boolean>;
+  /** Status changes of these referrals after `since`; undefined when the server could not be asked. */
+  statuses(ids: string[], since: string): Promise<ReferralStatus[] | undefined>;
 }
 
 export interface Clock {

@@ -105,6 +105,36 @@ describe('POST /api/v1/referrals', () => {
   });
 });
 
+describe('GET /api/v1/receipts', () => {
+  const statuses = (query: string) => fetch(`${server.baseUrl}/api/v1/receipts?${query}`);
+
+  it('gives the status of the referrals named, changed after `since`, and nothing else', async () => {
+    const [a, b] = [submissionFor(), submissionFor()];
+    const receiptA = await (await post(a)).json();
+    await post(b);
+    const other = submissionFor();
+    await post(other);
+    const response = await statuses(`since=2000-01-01T00:00:00Z&id=${a.id}&id=${b.id}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = await response.json();
+    expect(body.statuses.map((s: { id: string }) => s.id).sort()).toEqual([a.id, b.id].sort());
+    expect(body.statuses.find((s: { id: string }) => s.id === a.id)).toEqual({ id: a.id, reference: receiptA.reference, status: 'received', statusChangedAt: receiptA.receivedAt });
+
+    const later = await (await statuses(`since=${encodeURIComponent(receiptA.receivedAt)}&id=${a.id}`)).json();
+    expect(later.statuses).toEqual([]);
+  });
+
+  it('refuses a request without ids, with a bad since, or with too many ids', async () => {
+    expect((await statuses('since=2000-01-01T00:00:00Z')).status).toBe(400);
+    expect((await statuses(`since=yesterday&id=${submissionFor().id}`)).status).toBe(400);
+    const many = Array.from({ length: 101 }, () => `id=${submissionFor().id}`).join('&');
+    const tooMany = await statuses(`since=2000-01-01T00:00:00Z&${many}`);
+    expect(tooMany.status).toBe(400);
+    expect((await tooMany.json()).errors[0].message).toBe('Ask about at most 100 referrals at once');
+  });
+});
+
 describe('SQLite storage', () => {
   it('runs in WAL mode with full sync, and keeps rows across a reopen', async () => {
     const submission = submissionFor();

@@ -35,7 +35,7 @@ describe('device outbox → sync engine → server', () => {
     for (const item of items) {
       const stored = await server.referrals.findById(item.id);
       expect(item.receipt).toEqual({ id: stored?.id, reference: stored?.reference, receivedAt: stored?.receivedAt, digest: stored?.digest });
-      expect(item.submission).toBeUndefined();
+      expect(await db.envelopes.get(item.id)).toBeUndefined();
     }
   });
 

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiptSchema, type Receipt } from '../../src/shared/protocol.ts';
 import { submissionFor } from '../support/fixtures.ts';
@@ -15,10 +12,9 @@ const IN_FLIGHT = 16;
 let target: TestSchema | undefined;
 const servers: RunningServer[] = [];
 // The server refuses to start without a built app; this test needs only the API, and `npm test` runs before any build.
-const appShell = mkdtempSync(join(tmpdir(), 'nrm-field-shell-'));
+const appShell = 'tests/support/app-shell-stub';
 
 beforeAll(async () => {
-  writeFileSync(join(appShell, 'index.html'), '<!doctype html><title>NRM Field</title>');
   target = await freshTestSchema();
   const env = { DATABASE_URL: target.url, DATABASE_SCHEMA: target.schema, STATIC_DIR: appShell };
   // Started together, so they also race to create the schema and run the migrations.
@@ -31,7 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.stop()));
   await target?.drop();
-  rmSync(appShell, { recursive: true, force: true });
 });
 
 interface Answer {

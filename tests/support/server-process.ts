@@ -10,6 +10,10 @@ export interface RunningServer {
   sqliteFile: string;
   process: ChildProcess;
   output: () => string;
+  /** kill -9: no shutdown, no flush — what a power cut or an OOM kill does. */
+  crash(): Promise<void>;
+  /** Starts it again on the same port and data folder. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -24,43 +28,63 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real server (src/server/main.ts) as its own process, on a fresh data folder and a free port. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'nrm-field-'));
-  let log = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk) => (log += String(chunk)));
-  child.stderr?.on('data', (chunk) => (log += String(chunk)));
-  const baseUrl = `http://127.0.0.1:${port}`;
+async function waitUntilHealthy(baseUrl: string, child: ChildProcess, log: () => string): Promise<void> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${log()}`);
     try {
-      const response = await fetch(`${baseUrl}/api/v1/health`);
-      if (response.ok) break;
+      if ((await fetch(`${baseUrl}/api/v1/health`)).ok) return;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${log()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return {
+}
+
+const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve)));
+
+/**
+ * Starts the real server (src/server/main.ts) as its own process, on a fresh data folder and a free
+ * port, on SQLite unless `env` says otherwise (a DATABASE_URL of the machine is not inherited).
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'nrm-field-'));
+  const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
+  let log = '';
+  const spawnOne = () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...parentEnv, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk) => (log += String(chunk)));
+    child.stderr?.on('data', (chunk) => (log += String(chunk)));
+    return child;
+  };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server: RunningServer = {
     baseUrl,
     dataDir,
     sqliteFile: join(dataDir, 'nrm-field.sqlite'),
-    process: child,
+    process: spawnOne(),
     output: () => log,
+    async crash() {
+      const done = exited(server.process);
+      server.process.kill('SIGKILL');
+      await done;
+    },
+    async restart() {
+      server.process = spawnOne();
+      await waitUntilHealthy(baseUrl, server.process, () => log);
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      const done = exited(server.process);
+      server.process.kill('SIGTERM');
+      await done;
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  await waitUntilHealthy(baseUrl, server.process, () => log);
+  return server;
 }

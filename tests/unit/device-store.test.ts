@@ -42,7 +42,7 @@ describe('drafts and outbox on the device', () => {
     await access.markDelivered(draft.id, receipt, clock.now());
     const item = await getOutboxItem(db, draft.id);
     expect(item).toMatchObject({ state: 'delivered', receipt, caseLabel: 'OP-2' });
-    expect(item?.submission).toBeUndefined();
+    expect(await db.envelopes.get(draft.id)).toBeUndefined();
     expect(await getDraft(db, draft.id)).toBeUndefined();
     expect(await access.due(Number.POSITIVE_INFINITY)).toEqual([]);
   });

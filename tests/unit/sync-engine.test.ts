@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Problem, Receipt, Submission } from '../../src/shared/protocol.ts';
+import type { Problem, Receipt, ReferralStatus, Submission } from '../../src/shared/protocol.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import type { DueItem, OutboxPort, SendOutcome, TransportPort } from '../../src/sync/ports.ts';
 import { fakeClock, submissionFor } from '../support/fixtures.ts';
 
@@ -9,10 +10,14 @@ type Row = DueItem & { state: string; nextAttemptAt: number; receipt?: Receipt; 
 function memoryOutbox(submissions: Submission[], nextAttemptAt = 0) {
   const rows = new Map<string, Row>(submissions.map((s) => [s.id, { id: s.id, attempts: 0, submission: s, state: 'queued', nextAttemptAt }]));
   const dueCalls: number[] = [];
+  const isDue = (r: Row, nowMs: number) => (r.state === 'queued' || r.state === 'sending') && r.nextAttemptAt <= nowMs;
   const port: OutboxPort = {
-    async due(nowMs) {
+    async countDue(nowMs) {
       dueCalls.push(nowMs);
-      return [...rows.values()].filter((r) => (r.state === 'queued' || r.state === 'sending') && r.nextAttemptAt <= nowMs);
+      return [...rows.values()].filter((r) => isDue(r, nowMs)).length;
+    },
+    async due(nowMs, limit) {
+      return [...rows.values()].filter((r) => isDue(r, nowMs)).slice(0, limit);
     },
     async markSending(id) {
       rows.get(id)!.state = 'sending';
@@ -26,15 +31,28 @@ function memoryOutbox(submissions: Submission[], nextAttemptAt = 0) {
     async markNeedsAttention(id, problem) {
       Object.assign(rows.get(id)!, { state: 'needs-attention', problem });
     },
+    async markPaused(id, reason) {
+      Object.assign(rows.get(id)!, { state: 'paused', reason });
+    },
+    async delivered() {
+      return { ids: [...rows.values()].filter((r) => r.state === 'delivered').map((r) => r.id), since: '1970-01-01T00:00:00.000Z' };
+    },
+    async applyStatuses(statuses) {
+      applied.push(...statuses);
+    },
   };
-  return { port, rows, dueCalls };
+  const applied: ReferralStatus[] = [];
+  return { port, rows, dueCalls, applied };
 }
 
 const receiptFor = (id: string): Receipt => ({ id, reference: 'NRM-7K3F-9Q', receivedAt: '2026-11-29T09:31:00.000Z', digest: 'a'.repeat(64) });
 
+const noExtras = { reachable: async () => true, statuses: async () => [] };
+
 function scriptedTransport(answers: ((s: Submission) => SendOutcome)[]): TransportPort & { sent: string[] } {
   const sent: string[] = [];
   return {
+    ...noExtras,
     sent,
     async send(submission) {
       sent.push(submission.id);
@@ -113,6 +131,7 @@ describe('sync engine', () => {
     let inFlight = 0;
     let maxInFlight = 0;
     const transport: TransportPort = {
+      ...noExtras,
       async send(s) {
         inFlight += 1;
         maxInFlight = Math.max(maxInFlight, inFlight);
@@ -144,5 +163,103 @@ describe('sync engine', () => {
     expect(seen).toContain('sending 0/2');
     expect(seen).toContain('sending 2/2');
     expect(seen.at(-1)).toBe('idle 2/2');
+  });
+
+  it('pauses on 401, keeps the item, and stops sending until the user acts', async () => {
+    const [a, b] = [submissionFor(), submissionFor()];
+    const outbox = memoryOutbox([a!, b!]);
+    const transport = scriptedTransport([() => ({ kind: 'unauthorised', reason: 'Sign in again' })]);
+    const engine = createSyncEngine({ outbox: outbox.port, transport, clock: fakeClock(), random: () => 0.5, exclusive: runNow });
+    const progress = await engine.drain();
+    expect(transport.sent).toEqual([a!.id]);
+    expect(outbox.rows.get(a!.id)).toMatchObject({ state: 'paused', reason: 'Sign in again', submission: a });
+    expect(outbox.rows.get(b!.id)?.state).toBe('queued');
+    expect(progress.lastError).toBe('Sign in again');
+  });
+
+  it('sends now only when the server answers the reachability probe', async () => {
+    const clock = fakeClock();
+    const outbox = memoryOutbox([submissionFor()], clock.now().getTime() + 60_000);
+    let up = false;
+    const transport = { ...scriptedTransport([]), reachable: async () => up };
+    const engine = createSyncEngine({ outbox: outbox.port, transport, clock, random: () => 0.5, exclusive: runNow });
+    await engine.probeAndDrain();
+    expect(transport.sent).toHaveLength(0);
+    expect(engine.progress().lastContactAt).toBeUndefined();
+    up = true;
+    await engine.probeAndDrain();
+    expect(transport.sent).toHaveLength(1);
+    expect(engine.progress().lastContactAt).toBe(clock.now().toISOString());
+  });
+
+  it('refreshes delivered referrals’ status at most once per interval unless forced', async () => {
+    const clock = fakeClock();
+    const outbox = memoryOutbox([submissionFor()]);
+    let asked = 0;
+    const transport = {
+      ...scriptedTransport([]),
+      statuses: async (ids: string[]) => {
+        asked += 1;
+        return ids.map((id) => ({ id, reference: 'NRM-7K3F-9Q', status: 'received', statusChangedAt: clock.now().toISOString() }));
+      },
+    };
+    const engine = createSyncEngine({ outbox: outbox.port, transport, clock, random: () => 0.5, exclusive: runNow, statusRefreshMs: 60_000 });
+    await engine.refreshStatuses();
+    expect(asked).toBe(0);
+    await engine.drain();
+    await engine.refreshStatuses();
+    await engine.refreshStatuses();
+    expect(asked).toBe(1);
+    expect(outbox.applied.map((s) => s.status)).toEqual(['received']);
+    clock.advance(60_000);
+    await engine.refreshStatuses();
+    await engine.refreshStatuses({ force: true });
+    expect(asked).toBe(3);
+  });
+});
+
+describe('state after each kind of server answer (real transport, fake network)', () => {
+  const cases: [string, () => Response | Promise<Response>, string, number?][] = [
+    ['201 with its receipt', () => new Response(JSON.stringify(receiptFor('SELF')), { status: 201 }), 'delivered'],
+    ['200 with its receipt (a repeat)', () => new Response(JSON.stringify(receiptFor('SELF')), { status: 200 }), 'delivered'],
+    ['201 with another id’s receipt', () => new Response(JSON.stringify(receiptFor('other')), { status: 201 }), 'queued'],
+    ['400', () => new Response('{}', { status: 400 }), 'needs-attention'],
+    ['401', () => new Response('{}', { status: 401 }), 'paused'],
+    ['408', () => new Response('', { status: 408 }), 'queued'],
+    ['409', () => new Response('{}', { status: 409 }), 'needs-attention'],
+    ['413', () => new Response('', { status: 413 }), 'needs-attention'],
+    ['422', () => new Response('{}', { status: 422 }), 'needs-attention'],
+    ['429 with Retry-After: 90', () => new Response('', { status: 429, headers: { 'Retry-After': '90' } }), 'queued', 90_000],
+    ['500', () => new Response('', { status: 500 }), 'queued'],
+    ['502', () => new Response('', { status: 502 }), 'queued'],
+    ['503 with Retry-After: 600', () => new Response('', { status: 503, headers: { 'Retry-After': '600' } }), 'queued', 600_000],
+    ['a network failure', () => Promise.reject(new TypeError('Failed to fetch')), 'queued'],
+    ['a timeout', () => Promise.reject(new DOMException('timed out', 'TimeoutError')), 'queued'],
+  ];
+
+  it.each(cases)('%s → %s', async (_name, answer, state, wait) => {
+    const clock = fakeClock();
+    const submission = submissionFor();
+    const outbox = memoryOutbox([submission]);
+    const fakeFetch = async () => {
+      const response = await answer();
+      const body = await response.text();
+      return new Response(body.replace('SELF', submission.id), { status: response.status, headers: response.headers });
+    };
+    const engine = createSyncEngine({
+      outbox: outbox.port,
+      transport: createHttpTransport({ fetch: fakeFetch, clock }),
+      clock,
+      random: () => 0.25,
+      exclusive: runNow,
+      backoff: { baseMs: 2_000, capMs: 300_000 },
+    });
+    await engine.drain();
+    const row = outbox.rows.get(submission.id)!;
+    expect(row.state).toBe(state);
+    if (state === 'queued') {
+      expect(row.attempts).toBe(1);
+      expect(row.nextAttemptAt - clock.now().getTime()).toBe(wait ?? 500);
+    }
   });
 });

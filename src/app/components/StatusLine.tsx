@@ -21,11 +21,15 @@ export function StatusLine() {
   const progress = useSyncProgress();
   const attention = items.filter((item) => item.state === 'needs-attention').length;
   const waiting = items.filter((item) => item.state === 'queued' || item.state === 'sending').length;
+  const paused = items.filter((item) => item.state === 'paused').length;
 
   let text: string = content.status.allSent;
   let tone = 'ok';
   if (attention > 0) {
     text = content.status.attention(attention);
+    tone = 'attention';
+  } else if (paused > 0) {
+    text = content.status.paused(paused);
     tone = 'attention';
   } else if (progress.phase === 'sending' && progress.total > 0) {
     text = content.status.sending(progress.done, progress.total);

@@ -34,7 +34,7 @@ function Row({ label, value, draftId, step }: { label: string; value: string | u
 }
 
 export function CheckAnswers({ draft }: { draft: DraftRecord }) {
-  const { db, clock, sync } = useServices();
+  const { db, clock, sendSoon } = useServices();
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const { ageGroup } = draft.answers;
 
@@ -56,7 +56,7 @@ export function CheckAnswers({ draft }: { draft: DraftRecord }) {
       label.data,
       now,
     );
-    void sync.drain({ now: true });
+    sendSoon();
     navigate(paths.sent(draft.id), { replace: true });
   };
 

@@ -1,9 +1,10 @@
 import type { OutboxRecord } from '../../store/db.ts';
-import { listOutbox } from '../../store/outbox.ts';
+import { discardOutboxItem, listOutbox, reopenForFix, resendAsNew, resumePaused } from '../../store/outbox.ts';
 import { Button } from '../components/fields.tsx';
 import { useSyncProgress } from '../components/StatusLine.tsx';
 import { content } from '../content.ts';
-import { formatDateTime } from '../format.ts';
+import { formatDateTime, formatTime } from '../format.ts';
+import { navigate, paths } from '../router.ts';
 import { useServices } from '../services.ts';
 import { useLiveQuery } from '../use-live-query.ts';
 
@@ -14,21 +15,91 @@ const tagColour: Record<OutboxRecord['state'], string> = {
   sending: 'govuk-tag--blue',
   delivered: 'govuk-tag--green',
   'needs-attention': 'govuk-tag--red',
+  paused: 'govuk-tag--orange',
 };
 
-function Item({ item }: { item: OutboxRecord }) {
-  const rows: [string, preact.ComponentChildren][] = [
-    [text.status, <strong class={`govuk-tag ${tagColour[item.state]}`}>{text.state[item.state]}</strong>],
-  ];
+type Row = [string, preact.ComponentChildren];
+
+function rowsFor(item: OutboxRecord): Row[] {
+  const rows: Row[] = [[text.status, <strong class={`govuk-tag ${tagColour[item.state]}`}>{text.state[item.state]}</strong>]];
   if (item.receipt) {
     rows.push([text.reference, <strong data-testid="outbox-reference">{item.receipt.reference}</strong>]);
     rows.push([text.receivedAt, formatDateTime(item.receipt.receivedAt)]);
-  } else {
-    if (item.lastAttemptAt) rows.push([text.lastAttempt, formatDateTime(item.lastAttemptAt)]);
-    if (item.state === 'queued' && item.attempts > 0) rows.push([text.nextAttempt, formatDateTime(new Date(item.nextAttemptAt))]);
-    const reason = item.problem?.title ?? item.lastError;
-    if (reason) rows.push([text.reason, reason]);
+    if (item.caseStatus) rows.push([text.caseStatus, text.caseStatuses[item.caseStatus.status] ?? item.caseStatus.status]);
+    return rows;
   }
+  if (item.lastAttemptAt) rows.push([text.lastAttempt, formatDateTime(item.lastAttemptAt)]);
+  if (item.state === 'queued' && item.attempts > 0) rows.push([text.nextAttempt, formatDateTime(new Date(item.nextAttemptAt))]);
+  const reason = item.problem?.title ?? item.lastError;
+  if (reason) rows.push([text.reason, reason]);
+  return rows;
+}
+
+/** What the user can do about an item the server would not take; every removal is confirmed first. */
+function Actions({ item }: { item: OutboxRecord }) {
+  const { db, clock, sync, sendSoon } = useServices();
+  const discard = async () => {
+    if (confirm(text.confirmDiscard)) await discardOutboxItem(db, item.id);
+  };
+  if (item.state === 'paused') {
+    return (
+      <>
+        <p class="govuk-body">{text.pausedHelp}</p>
+        <Button
+          secondary
+          onClick={() => {
+            void resumePaused(db, clock.now()).then(() => sync.drain({ now: true }));
+          }}
+        >
+          {text.resume}
+        </Button>
+      </>
+    );
+  }
+  if (item.state !== 'needs-attention') return null;
+  if (item.problem?.code === 'id-conflict') {
+    return (
+      <>
+        <p class="govuk-body">{text.conflictHelp}</p>
+        <div class="govuk-button-group">
+          <Button onClick={() => void resendAsNew(db, item.id, clock.now()).then(sendSoon)}>{text.resendAsNew}</Button>
+          <button type="button" class="govuk-button govuk-button--warning" onClick={() => void discard()}>
+            {text.discard}
+          </button>
+        </div>
+      </>
+    );
+  }
+  const errors = item.problem?.errors ?? [];
+  return (
+    <>
+      {errors.length > 0 ? (
+        <>
+          <h3 class="govuk-heading-s">{text.whereToFix}</h3>
+          <ul class="govuk-list govuk-list--bullet">
+            {errors.map((error) => (
+              <li key={error.path}>{error.message}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <div class="govuk-button-group">
+        <Button
+          onClick={() => {
+            void reopenForFix(db, item.id).then((reopened) => navigate(reopened ? paths.check(item.id) : paths.outbox));
+          }}
+        >
+          {text.fix}
+        </Button>
+        <button type="button" class="govuk-button govuk-button--warning" onClick={() => void discard()}>
+          {text.discard}
+        </button>
+      </div>
+    </>
+  );
+}
+
+function Item({ item }: { item: OutboxRecord }) {
   return (
     <div class="govuk-summary-card" data-testid="outbox-item" data-state={item.state}>
       <div class="govuk-summary-card__title-wrapper">
@@ -36,13 +107,14 @@ function Item({ item }: { item: OutboxRecord }) {
       </div>
       <div class="govuk-summary-card__content">
         <dl class="govuk-summary-list">
-          {rows.map(([key, value]) => (
+          {rowsFor(item).map(([key, value]) => (
             <div class="govuk-summary-list__row" key={key}>
               <dt class="govuk-summary-list__key">{key}</dt>
               <dd class="govuk-summary-list__value">{value}</dd>
             </div>
           ))}
         </dl>
+        <Actions item={item} />
       </div>
     </div>
   );
@@ -57,6 +129,9 @@ export function Outbox() {
   return (
     <>
       <h1 class="govuk-heading-l">{text.title}</h1>
+      <p class="govuk-body" data-testid="last-contact">
+        {progress.lastContactAt ? text.lastContact(formatTime(progress.lastContactAt)) : text.noContact}
+      </p>
       {items.length === 0 ? <p class="govuk-body">{text.empty}</p> : null}
       {waiting ? (
         <Button secondary onClick={() => void sync.drain({ now: true })}>
@@ -64,9 +139,11 @@ export function Outbox() {
         </Button>
       ) : null}
       {progress.lastError && waiting ? <p class="govuk-body">{progress.lastError}</p> : null}
-      {[...items].reverse().map((item) => (
-        <Item item={item} key={item.id} />
-      ))}
+      {[...items]
+        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
+        .map((item) => (
+          <Item item={item} key={item.id} />
+        ))}
     </>
   );
 }

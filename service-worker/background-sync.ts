@@ -1,0 +1,46 @@
+/// <reference lib="webworker" />
+import { FieldDatabase } from '../src/store/db.ts';
+import { createOutboxAccess } from '../src/store/outbox.ts';
+import { OUTBOX_SYNC_TAG, createExclusiveRunner } from '../src/sync/coordination.ts';
+import { createSyncEngine, type SyncEngine } from '../src/sync/engine.ts';
+import { createHttpTransport } from '../src/sync/http-transport.ts';
+
+/** Background Sync is not in TypeScript's WebWorker library yet. */
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+/**
+ * Sends the outbox when the browser says the device is back online, even with the app closed.
+ * Bodies are sent as they were queued, so the service worker needs nothing of the user's.
+ */
+export function handleBackgroundSync(scope: ServiceWorkerGlobalScope): void {
+  let sender: { engine: SyncEngine; outbox: ReturnType<typeof createOutboxAccess> } | undefined;
+  const open = () => {
+    if (sender) return sender;
+    const clock = { now: () => new Date() };
+    const outbox = createOutboxAccess(new FieldDatabase());
+    const engine = createSyncEngine({
+      outbox,
+      transport: createHttpTransport({ fetch: (...args) => fetch(...args), clock }),
+      clock,
+      random: Math.random,
+      exclusive: createExclusiveRunner(scope.navigator.locks),
+    });
+    sender = { engine, outbox };
+    return sender;
+  };
+
+  scope.addEventListener('sync', (event) => {
+    const sync = event as SyncEvent;
+    if (sync.tag !== OUTBOX_SYNC_TAG) return;
+    sync.waitUntil(
+      (async () => {
+        const { engine, outbox } = open();
+        await engine.drain({ now: true });
+        // A rejected promise makes the browser try again later, with its own backoff.
+        if ((await outbox.due(Number.POSITIVE_INFINITY)).length > 0) throw new Error('Referrals still waiting to send');
+      })(),
+    );
+  });
+}

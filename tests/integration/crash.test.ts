@@ -1,0 +1,73 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
+import { createSyncEngine } from '../../src/sync/engine.ts';
+import { createHttpTransport } from '../../src/sync/http-transport.ts';
+import { freshDatabase, submissionFor, validReferral } from '../support/fixtures.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+const REFERRALS = 500;
+
+let server: RunningServer;
+beforeAll(async () => {
+  // The API alone is needed; a stub stands in for the built app (npm test runs before any build).
+  server = await startServer({ STATIC_DIR: 'tests/support/app-shell-stub' });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+function storedRows(file: string): { id: string; reference: string; digest: string }[] {
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('select id, reference, digest from referrals').all() as { id: string; reference: string; digest: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('server killed mid-ingest', () => {
+  it(`loses and doubles nothing when kill -9 strikes while ${REFERRALS} referrals arrive`, { timeout: 120_000 }, async () => {
+    const db = freshDatabase();
+    const clock = { now: () => new Date() };
+    for (let i = 0; i < REFERRALS; i += 1) await queueSubmission(db, submissionFor(validReferral({ ageGroup: i % 2 ? 'adult' : 'child' })), `RAID-${i}`, clock.now());
+    const outbox = createOutboxAccess(db);
+    const engine = createSyncEngine({
+      outbox,
+      transport: createHttpTransport({ fetch, baseUrl: server.baseUrl, clock, timeoutMs: 2_000 }),
+      clock,
+      random: Math.random,
+      exclusive: (task) => task(),
+      backoff: { baseMs: 5, capMs: 50 },
+    });
+
+    let crashedAt = -1;
+    const crasher = (async () => {
+      while (storedRows(server.sqliteFile).length < REFERRALS * 0.3) await new Promise((resolve) => setTimeout(resolve, 20));
+      await server.crash();
+      crashedAt = storedRows(server.sqliteFile).length;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await server.restart();
+    })();
+
+    const deadline = Date.now() + 100_000;
+    while ((await outbox.countDue(Number.POSITIVE_INFINITY)) > 0 && Date.now() < deadline) {
+      await engine.drain({ now: true });
+      if (crashedAt >= 0 && server.process.exitCode !== null) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await crasher;
+
+    const rows = storedRows(server.sqliteFile);
+    const items = await listOutbox(db);
+    console.log(`crash: killed with ${crashedAt} of ${REFERRALS} stored; after restart ${rows.length} rows, ${items.filter((i) => i.state === 'delivered').length} receipts on the device`);
+    expect(crashedAt).toBeGreaterThan(0);
+    expect(crashedAt).toBeLessThan(REFERRALS);
+    expect(rows).toHaveLength(REFERRALS);
+    expect(new Set(rows.map((row) => row.reference)).size).toBe(REFERRALS);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const item of items) {
+      expect(item.state).toBe('delivered');
+      expect(byId.get(item.id)).toEqual({ id: item.id, reference: item.receipt?.reference, digest: item.receipt?.digest });
+    }
+  });
+});
