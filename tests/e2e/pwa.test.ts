@@ -1,10 +1,10 @@
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
+import { storedReferrals, submitReferral, waitForServiceWorker } from '../support/field-app.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
@@ -76,17 +76,10 @@ describe('updates', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(proxy.url);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+    await waitForServiceWorker(page);
 
     proxy.cutApi(true);
-    await page.getByRole('link', { name: 'Start a referral' }).click();
-    await page.getByLabel('What is your own reference for this referral?').fill('UPDATE-1');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('Under 18').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('What happened to the person?').fill('Found in a cannabis grow house; says he is 16.');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Accept and send' }).click();
+    await submitReferral(page, 'UPDATE-1', 'Under 18', 'Found in a cannabis grow house; says he is 16.');
     await page.getByRole('heading', { name: 'Referral saved and queued' }).waitFor();
     await expect.poll(() => page.getByTestId('status-line').innerText()).toBe('1 waiting — no signal');
 
@@ -108,12 +101,7 @@ describe('updates', () => {
     proxy.cutApi(false);
     await page.getByRole('button', { name: 'Send now' }).click();
     await expect.poll(() => item.getAttribute('data-state'), { timeout: 30_000 }).toBe('delivered');
-    const db = new BetterSqlite3(server.sqliteFile, { readonly: true });
-    try {
-      expect(db.prepare("select count(*) as n, max(path) as path from referrals").get()).toEqual({ n: 1, path: 'child' });
-    } finally {
-      db.close();
-    }
+    expect(storedReferrals(server.sqliteFile).map((row) => row.path)).toEqual(['child']);
     await context.close();
   });
 });

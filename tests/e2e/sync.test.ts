@@ -1,0 +1,135 @@
+import type { Browser } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
+import { outboxIdOf, storedReferrals, submitReferral, waitForServiceWorker } from '../support/field-app.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+let server: RunningServer;
+let proxy: FaultProxy;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  proxy = await startFaultProxy(server.baseUrl);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await proxy?.close();
+  await server?.stop();
+});
+
+const stateOf = (page: import('playwright-core').Page, caseLabel: string) =>
+  page.getByTestId('outbox-item').filter({ hasText: caseLabel }).getAttribute('data-state');
+
+describe('sync in the browser', () => {
+  it('with two tabs open, sends each referral exactly once', async () => {
+    const context = await browser.newContext();
+    const [tabA, tabB] = [await context.newPage(), await context.newPage()];
+    await tabA.goto(proxy.url);
+    await waitForServiceWorker(tabA);
+    await tabB.goto(`${proxy.url}/outbox`);
+
+    // Headless Chromium throttles the page that is not in front; the one being typed into is.
+    await tabA.bringToFront();
+    proxy.cutApi(true);
+    for (const label of ['TABS-1', 'TABS-2', 'TABS-3']) {
+      await tabA.goto(proxy.url);
+      await submitReferral(tabA, label, '18 or over', `Account for ${label}`);
+    }
+    await tabA.goto(`${proxy.url}/outbox`);
+    const ids = await Promise.all(['TABS-1', 'TABS-2', 'TABS-3'].map((label) => outboxIdOf(tabA, label)));
+
+    proxy.cutApi(false);
+    // Signal returns for both tabs (and the service worker) at once: every sender wakes together.
+    await context.setOffline(true);
+    await context.setOffline(false);
+    for (const tab of [tabA, tabB]) {
+      for (const label of ['TABS-1', 'TABS-2', 'TABS-3']) await expect.poll(() => stateOf(tab, label), { timeout: 30_000 }).toBe('delivered');
+    }
+    const posts = proxy.postsById();
+    expect(ids.map((id) => posts.get(id))).toEqual([1, 1, 1]);
+    await context.close();
+  });
+
+  it('loses and doubles nothing when the page is reloaded while a referral is being sent', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(proxy.url);
+    await waitForServiceWorker(page);
+
+    proxy.holdPosts(true);
+    await submitReferral(page, 'RELOAD-1', 'Not sure', 'Reload during sending');
+    await page.goto(`${proxy.url}/outbox`);
+    await expect.poll(() => stateOf(page, 'RELOAD-1')).toBe('sending');
+    const id = await outboxIdOf(page, 'RELOAD-1');
+
+    await page.reload();
+    await expect.poll(() => proxy.postsById().get(id) ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    proxy.holdPosts(false);
+    await expect.poll(() => stateOf(page, 'RELOAD-1'), { timeout: 30_000 }).toBe('delivered');
+    expect(storedReferrals(server.sqliteFile).filter((row) => row.id === id)).toHaveLength(1);
+    await context.close();
+  });
+
+  it('delivers a referral queued by the previous app version, after the update', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // A page of the same origin that does not start the app, to lay down the old version's database.
+    await page.goto(`${proxy.url}/robots.txt`);
+    const id = uuidv7();
+    await page.evaluate((oldId) => {
+      const oldBody = {
+        id: oldId,
+        schemaVersion: 1,
+        submittedAt: new Date().toISOString(),
+        envelope: { format: 'plain', referral: { ageGroup: 'adult', account: 'Queued by version 1 of the app' } },
+      };
+      return new Promise<void>((resolve, reject) => {
+        // Dexie's version 1 is IndexedDB version 10, with these stores and indexes.
+        const open = indexedDB.open('nrm-field', 10);
+        open.onupgradeneeded = () => {
+          const drafts = open.result.createObjectStore('drafts', { keyPath: 'id' });
+          drafts.createIndex('updatedAt', 'updatedAt');
+          const outbox = open.result.createObjectStore('outbox', { keyPath: 'id' });
+          outbox.createIndex('state', 'state');
+          outbox.createIndex('nextAttemptAt', 'nextAttemptAt');
+          outbox.put({ id: oldId, caseLabel: 'OLD-VERSION-1', state: 'queued', createdAt: oldBody.submittedAt, updatedAt: oldBody.submittedAt, submission: oldBody, attempts: 3, nextAttemptAt: 0 });
+        };
+        open.onsuccess = () => {
+          open.result.close();
+          resolve();
+        };
+        open.onerror = () => reject(open.error);
+      });
+    }, id);
+
+    await page.goto(`${proxy.url}/outbox`);
+    await expect.poll(() => stateOf(page, 'OLD-VERSION-1'), { timeout: 30_000 }).toBe('delivered');
+    expect(storedReferrals(server.sqliteFile).find((row) => row.id === id)).toMatchObject({ schema_version: 1, path: 'adult-nrm' });
+    await context.close();
+  });
+
+  it('sends from the service worker (Background Sync) when signal returns with the app closed', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(proxy.url);
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await submitReferral(page, 'BACKGROUND-1', 'Under 18', 'Sent by the service worker');
+    await page.goto(`${proxy.url}/outbox`).catch(() => undefined);
+    const id = await outboxIdOf(page, 'BACKGROUND-1');
+    await page.close();
+
+    await context.setOffline(false);
+    await expect.poll(() => storedReferrals(server.sqliteFile).some((row) => row.id === id), { timeout: 30_000 }).toBe(true);
+
+    const again = await context.newPage();
+    await again.goto(`${proxy.url}/outbox`);
+    await expect.poll(() => stateOf(again, 'BACKGROUND-1'), { timeout: 30_000 }).toBe('delivered');
+    await context.close();
+  });
+});
