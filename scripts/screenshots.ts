@@ -2,6 +2,7 @@
 //   npm run build && node --import tsx scripts/screenshots.ts [out-dir]
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from '../tests/support/browser.ts';
+import { submitReferral } from '../tests/support/field-app.ts';
 import { startServer } from '../tests/support/server-process.ts';
 
 const out = process.argv[2] ?? 'test-results/screenshots';
@@ -36,9 +37,6 @@ try {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await shot('06-home-with-draft');
     await page.getByRole('link', { name: /^Continue/ }).first().click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Accept and send' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForTimeout(1000);
@@ -47,6 +45,30 @@ try {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await shot('08-outbox');
     await page.close();
+
+    // The outbox when the server refuses: answers forced per referral (no service worker, so routing sees the requests).
+    const refusing = await browser.newContext({ viewport: { width, height: 800 }, serviceWorkers: 'block' });
+    const answers = [
+      { status: 422, body: { type: 'x', title: 'The referral is not complete or has answers the service cannot accept', status: 422, code: 'invalid-referral', errors: [{ path: 'envelope.referral.account', message: 'Describe what happened to the person, in their words where you can' }] } },
+      { status: 409, body: { type: 'x', title: 'A different referral was already received under this id', status: 409, code: 'id-conflict' } },
+      { status: 401, body: { type: 'x', title: 'Sign in again', status: 401, code: 'bad-request' } },
+    ];
+    let call = 0;
+    await refusing.route('**/api/v1/referrals', (route) => {
+      const answer = answers[Math.min(call++, answers.length - 1)]!;
+      return route.fulfill({ status: answer.status, contentType: 'application/problem+json', body: JSON.stringify(answer.body) });
+    });
+    const p2 = await refusing.newPage();
+    for (const label of ['REFUSED-422', 'CONFLICT-409', 'PAUSED-401']) {
+      await p2.goto(server.baseUrl);
+      await submitReferral(p2, label, '18 or over', `Account for ${label}`);
+      await p2.waitForTimeout(300);
+    }
+    await p2.goto(`${server.baseUrl}/outbox`);
+    await p2.getByRole('heading', { level: 1 }).waitFor();
+    await p2.waitForTimeout(500);
+    await p2.screenshot({ path: `${out}/09-outbox-refusals-${name}.png`, fullPage: true });
+    await refusing.close();
   }
 } finally {
   await browser.close();

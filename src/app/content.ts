@@ -82,7 +82,7 @@ export const content = {
       paused: 'Paused',
     },
     lastContact: (time: string) => `Last contact with the server: ${time}.`,
-    noContact: 'No contact with the server since this page opened.',
+    noContact: 'This device has not reached the server yet.',
     caseStatus: 'Case status',
     caseStatuses: { received: 'Received by the decision unit' } as Record<string, string>,
     fix: 'Open and fix',

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { FieldDatabase } from '../store/db.ts';
 import { createOutboxAccess } from '../store/outbox.ts';
+import { createSettings } from '../store/settings.ts';
 import { createSyncEngine } from '../sync/engine.ts';
 import { createHttpTransport } from '../sync/http-transport.ts';
 import { createExclusiveRunner } from '../sync/coordination.ts';
@@ -14,6 +15,7 @@ const RETRY_TICK_MS = 30_000;
 
 const clock = { now: () => new Date() };
 const db = new FieldDatabase();
+const settings = createSettings();
 const sync = createSyncEngine({
   outbox: createOutboxAccess(db),
   transport: createHttpTransport({ fetch: (...args) => fetch(...args), clock }),
@@ -21,6 +23,16 @@ const sync = createSyncEngine({
   random: Math.random,
   exclusive: createExclusiveRunner(navigator.locks),
 });
+
+// The last contact with the server is remembered across visits ("Last contact: 29 Nov, 10:42").
+let rememberedContact: string | undefined;
+sync.subscribe(({ lastContactAt }) => {
+  if (lastContactAt && lastContactAt !== rememberedContact) {
+    rememberedContact = lastContactAt;
+    void settings.setLastContactAt(lastContactAt);
+  }
+});
+void settings.lastContactAt().then((at) => at && sync.recallContact(at), () => undefined);
 
 // Sync triggers (DESIGN.md §5). Failures are already recorded on the items; nothing to do here.
 const ignore = () => undefined;

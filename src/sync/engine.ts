@@ -36,6 +36,8 @@ export interface SyncEngine {
   probeAndDrain(): Promise<SyncProgress>;
   /** Refreshes the case status of delivered referrals (at most every few minutes unless forced). */
   refreshStatuses(options?: { force?: boolean }): Promise<void>;
+  /** Tells the engine when the server was last heard from before it started (remembered on the device). */
+  recallContact(at: string): void;
   progress(): SyncProgress;
   subscribe(listener: (progress: SyncProgress) => void): () => void;
 }
@@ -139,6 +141,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       if (!statuses) return;
       lastStatusRefresh = now;
       await deps.outbox.applyStatuses(statuses);
+    },
+    recallContact(at) {
+      if (!progress.lastContactAt || at > progress.lastContactAt) update({ lastContactAt: at });
     },
     progress: () => progress,
     subscribe(listener) {

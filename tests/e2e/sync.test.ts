@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
@@ -22,7 +22,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const stateOf = (page: import('playwright-core').Page, caseLabel: string) =>
+const stateOf = (page: Page, caseLabel: string) =>
   page.getByTestId('outbox-item').filter({ hasText: caseLabel }).getAttribute('data-state');
 
 describe('sync in the browser', () => {

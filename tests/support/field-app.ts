@@ -12,7 +12,7 @@ export async function submitReferral(page: Page, caseLabel: string, age: 'Under 
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Check your answers before sending' }).waitFor();
   await page.getByRole('button', { name: 'Accept and send' }).click();
-  await page.getByRole('heading', { name: /Referral (saved and queued|sent)/ }).waitFor();
+  await page.getByRole('heading', { name: /Referral (saved and queued|sent)|needs your attention/ }).waitFor();
 }
 
 export async function waitForServiceWorker(page: Page): Promise<void> {

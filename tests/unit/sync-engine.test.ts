@@ -154,6 +154,13 @@ describe('sync engine', () => {
     expect(outbox.dueCalls[1]).toBe(Number.POSITIVE_INFINITY);
   });
 
+  it('remembers the latest contact with the server across restarts, never moving it back', async () => {
+    const engine = createSyncEngine({ outbox: memoryOutbox([]).port, transport: scriptedTransport([]), clock: fakeClock(), random: () => 0.5, exclusive: runNow });
+    engine.recallContact('2026-11-28T10:00:00.000Z');
+    engine.recallContact('2026-11-27T10:00:00.000Z');
+    expect(engine.progress().lastContactAt).toBe('2026-11-28T10:00:00.000Z');
+  });
+
   it('reports progress to subscribers', async () => {
     const outbox = memoryOutbox([submissionFor(), submissionFor()]);
     const engine = createSyncEngine({ outbox: outbox.port, transport: scriptedTransport([]), clock: fakeClock(), random: () => 0.5, exclusive: runNow });

@@ -31,6 +31,8 @@ export function Confirmation({ id }: { id: string }) {
             )}
           </div>
         )}
+        {item.state === 'paused' ? <p class="govuk-body govuk-!-font-weight-bold">{content.outbox.pausedHelp}</p> : null}
+        {item.state === 'needs-attention' ? <p class="govuk-body">{item.problem?.title}</p> : null}
         <h2 class="govuk-heading-m">{text.whatNext}</h2>
         <p class="govuk-body">{text.nextBody}</p>
         <p class="govuk-body">

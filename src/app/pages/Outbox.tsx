@@ -3,7 +3,7 @@ import { discardOutboxItem, listOutbox, reopenForFix, resendAsNew, resumePaused 
 import { Button } from '../components/fields.tsx';
 import { useSyncProgress } from '../components/StatusLine.tsx';
 import { content } from '../content.ts';
-import { formatDateTime, formatTime } from '../format.ts';
+import { formatDateTime } from '../format.ts';
 import { navigate, paths } from '../router.ts';
 import { useServices } from '../services.ts';
 import { useLiveQuery } from '../use-live-query.ts';
@@ -130,7 +130,7 @@ export function Outbox() {
     <>
       <h1 class="govuk-heading-l">{text.title}</h1>
       <p class="govuk-body" data-testid="last-contact">
-        {progress.lastContactAt ? text.lastContact(formatTime(progress.lastContactAt)) : text.noContact}
+        {progress.lastContactAt ? text.lastContact(formatDateTime(progress.lastContactAt)) : text.noContact}
       </p>
       {items.length === 0 ? <p class="govuk-body">{text.empty}</p> : null}
       {waiting ? (
