@@ -9,8 +9,12 @@ import { Home } from './pages/Home.tsx';
 import { NewReferral } from './pages/NewReferral.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { Outbox } from './pages/Outbox.tsx';
+import { SettingsPage, WipePage } from './pages/Settings.tsx';
+import { NeutralScreen, SetupVault, Unlock } from './pages/VaultPages.tsx';
 import { stepComponents } from './pages/steps.tsx';
 import { paths, useLocation } from './router.ts';
+import { useServices } from './services.ts';
+import type { SessionState } from './session.ts';
 import { useDraft } from './use-draft.ts';
 
 export interface UpdateSignal {
@@ -33,6 +37,8 @@ function Route({ url, install, onInstall }: { url: URL; install: ReturnType<Inst
   if (path === paths.home || path === '/index.html') return <Home install={install} onInstall={onInstall} />;
   if (path === paths.newReferral) return <NewReferral />;
   if (path === paths.outbox) return <Outbox />;
+  if (path === paths.settings) return <SettingsPage />;
+  if (path === paths.wipe) return <WipePage />;
   const match = /^\/referral\/([0-9a-f-]{36})\/([a-z-]+)$/.exec(path);
   if (match?.[1] && match[2]) {
     if (match[2] === 'sent') return <Confirmation id={match[1]} />;
@@ -41,16 +47,37 @@ function Route({ url, install, onInstall }: { url: URL; install: ReturnType<Inst
   return <NotFound />;
 }
 
-export function App({ installOffer, updates }: { installOffer: InstallOfferController; updates: UpdateSignal }) {
+/** Nothing personal renders until the vault is unlocked; wiping is allowed while locked. */
+function Gate({ url, hasVault, session, children }: { url: URL; hasVault: boolean; session: SessionState; children: preact.ComponentChildren }) {
+  if (!hasVault) return <SetupVault />;
+  if (session.kind === 'unlocked') return <>{children}</>;
+  return url.pathname === paths.wipe ? <WipePage /> : <Unlock />;
+}
+
+export function App({ installOffer, updates, hasVault }: { installOffer: InstallOfferController; updates: UpdateSignal; hasVault: boolean }) {
+  const { session } = useServices();
   const url = useLocation();
   const [install, setInstall] = useState(installOffer.state());
   const [applyUpdate, setApplyUpdate] = useState<(() => void) | undefined>(undefined);
+  const [sessionState, setSessionState] = useState(session.state());
+  const [vaultMade, setVaultMade] = useState(hasVault);
   useEffect(() => installOffer.subscribe(setInstall), [installOffer]);
   useEffect(() => updates.onReady((apply) => setApplyUpdate(() => apply)), [updates]);
+  useEffect(
+    () =>
+      session.subscribe((state) => {
+        setSessionState(state);
+        if (state.kind === 'unlocked') setVaultMade(true);
+      }),
+    [session],
+  );
 
+  if (sessionState.kind === 'locked' && sessionState.hidden) return <NeutralScreen />;
   return (
-    <Layout banner={applyUpdate ? <UpdateBanner onUpdate={applyUpdate} /> : null}>
-      <Route url={url} install={install} onInstall={() => void installOffer.install()} />
+    <Layout banner={applyUpdate ? <UpdateBanner onUpdate={applyUpdate} /> : null} unlocked={sessionState.kind === 'unlocked'}>
+      <Gate url={url} hasVault={vaultMade} session={sessionState}>
+        <Route url={url} install={install} onInstall={() => void installOffer.install()} />
+      </Gate>
     </Layout>
   );
 }

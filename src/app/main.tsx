@@ -1,24 +1,47 @@
 import { render } from 'preact';
 import { FieldDatabase } from '../store/db.ts';
 import { createOutboxAccess } from '../store/outbox.ts';
-import { createSettings } from '../store/settings.ts';
+import { DEFAULT_AUTO_LOCK_MINUTES, DEFAULT_BACKGROUND_LOCK_MINUTES, createSettings } from '../store/settings.ts';
+import { createVault } from '../store/vault.ts';
+import { wipeDevice } from '../store/wipe.ts';
 import { createSyncEngine } from '../sync/engine.ts';
 import { createHttpTransport } from '../sync/http-transport.ts';
 import { createExclusiveRunner } from '../sync/coordination.ts';
 import { App, type UpdateSignal } from './App.tsx';
 import { createInstallOffer } from './install.ts';
+import { refreshIntakeKey } from './intake-key.ts';
+import { createSession } from './session.ts';
 import { ServicesContext, type AppServices } from './services.ts';
 import { registerServiceWorker, requestBackgroundSync } from './sw-bridge.ts';
 import './styles.scss';
 
 const RETRY_TICK_MS = 30_000;
+const LOCK_CHECK_MS = 10_000;
+const MINUTE = 60_000;
 
 const clock = { now: () => new Date() };
 const db = new FieldDatabase();
 const settings = createSettings();
+const vault = createVault(db);
+const boundFetch: typeof fetch = (...args) => fetch(...args);
+
+// Auto-lock: after inactivity, and after too long in the background (both set in Settings).
+let idleMs = DEFAULT_AUTO_LOCK_MINUTES * MINUTE;
+let backgroundMs = DEFAULT_BACKGROUND_LOCK_MINUTES * MINUTE;
+const loadLockTimes = async () => {
+  idleMs = (await settings.autoLockMinutes()) * MINUTE;
+  backgroundMs = (await settings.backgroundLockMinutes()) * MINUTE;
+};
+void loadLockTimes();
+const session = createSession({ now: () => clock.now().getTime(), idleMs: () => idleMs, backgroundMs: () => backgroundMs });
+for (const type of ['pointerdown', 'keydown', 'input', 'scroll'] as const) addEventListener(type, () => session.touch(), { passive: true, capture: true });
+setInterval(() => session.check(), LOCK_CHECK_MS);
+session.subscribe((state) => {
+  if (state.kind === 'unlocked') void loadLockTimes();
+});
 const sync = createSyncEngine({
   outbox: createOutboxAccess(db),
-  transport: createHttpTransport({ fetch: (...args) => fetch(...args), clock }),
+  transport: createHttpTransport({ fetch: boundFetch, clock }),
   clock,
   random: Math.random,
   exclusive: createExclusiveRunner(navigator.locks),
@@ -41,8 +64,13 @@ const sendWaiting = () => void sync.drain().then(refresh, ignore);
 const probe = () => void sync.probeAndDrain().then(refresh, ignore);
 addEventListener('online', probe);
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible') probe();
+  if (document.visibilityState === 'hidden') session.wentToBackground();
+  else {
+    session.cameToForeground();
+    probe();
+  }
 });
+void refreshIntakeKey(boundFetch, settings);
 setInterval(sendWaiting, RETRY_TICK_MS);
 sendWaiting();
 
@@ -53,6 +81,15 @@ const services: AppServices = {
   sendSoon() {
     void sync.drain({ now: true }).then(refresh, ignore);
     void requestBackgroundSync();
+  },
+  vault,
+  session,
+  settings,
+  fetch: boundFetch,
+  async wipe() {
+    session.lock();
+    await wipeDevice(db);
+    location.replace('/');
   },
 };
 
@@ -75,7 +112,7 @@ const root = document.getElementById('app');
 if (root) {
   render(
     <ServicesContext.Provider value={services}>
-      <App installOffer={createInstallOffer(window)} updates={updates} />
+      <App installOffer={createInstallOffer(window)} updates={updates} hasVault={await vault.exists()} />
     </ServicesContext.Provider>,
     root,
   );

@@ -26,6 +26,8 @@ export const paths = {
   check: (id: string) => `/referral/${id}/check`,
   sent: (id: string) => `/referral/${id}/sent`,
   outbox: '/outbox',
+  settings: '/settings',
+  wipe: '/settings/wipe',
 } as const;
 
 export function placePath(draftId: string, place: Place): string {

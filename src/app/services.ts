@@ -1,6 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { FieldDatabase } from '../store/db.ts';
+import type { Settings } from '../store/settings.ts';
+import type { Vault } from '../store/vault.ts';
+import type { Session } from './session.ts';
 import type { SyncEngine } from '../sync/engine.ts';
 import type { Clock } from '../sync/ports.ts';
 
@@ -11,6 +14,20 @@ export interface AppServices {
   clock: Clock;
   /** Sends the outbox now, and asks the service worker to send it later if this fails. */
   sendSoon(): void;
+  vault: Vault;
+  session: Session;
+  settings: Settings;
+  fetch: typeof fetch;
+  /** Deletes everything local, then starts the app afresh. */
+  wipe(): Promise<void>;
+}
+
+/** The unlocked data key. Screens that show personal data render only while unlocked. */
+export function useKey(): CryptoKey {
+  const { session } = useServices();
+  const state = session.state();
+  if (state.kind !== 'unlocked') throw new Error('The vault is locked');
+  return state.key;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

@@ -2,9 +2,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { saveDraft, type DraftChange } from '../store/drafts.ts';
 import { content } from './content.ts';
 import { formatTime } from './format.ts';
-import { useServices } from './services.ts';
+import { useKey, useServices } from './services.ts';
 
 const DELAY_MS = 300;
+
+/** IndexedDB reports a full device as QuotaExceededError, sometimes wrapped by Dexie. */
+function isQuotaError(error: unknown): boolean {
+  const names = [(error as { name?: string })?.name, (error as { inner?: { name?: string } })?.inner?.name];
+  return names.includes('QuotaExceededError');
+}
 
 /**
  * Saves a page's answers shortly after every change, and at once when the page is left, so a closed
@@ -12,6 +18,7 @@ const DELAY_MS = 300;
  */
 export function useAutosave(draftId: string) {
   const { db, clock } = useServices();
+  const key = useKey();
   const [message, setMessage] = useState('');
   const pending = useRef<DraftChange | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -23,10 +30,10 @@ export function useAutosave(draftId: string) {
     if (!change) return;
     try {
       const now = clock.now();
-      await saveDraft(db, draftId, change, now);
+      await saveDraft(db, key, draftId, change, now);
       setMessage(content.savedAt(formatTime(now)));
-    } catch {
-      setMessage(content.saveFailed);
+    } catch (error) {
+      setMessage(isQuotaError(error) ? content.storageFull : content.saveFailed);
     }
   };
 

@@ -1,20 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { DraftRecord } from '../store/db.ts';
-import { getDraft } from '../store/drafts.ts';
-import { useServices } from './services.ts';
+import { getDraft, type Draft } from '../store/drafts.ts';
+import { useKey, useServices } from './services.ts';
 
 /** Reads a draft once (not live: a form must not be reset by its own autosave). null: no such draft. */
-export function useDraft(id: string): DraftRecord | null | undefined {
+export function useDraft(id: string): Draft | null | undefined {
   const { db } = useServices();
-  const [draft, setDraft] = useState<DraftRecord | null | undefined>(undefined);
+  const key = useKey();
+  const [draft, setDraft] = useState<Draft | null | undefined>(undefined);
   useEffect(() => {
     let current = true;
-    void getDraft(db, id).then((found) => {
+    void getDraft(db, key, id).then((found) => {
       if (current) setDraft(found ?? null);
     });
     return () => {
       current = false;
     };
-  }, [db, id]);
+  }, [db, key, id]);
   return draft;
 }

@@ -1,7 +1,9 @@
 import compress from '@fastify/compress';
 import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
+import type { IntakeKeyring } from './crypto/intake-keys.ts';
 import { problem, sendProblem } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
+import { intakeKeyRoutes } from './routes/intake-key.ts';
 import { receiptRoutes } from './routes/receipts.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { staticAppRoutes } from './routes/static-app.ts';
@@ -10,6 +12,7 @@ import type { ReferralStore } from './storage/referral-store.ts';
 
 export interface AppDeps {
   referrals: ReferralStore;
+  keyring: IntakeKeyring;
   now: () => Date;
   randomInt: (n: number) => number;
   /** Folder of the built field app; absent for an API-only server (tests). */
@@ -43,6 +46,7 @@ export async function buildApp(deps: AppDeps) {
   healthRoutes(app);
   referralRoutes(app, { receive: createIntake(deps) });
   receiptRoutes(app, deps);
+  intakeKeyRoutes(app, deps);
   if (deps.staticDir) await staticAppRoutes(app, deps.staticDir);
   else app.setNotFoundHandler((_request, reply) => sendProblem(reply, problem(404, 'not-found', 'There is nothing at this address')));
 

@@ -7,6 +7,8 @@ export interface ServerConfig {
   database: DatabaseConfig;
   staticDir: string;
   logLevel: string;
+  /** The intake keyring (HPKE private keys). Every instance of one deployment must read the same file. */
+  intakeKeyFile: string;
 }
 
 function port(value: string | undefined): number {
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     port: port(env.PORT),
     database: database(env, cwd),
     staticDir: resolve(cwd, env.STATIC_DIR ?? 'dist'),
+    intakeKeyFile: resolve(cwd, env.INTAKE_KEY_FILE ?? resolve(cwd, env.DATA_DIR ?? 'data', 'intake-keys.json')),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { buildApp } from './app.ts';
 import { readConfig } from './config.ts';
+import { loadIntakeKeyring } from './crypto/intake-keys.ts';
 import { connectDatabase } from './storage/connect.ts';
 import { openStore } from './storage/storage-connection.ts';
 
@@ -10,6 +11,7 @@ const referrals = await openStore(
 );
 const app = await buildApp({
   referrals,
+  keyring: await loadIntakeKeyring(config.intakeKeyFile, new Date()),
   now: () => new Date(),
   randomInt: (n) => randomInt(n),
   staticDir: config.staticDir,

@@ -1,13 +1,14 @@
 import { z } from 'zod/mini';
 import { REFERENCE_PATTERN } from './reference-number.ts';
-import { SCHEMA_VERSION, referralSchema, type Referral } from './referral.ts';
-import { referralV1Schema } from './versions/v1.ts';
+import { SCHEMA_VERSION, type Referral } from './referral.ts';
+import { referralV1Schema, type ReferralV1 } from './versions/v1.ts';
 
 export const API_BASE = '/api/v1';
 export const API_PATHS = {
   referrals: `${API_BASE}/referrals`,
   health: `${API_BASE}/health`,
   receipts: `${API_BASE}/receipts`,
+  intakeKey: `${API_BASE}/intake-key`,
 } as const;
 
 /** Largest request body the server reads for one referral (narratives dominate its size). */
@@ -15,17 +16,35 @@ export const MAX_SUBMISSION_BYTES = 1024 * 1024;
 
 const ENVELOPE_MESSAGE = 'The referral body is missing or in a format this server does not know';
 
-function submissionOf<V extends number, R extends z.ZodMiniType>(version: V, referral: R) {
-  return z.strictObject({
-    id: z.uuidv7('The referral id must be a UUIDv7 made on the device'),
-    schemaVersion: z.literal(version),
-    submittedAt: z.iso.datetime({ offset: true, error: 'submittedAt must be an ISO 8601 date and time' }),
-    envelope: z.discriminatedUnion('format', [z.strictObject({ format: z.literal('plain'), referral })], ENVELOPE_MESSAGE),
-  });
-}
+const base64url = z.string().check(z.regex(/^[A-Za-z0-9_-]+$/, 'Expected base64url'));
 
-export const currentSubmissionSchema = submissionOf(SCHEMA_VERSION, referralSchema);
+/** A referral sealed to the server's intake key (see sealing.ts); only the server can open it. */
+export const sealedEnvelopeSchema = z.strictObject({
+  format: z.literal('hpke'),
+  keyId: z.string().check(z.minLength(1), z.maxLength(64)),
+  enc: base64url,
+  ct: base64url,
+});
+export type SealedEnvelope = z.infer<typeof sealedEnvelopeSchema>;
+
+const submissionFields = {
+  id: z.uuidv7('The referral id must be a UUIDv7 made on the device'),
+  submittedAt: z.iso.datetime({ offset: true, error: 'submittedAt must be an ISO 8601 date and time' }),
+};
+
+export const currentSubmissionSchema = z.strictObject({
+  ...submissionFields,
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  envelope: z.discriminatedUnion('format', [sealedEnvelopeSchema], ENVELOPE_MESSAGE),
+});
 export type CurrentSubmission = z.infer<typeof currentSubmissionSchema>;
+
+/** Version 1 travelled unsealed; devices may still hold such referrals queued before an update. */
+const previousSubmissionSchema = z.strictObject({
+  ...submissionFields,
+  schemaVersion: z.literal(1),
+  envelope: z.discriminatedUnion('format', [z.strictObject({ format: z.literal('plain'), referral: referralV1Schema })], ENVELOPE_MESSAGE),
+});
 
 /**
  * What the server accepts: the current version and the one before it, so that referrals queued on a
@@ -33,16 +52,22 @@ export type CurrentSubmission = z.infer<typeof currentSubmissionSchema>;
  */
 export const submissionSchema = z.discriminatedUnion(
   'schemaVersion',
-  [currentSubmissionSchema, submissionOf(1, referralV1Schema)],
+  [currentSubmissionSchema, previousSubmissionSchema],
   'This version of the referral form is no longer accepted: update the app and send the referral again',
 );
 export type Submission = z.infer<typeof submissionSchema>;
 export const ACCEPTED_SCHEMA_VERSIONS = [SCHEMA_VERSION, 1] as const;
 
-/** Reads an accepted submission's referral as the current version (for indexing, never to rewrite what was sent). */
-export function currentReferralOf(submission: Submission): Referral {
-  if (submission.schemaVersion === SCHEMA_VERSION) return submission.envelope.referral;
-  const { ageGroup, account } = submission.envelope.referral;
+export const intakeKeyResponseSchema = z.strictObject({
+  keyId: z.string(),
+  suite: z.string(),
+  publicKey: base64url,
+});
+export type IntakeKeyResponse = z.infer<typeof intakeKeyResponseSchema>;
+
+/** Reads a version 1 referral as the current version (for indexing, never to rewrite what was sent). */
+export function upgradeReferralV1(referral: ReferralV1): Referral {
+  const { ageGroup, account } = referral;
   return ageGroup === 'adult' ? { path: 'adult-nrm', ageGroup, account } : { path: 'child', ageGroup, account };
 }
 
@@ -82,6 +107,7 @@ export const problemCodes = [
   'id-conflict',
   'payload-too-large',
   'unsupported-media-type',
+  'unreadable-envelope',
   'bad-request',
   'not-found',
   'rate-limited',

@@ -1,12 +1,22 @@
 import { Dexie, type Table } from 'dexie';
 import type { ReferralAnswers } from '../shared/referral.ts';
 import type { Problem, Receipt, Submission } from '../shared/protocol.ts';
+import type { Boxed } from './box.ts';
+import type { VaultRecord } from './vault.ts';
+
+/** What a draft holds that is personal; encrypted at rest as `content`. */
+export interface DraftContent {
+  caseLabel: string;
+  answers: ReferralAnswers;
+}
 
 export interface DraftRecord {
   /** UUIDv7 made when the draft is created; it becomes the referral's idempotency key. */
   id: string;
-  caseLabel: string;
-  answers: ReferralAnswers;
+  content?: Boxed;
+  /** Versions 1–2 kept these in the clear; they are encrypted at the first unlock after the update. */
+  caseLabel?: string;
+  answers?: ReferralAnswers;
   createdAt: string;
   updatedAt: string;
   /** Set once the referral is in the outbox: the draft is kept (to fix a refusal) but no longer listed. */
@@ -22,7 +32,10 @@ export type OutboxState = 'queued' | 'sending' | 'delivered' | 'needs-attention'
 
 export interface OutboxRecord {
   id: string;
-  caseLabel: string;
+  /** The responder's own case label, encrypted at rest. */
+  label?: Boxed;
+  /** Versions 1–2 kept the label in the clear; it is encrypted at the first unlock after the update. */
+  caseLabel?: string;
   state: OutboxState;
   /** The version of the body, readable without opening the body (which will be sealed). */
   schemaVersion: number;
@@ -54,6 +67,7 @@ export class FieldDatabase extends Dexie {
   drafts!: Table<DraftRecord, string>;
   outbox!: Table<OutboxRecord, string>;
   envelopes!: Table<EnvelopeRecord, string>;
+  vault!: Table<VaultRecord, 'device'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -75,6 +89,7 @@ export class FieldDatabase extends Dexie {
             delete row.submission;
           });
       });
+    this.version(3).stores({ vault: 'id' });
   }
 }
 

@@ -1,22 +1,45 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { ReferralAnswers } from '../shared/referral.ts';
-import type { DraftRecord, FieldDatabase } from './db.ts';
+import { box, unbox, type Boxed } from './box.ts';
+import type { DraftContent, DraftRecord, FieldDatabase } from './db.ts';
 
-export async function createDraft(db: FieldDatabase, now: Date): Promise<DraftRecord> {
-  const at = now.toISOString();
-  const draft: DraftRecord = { id: uuidv7(), caseLabel: '', answers: {}, createdAt: at, updatedAt: at };
-  await db.drafts.add(draft);
-  return draft;
+/** A draft as the screens see it: decrypted, in memory only. */
+export interface Draft extends DraftContent {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  queuedAt?: string;
 }
 
-export function getDraft(db: FieldDatabase, id: string): Promise<DraftRecord | undefined> {
-  return db.drafts.get(id);
+export const draftContext = (id: string) => `draft:${id}`;
+
+/** Every encryption draws a fresh IV, so it tells one stored version from another. */
+const ivOf = (content: Boxed | undefined) => (content ? content.iv.join(',') : '');
+
+async function open(key: CryptoKey, record: DraftRecord): Promise<Draft> {
+  const content = record.content
+    ? await unbox<DraftContent>(key, record.content, draftContext(record.id))
+    : { caseLabel: record.caseLabel ?? '', answers: record.answers ?? {} };
+  return { id: record.id, createdAt: record.createdAt, updatedAt: record.updatedAt, queuedAt: record.queuedAt, ...content };
+}
+
+export async function createDraft(db: FieldDatabase, key: CryptoKey, now: Date): Promise<Draft> {
+  const at = now.toISOString();
+  const id = uuidv7();
+  const content: DraftContent = { caseLabel: '', answers: {} };
+  await db.drafts.add({ id, content: await box(key, content, draftContext(id)), createdAt: at, updatedAt: at });
+  return { id, createdAt: at, updatedAt: at, ...content };
+}
+
+export async function getDraft(db: FieldDatabase, key: CryptoKey, id: string): Promise<Draft | undefined> {
+  const record = await db.drafts.get(id);
+  return record ? open(key, record) : undefined;
 }
 
 /** Drafts the responder is still working on, newest first (queued ones live in the outbox). */
-export async function listDrafts(db: FieldDatabase): Promise<DraftRecord[]> {
-  const all = await db.drafts.orderBy('updatedAt').reverse().toArray();
-  return all.filter((draft) => draft.queuedAt === undefined);
+export async function listDrafts(db: FieldDatabase, key: CryptoKey): Promise<Draft[]> {
+  const records = await db.drafts.orderBy('updatedAt').reverse().toArray();
+  return Promise.all(records.filter((record) => record.queuedAt === undefined).map((record) => open(key, record)));
 }
 
 export interface DraftChange {
@@ -24,18 +47,30 @@ export interface DraftChange {
   answers?: ReferralAnswers;
 }
 
-/** Merges a page's answers into the draft; called on every change so nothing typed is lost. */
-export async function saveDraft(db: FieldDatabase, id: string, change: DraftChange, now: Date): Promise<void> {
-  await db.transaction('rw', db.drafts, async () => {
-    const draft = await db.drafts.get(id);
-    if (!draft) throw new Error('This draft no longer exists on this device');
-    await db.drafts.put({
-      ...draft,
-      caseLabel: change.caseLabel ?? draft.caseLabel,
-      answers: { ...draft.answers, ...change.answers },
-      updatedAt: now.toISOString(),
+/**
+ * Merges a page's answers into the draft, encrypted, on every change so nothing typed is lost. If the
+ * device is full the write fails as a whole and what was stored before stays as it was.
+ */
+export async function saveDraft(db: FieldDatabase, key: CryptoKey, id: string, change: DraftChange, now: Date): Promise<void> {
+  // Encryption cannot run inside an IndexedDB transaction (it would commit early), so the write
+  // checks that nobody saved in between, and merges again if someone did.
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const record = await db.drafts.get(id);
+    if (!record) throw new Error('This draft no longer exists on this device');
+    const current = await open(key, record);
+    const content: DraftContent = { caseLabel: change.caseLabel ?? current.caseLabel, answers: { ...current.answers, ...change.answers } };
+    const sealed = await box(key, content, draftContext(id));
+    const { caseLabel: _legacyLabel, answers: _legacyAnswers, ...kept } = record;
+    const written = await db.transaction('rw', db.drafts, async () => {
+      const latest = await db.drafts.get(id);
+      if (!latest) throw new Error('This draft no longer exists on this device');
+      if (latest.updatedAt !== record.updatedAt || ivOf(latest.content) !== ivOf(record.content)) return false;
+      await db.drafts.put({ ...kept, content: sealed, updatedAt: now.toISOString() });
+      return true;
     });
-  });
+    if (written) return;
+  }
+  throw new Error('This draft is being changed somewhere else on this device; try again');
 }
 
 export async function deleteDraft(db: FieldDatabase, id: string): Promise<void> {

@@ -1,7 +1,9 @@
 import { Dexie } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { Problem, Receipt, ReferralStatus, Submission } from '../shared/protocol.ts';
+import { box, unbox } from './box.ts';
 import type { FieldDatabase, OutboxRecord, OutboxState } from './db.ts';
+import { draftContext, getDraft, type Draft } from './drafts.ts';
 
 /** Never due by itself: waits for the user (fix, sign in) rather than a timer. */
 const NOT_BY_TIMER = Number.MAX_SAFE_INTEGER;
@@ -9,9 +11,15 @@ const NOT_BY_TIMER = Number.MAX_SAFE_INTEGER;
 /** States the sender picks up. `sending` counts: one sender runs at a time, so an item still marked sending was interrupted. */
 const SENDABLE: OutboxState[] = ['queued', 'sending'];
 
+export const labelContext = (id: string) => `label:${id}`;
+
+/** An outbox item as the screens see it, its label decrypted. */
+export type OutboxItem = Omit<OutboxRecord, 'label'> & { caseLabel: string };
+
 /** Moves a finished draft into the outbox in one transaction: it is either queued or still a draft. */
-export async function queueSubmission(db: FieldDatabase, submission: Submission, caseLabel: string, now: Date): Promise<void> {
+export async function queueSubmission(db: FieldDatabase, key: CryptoKey, submission: Submission, caseLabel: string, now: Date): Promise<void> {
   const at = now.toISOString();
+  const label = await box(key, caseLabel, labelContext(submission.id));
   await db.transaction('rw', db.drafts, db.outbox, db.envelopes, async () => {
     const existing = await db.outbox.get(submission.id);
     if (existing && existing.state !== 'needs-attention') {
@@ -19,7 +27,7 @@ export async function queueSubmission(db: FieldDatabase, submission: Submission,
     }
     await db.outbox.put({
       id: submission.id,
-      caseLabel,
+      label,
       state: 'queued',
       schemaVersion: submission.schemaVersion,
       createdAt: existing?.createdAt ?? at,
@@ -32,12 +40,25 @@ export async function queueSubmission(db: FieldDatabase, submission: Submission,
   });
 }
 
-export function listOutbox(db: FieldDatabase): Promise<OutboxRecord[]> {
-  return db.outbox.orderBy('nextAttemptAt').toArray();
+async function openItem(key: CryptoKey, record: OutboxRecord): Promise<OutboxItem> {
+  const { label, caseLabel, ...rest } = record;
+  return { ...rest, caseLabel: label ? await unbox<string>(key, label, labelContext(record.id)) : (caseLabel ?? '') };
 }
 
-export function getOutboxItem(db: FieldDatabase, id: string): Promise<OutboxRecord | undefined> {
-  return db.outbox.get(id);
+/** Newest first. */
+export async function listOutbox(db: FieldDatabase, key: CryptoKey): Promise<OutboxItem[]> {
+  const records = (await db.outbox.toArray()).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  return Promise.all(records.map((record) => openItem(key, record)));
+}
+
+export async function getOutboxItem(db: FieldDatabase, key: CryptoKey, id: string): Promise<OutboxItem | undefined> {
+  const record = await db.outbox.get(id);
+  return record ? openItem(key, record) : undefined;
+}
+
+/** States only: enough for the header's status line, readable while the vault is locked. */
+export async function outboxStates(db: FieldDatabase): Promise<OutboxState[]> {
+  return (await db.outbox.orderBy('state').keys()) as OutboxState[];
 }
 
 /** "Open and fix": the draft becomes editable again; the refused copy stays until the fixed one is queued. */
@@ -51,20 +72,29 @@ export async function reopenForFix(db: FieldDatabase, id: string): Promise<boole
 
 /**
  * After a 409 (the server holds different content under this id) the user may send this copy as a
- * new referral: same content, new id. The draft, if still here, follows it.
+ * new referral: same content, new id. The sealed body and every encrypted field are bound to the id,
+ * so they are made again from the draft (kept until delivery) for the new one.
  */
-export async function resendAsNew(db: FieldDatabase, id: string, now: Date): Promise<string | undefined> {
+export async function resendAsNew(
+  db: FieldDatabase,
+  key: CryptoKey,
+  id: string,
+  now: Date,
+  seal: (draft: Draft, newId: string) => Promise<Submission>,
+): Promise<string | undefined> {
+  const item = await getOutboxItem(db, key, id);
+  const draft = await getDraft(db, key, id);
+  if (item?.state !== 'needs-attention' || !draft) return undefined;
+  const newId = uuidv7();
+  const at = now.toISOString();
+  const submission = await seal(draft, newId);
+  const label = await box(key, item.caseLabel, labelContext(newId));
+  const content = await box(key, { caseLabel: draft.caseLabel, answers: draft.answers }, draftContext(newId));
   return db.transaction('rw', db.drafts, db.outbox, db.envelopes, async () => {
-    const item = await db.outbox.get(id);
-    const envelope = await db.envelopes.get(id);
-    if (item?.state !== 'needs-attention' || !envelope) return undefined;
-    const newId = uuidv7();
-    const at = now.toISOString();
-    const { problem: _problem, lastError: _error, ...rest } = item;
-    await db.outbox.add({ ...rest, id: newId, state: 'queued', attempts: 0, nextAttemptAt: now.getTime(), updatedAt: at });
-    await db.envelopes.add({ id: newId, submission: { ...envelope.submission, id: newId } });
-    const draft = await db.drafts.get(id);
-    if (draft) await db.drafts.add({ ...draft, id: newId, updatedAt: at });
+    const { problem: _problem, lastError: _error, caseLabel: _label, ...rest } = item;
+    await db.outbox.add({ ...rest, id: newId, label, schemaVersion: submission.schemaVersion, state: 'queued', attempts: 0, nextAttemptAt: now.getTime(), updatedAt: at });
+    await db.envelopes.add({ id: newId, submission });
+    await db.drafts.add({ id: newId, content, createdAt: draft.createdAt, updatedAt: at, queuedAt: at });
     await db.drafts.delete(id);
     await db.envelopes.delete(id);
     await db.outbox.delete(id);

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../src/shared/reference-number.ts';
 import { launchChromium } from '../support/browser.ts';
-import { storedReferrals, submitReferral, waitForServiceWorker } from '../support/field-app.ts';
+import { openApp, storedReferrals, submitReferral, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 let server: RunningServer;
@@ -24,12 +24,13 @@ afterAll(async () => {
 
 describe('a referral taken offline', () => {
   it('loads from the cache with the network cut, queues, and is delivered exactly once when signal returns', async () => {
-    await page.goto(server.baseUrl);
+    await openApp(page, server.baseUrl);
     await page.getByRole('heading', { name: 'Refer a potential victim of modern slavery' }).waitFor();
     await waitForServiceWorker(page);
 
     await context.setOffline(true);
     await page.reload();
+    await unlockOrSetUp(page);
     await page.getByRole('heading', { name: 'Refer a potential victim of modern slavery' }).waitFor();
 
     await submitReferral(page, 'OP-LANTERN-7', '18 or over', 'Worked at a car wash for no pay; passport held by the boss.');

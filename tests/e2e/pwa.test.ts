@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
-import { storedReferrals, submitReferral, waitForServiceWorker } from '../support/field-app.ts';
+import { openApp, showOutbox, storedReferrals, submitReferral, waitForServiceWorker } from '../support/field-app.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
@@ -43,8 +43,7 @@ describe('installable app', () => {
 
   it('offers to install when the browser allows it, and uses the browser’s own prompt', async () => {
     const page = await browser.newPage();
-    await page.goto(server.baseUrl);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await openApp(page, server.baseUrl);
     await expect.poll(() => page.getByRole('button', { name: 'Install this app' }).count()).toBe(0);
     await page.evaluate(() => {
       const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
@@ -65,7 +64,7 @@ describe('installable app', () => {
       userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
     });
     const page = await context.newPage();
-    await page.goto(server.baseUrl);
+    await openApp(page, server.baseUrl);
     await page.getByText('tap Share, then Add to Home Screen').waitFor();
     await context.close();
   });
@@ -75,7 +74,7 @@ describe('updates', () => {
   it('offers a new version without reloading by itself, and queued referrals survive the update', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(proxy.url);
+    await openApp(page, proxy.url);
     await waitForServiceWorker(page);
 
     proxy.cutApi(true);
@@ -94,7 +93,8 @@ describe('updates', () => {
 
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Update now' }).click()]);
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBeUndefined();
-    await page.goto(`${proxy.url}/outbox`);
+    await openApp(page, proxy.url);
+    await showOutbox(page);
     const item = page.getByTestId('outbox-item').filter({ hasText: 'UPDATE-1' });
     await expect.poll(() => item.getAttribute('data-state')).toBe('queued');
 

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
-import { outboxIdOf, storedReferrals, submitReferral, waitForServiceWorker } from '../support/field-app.ts';
+import { openApp, outboxIdOf, showOutbox, storedReferrals, submitReferral, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 let server: RunningServer;
@@ -29,18 +29,17 @@ describe('sync in the browser', () => {
   it('with two tabs open, sends each referral exactly once', async () => {
     const context = await browser.newContext();
     const [tabA, tabB] = [await context.newPage(), await context.newPage()];
-    await tabA.goto(proxy.url);
+    await openApp(tabA, proxy.url);
     await waitForServiceWorker(tabA);
-    await tabB.goto(`${proxy.url}/outbox`);
+    await openApp(tabB, `${proxy.url}/outbox`);
 
     // Headless Chromium throttles the page that is not in front; the one being typed into is.
     await tabA.bringToFront();
     proxy.cutApi(true);
     for (const label of ['TABS-1', 'TABS-2', 'TABS-3']) {
-      await tabA.goto(proxy.url);
       await submitReferral(tabA, label, '18 or over', `Account for ${label}`);
     }
-    await tabA.goto(`${proxy.url}/outbox`);
+    await showOutbox(tabA);
     const ids = await Promise.all(['TABS-1', 'TABS-2', 'TABS-3'].map((label) => outboxIdOf(tabA, label)));
 
     proxy.cutApi(false);
@@ -58,16 +57,17 @@ describe('sync in the browser', () => {
   it('loses and doubles nothing when the page is reloaded while a referral is being sent', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(proxy.url);
+    await openApp(page, proxy.url);
     await waitForServiceWorker(page);
 
     proxy.holdPosts(true);
     await submitReferral(page, 'RELOAD-1', 'Not sure', 'Reload during sending');
-    await page.goto(`${proxy.url}/outbox`);
+    await showOutbox(page);
     await expect.poll(() => stateOf(page, 'RELOAD-1')).toBe('sending');
     const id = await outboxIdOf(page, 'RELOAD-1');
 
     await page.reload();
+    await unlockOrSetUp(page);
     await expect.poll(() => proxy.postsById().get(id) ?? 0, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
     proxy.holdPosts(false);
     await expect.poll(() => stateOf(page, 'RELOAD-1'), { timeout: 30_000 }).toBe('delivered');
@@ -107,7 +107,7 @@ describe('sync in the browser', () => {
       });
     }, id);
 
-    await page.goto(`${proxy.url}/outbox`);
+    await openApp(page, `${proxy.url}/outbox`);
     await expect.poll(() => stateOf(page, 'OLD-VERSION-1'), { timeout: 30_000 }).toBe('delivered');
     expect(storedReferrals(server.sqliteFile).find((row) => row.id === id)).toMatchObject({ schema_version: 1, path: 'adult-nrm' });
     await context.close();
@@ -116,11 +116,11 @@ describe('sync in the browser', () => {
   it('sends from the service worker (Background Sync) when signal returns with the app closed', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(proxy.url);
+    await openApp(page, proxy.url);
     await waitForServiceWorker(page);
     await context.setOffline(true);
     await submitReferral(page, 'BACKGROUND-1', 'Under 18', 'Sent by the service worker');
-    await page.goto(`${proxy.url}/outbox`).catch(() => undefined);
+    await showOutbox(page);
     const id = await outboxIdOf(page, 'BACKGROUND-1');
     await page.close();
 
@@ -128,7 +128,7 @@ describe('sync in the browser', () => {
     await expect.poll(() => storedReferrals(server.sqliteFile).some((row) => row.id === id), { timeout: 30_000 }).toBe(true);
 
     const again = await context.newPage();
-    await again.goto(`${proxy.url}/outbox`);
+    await openApp(again, `${proxy.url}/outbox`);
     await expect.poll(() => stateOf(again, 'BACKGROUND-1'), { timeout: 30_000 }).toBe('delivered');
     await context.close();
   });

@@ -1,9 +1,10 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intakeKeyResponseSchema } from '../../src/shared/protocol.ts';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
-import { freshDatabase, submissionFor, validReferral } from '../support/fixtures.ts';
+import { freshDatabase, sealedSubmissionFor, validReferral, deviceKey } from '../support/fixtures.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 const REFERRALS = 500;
@@ -30,7 +31,8 @@ describe('server killed mid-ingest', () => {
   it(`loses and doubles nothing when kill -9 strikes while ${REFERRALS} referrals arrive`, { timeout: 120_000 }, async () => {
     const db = freshDatabase();
     const clock = { now: () => new Date() };
-    for (let i = 0; i < REFERRALS; i += 1) await queueSubmission(db, submissionFor(validReferral({ ageGroup: i % 2 ? 'adult' : 'child' })), `RAID-${i}`, clock.now());
+    const intakeKey = intakeKeyResponseSchema.parse(await (await fetch(`${server.baseUrl}/api/v1/intake-key`)).json());
+    for (let i = 0; i < REFERRALS; i += 1) await queueSubmission(db, await deviceKey, await sealedSubmissionFor(intakeKey, validReferral({ ageGroup: i % 2 ? 'adult' : 'child' })), `RAID-${i}`, clock.now());
     const outbox = createOutboxAccess(db);
     const engine = createSyncEngine({
       outbox,
@@ -58,7 +60,7 @@ describe('server killed mid-ingest', () => {
     await crasher;
 
     const rows = storedRows(server.sqliteFile);
-    const items = await listOutbox(db);
+    const items = await listOutbox(db, await deviceKey);
     console.log(`crash: killed with ${crashedAt} of ${REFERRALS} stored; after restart ${rows.length} rows, ${items.filter((i) => i.state === 'delivered').length} receipts on the device`);
     expect(crashedAt).toBeGreaterThan(0);
     expect(crashedAt).toBeLessThan(REFERRALS);

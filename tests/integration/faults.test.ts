@@ -3,7 +3,7 @@ import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store
 import { createSyncEngine } from '../../src/sync/engine.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
-import { freshDatabase, submissionFor, validReferral } from '../support/fixtures.ts';
+import { freshDatabase, sealedSubmissionFor, validReferral, deviceKey } from '../support/fixtures.ts';
 import { startLoopbackServer, type LoopbackServer } from '../support/in-process-server.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 
@@ -27,7 +27,7 @@ describe('exactly once under injected faults', () => {
     const clock = { now: () => new Date() };
     const account = 'Worked fourteen hours a day in a nail bar; wages kept by the manager; not allowed out alone. '.repeat(20);
     for (let i = 0; i < REFERRALS; i += 1) {
-      await queueSubmission(db, submissionFor(validReferral({ ageGroup: i % 3 ? 'adult' : 'child', account })), `CASE-${i}`, clock.now());
+      await queueSubmission(db, await deviceKey, await sealedSubmissionFor(server.intakeKey, validReferral({ ageGroup: i % 3 ? 'adult' : 'child', account })), `CASE-${i}`, clock.now());
     }
     proxy.injectFaults({
       seed: SEED,
@@ -54,7 +54,7 @@ describe('exactly once under injected faults', () => {
     }
     proxy.injectFaults(undefined);
 
-    const items = await listOutbox(db);
+    const items = await listOutbox(db, await deviceKey);
     const counts = proxy.counts();
     const posts = [...proxy.postsById().values()];
     console.log(

@@ -2,7 +2,8 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SUBMISSION_BYTES, receiptSchema } from '../../src/shared/protocol.ts';
 import { openSqliteStore } from '../../src/server/storage/sqlite.ts';
-import { submissionFor, validReferral } from '../support/fixtures.ts';
+import { sealJson, sealingAad } from '../../src/shared/sealing.ts';
+import { sealedSubmissionFor, validReferral } from '../support/fixtures.ts';
 import { startLoopbackServer, type LoopbackServer } from '../support/in-process-server.ts';
 
 let server: LoopbackServer;
@@ -13,13 +14,15 @@ afterAll(async () => {
   await server.close();
 });
 
+const sealed = (referral = validReferral(), id?: string) => sealedSubmissionFor(server.intakeKey, referral, id);
+
 function post(body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) {
   return fetch(`${server.baseUrl}/api/v1/referrals`, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 }
 
 describe('POST /api/v1/referrals', () => {
   it('answers 201 with a receipt, then 200 with the same receipt for a repeat', async () => {
-    const submission = submissionFor();
+    const submission = await sealed();
     const first = await post(submission);
     expect(first.status).toBe(201);
     expect(first.headers.get('cache-control')).toBe('no-store');
@@ -33,17 +36,18 @@ describe('POST /api/v1/referrals', () => {
   });
 
   it('treats the same content with its keys in another order as a repeat', async () => {
-    const submission = submissionFor(validReferral({ ageGroup: 'child' }));
+    const submission = await sealed(validReferral({ ageGroup: 'child' }));
     const first = await post(submission);
-    const reordered = `{"envelope":{"referral":{"account":${JSON.stringify(submission.envelope.referral.account)},"ageGroup":"child","path":"child"},"format":"plain"},"submittedAt":"${submission.submittedAt}","schemaVersion":2,"id":"${submission.id}"}`;
+    const { envelope: e } = submission;
+    const reordered = `{"envelope":{"ct":"${e.ct}","enc":"${e.enc}","keyId":"${e.keyId}","format":"hpke"},"submittedAt":"${submission.submittedAt}","schemaVersion":2,"id":"${submission.id}"}`;
     const again = await post(reordered);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(await first.json());
   });
 
-  it('accepts a referral of the previous schema version as it was written', async () => {
-    const { envelope, ...rest } = submissionFor();
-    const previous = { ...rest, schemaVersion: 1, envelope: { format: 'plain', referral: { ageGroup: 'child', account: envelope.referral.account } } };
+  it('accepts a referral of the previous schema version (unsealed) as it was written', async () => {
+    const { envelope: _sealed, ...rest } = await sealed();
+    const previous = { ...rest, schemaVersion: 1, envelope: { format: 'plain', referral: { ageGroup: 'child', account: 'Written by version 1' } } };
     const response = await post(previous);
     expect(response.status).toBe(201);
     const stored = await server.referrals.findById(previous.id);
@@ -52,19 +56,19 @@ describe('POST /api/v1/referrals', () => {
   });
 
   it('answers 409 when the same id arrives with different content, and keeps the first', async () => {
-    const submission = submissionFor();
+    const submission = await sealed();
     const first = await (await post(submission)).json();
-    const changed = await post({ ...submission, envelope: { format: 'plain', referral: validReferral({ account: 'A different account' }) } });
+    const changed = await post(await sealed(validReferral({ account: 'A different account' }), submission.id));
     expect(changed.status).toBe(409);
     expect(changed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await changed.json()).toMatchObject({ status: 409, code: 'id-conflict' });
     expect((await server.referrals.findById(submission.id))?.digest).toBe(first.digest);
   });
 
-  it('answers 422 in problem+json with the fields at fault, and stores nothing', async () => {
+  it('opens the sealed referral and answers 422 in problem+json with the fields at fault, storing nothing', async () => {
     const before = await server.referrals.count();
-    const submission = submissionFor(validReferral({ account: '' }));
-    const response = await post({ ...submission, envelope: { format: 'plain', referral: { ...submission.envelope.referral, ageGroup: 'teen' } } });
+    // Deliberately breaks the schema's rules, as a modified client could.
+    const response = await post(await sealed({ path: 'child', ageGroup: 'teen', account: '' } as never));
     expect(response.status).toBe(422);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const problem = await response.json();
@@ -74,7 +78,7 @@ describe('POST /api/v1/referrals', () => {
   });
 
   it('answers 413 for a body over the limit, 400 for broken JSON and 415 for another media type', async () => {
-    const huge = submissionFor(validReferral({ account: 'a'.repeat(MAX_SUBMISSION_BYTES) }));
+    const huge = await sealed(validReferral({ account: 'a'.repeat(MAX_SUBMISSION_BYTES) }));
     const tooLarge = await post(huge);
     expect(tooLarge.status).toBe(413);
     expect(await tooLarge.json()).toMatchObject({ code: 'payload-too-large' });
@@ -82,8 +86,38 @@ describe('POST /api/v1/referrals', () => {
     expect((await post('id=1', { 'content-type': 'text/csv' })).status).toBe(415);
   });
 
+  it('refuses a referral whose sealed body was changed on the way, or sealed to an unknown key', async () => {
+    const submission = await sealed();
+    const ct = submission.envelope.ct;
+    const flipped = `${ct.slice(0, 10)}${ct[10] === 'A' ? 'B' : 'A'}${ct.slice(11)}`;
+    const tampered = await post({ ...submission, envelope: { ...submission.envelope, ct: flipped } });
+    expect(tampered.status).toBe(422);
+    expect(await tampered.json()).toMatchObject({ code: 'unreadable-envelope' });
+    const moved = await post({ ...submission, id: (await sealed()).id });
+    expect(moved.status).toBe(422);
+    const unknownKey = await post({ ...submission, envelope: { ...submission.envelope, keyId: 'retired' } });
+    expect(await unknownKey.json()).toMatchObject({ code: 'unreadable-envelope' });
+    expect(await server.referrals.findById(submission.id)).toBeUndefined();
+  });
+
+  it('keeps the body sealed at rest: only the index is in the clear', async () => {
+    const submission = await sealed(validReferral({ account: 'Seen at the Riverside car wash, Tuesday' }));
+    await post(submission);
+    const stored = await server.referrals.findById(submission.id);
+    expect(stored?.envelope).not.toContain('Riverside');
+    expect(JSON.parse(stored?.envelope ?? '{}')).toEqual(submission.envelope);
+  });
+
+  it('gives out the public intake key that devices seal to', async () => {
+    const response = await fetch(`${server.baseUrl}/api/v1/intake-key`);
+    const body = await response.json();
+    expect(body).toEqual({ ...server.intakeKey, suite: expect.stringContaining('P-256') });
+    const other = await sealJson(body, { check: true }, sealingAad('x', 2));
+    expect(other.keyId).toBe(server.intakeKey.keyId);
+  });
+
   it('stores one row and gives twenty identical receipts for twenty simultaneous copies', async () => {
-    const submission = submissionFor();
+    const submission = await sealed();
     const responses = await Promise.all(Array.from({ length: 20 }, () => post(submission)));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
@@ -109,11 +143,10 @@ describe('GET /api/v1/receipts', () => {
   const statuses = (query: string) => fetch(`${server.baseUrl}/api/v1/receipts?${query}`);
 
   it('gives the status of the referrals named, changed after `since`, and nothing else', async () => {
-    const [a, b] = [submissionFor(), submissionFor()];
+    const [a, b] = [await sealed(), await sealed()];
     const receiptA = await (await post(a)).json();
     await post(b);
-    const other = submissionFor();
-    await post(other);
+    await post(await sealed());
     const response = await statuses(`since=2000-01-01T00:00:00Z&id=${a.id}&id=${b.id}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -127,8 +160,9 @@ describe('GET /api/v1/receipts', () => {
 
   it('refuses a request without ids, with a bad since, or with too many ids', async () => {
     expect((await statuses('since=2000-01-01T00:00:00Z')).status).toBe(400);
-    expect((await statuses(`since=yesterday&id=${submissionFor().id}`)).status).toBe(400);
-    const many = Array.from({ length: 101 }, () => `id=${submissionFor().id}`).join('&');
+    const ids = await Promise.all(Array.from({ length: 101 }, async () => (await sealed()).id));
+    expect((await statuses(`since=yesterday&id=${ids[0]}`)).status).toBe(400);
+    const many = ids.map((id) => `id=${id}`).join('&');
     const tooMany = await statuses(`since=2000-01-01T00:00:00Z&${many}`);
     expect(tooMany.status).toBe(400);
     expect((await tooMany.json()).errors[0].message).toBe('Ask about at most 100 referrals at once');
@@ -137,7 +171,7 @@ describe('GET /api/v1/receipts', () => {
 
 describe('SQLite storage', () => {
   it('runs in WAL mode with full sync, and keeps rows across a reopen', async () => {
-    const submission = submissionFor();
+    const submission = await sealed();
     await post(submission);
     const db = new BetterSqlite3(server.sqliteFile, { readonly: true });
     try {

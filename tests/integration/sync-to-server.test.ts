@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
-import { freshDatabase, submissionFor, validReferral } from '../support/fixtures.ts';
+import { freshDatabase, sealedSubmissionFor, validReferral, deviceKey } from '../support/fixtures.ts';
 import { startLoopbackServer, type LoopbackServer } from '../support/in-process-server.ts';
 
 let server: LoopbackServer;
@@ -17,8 +17,8 @@ describe('device outbox → sync engine → server', () => {
   it('delivers every queued referral once, and the device keeps receipts that match the server', async () => {
     const db = freshDatabase();
     const clock = { now: () => new Date() };
-    const submissions = Array.from({ length: 25 }, (_, i) => submissionFor(validReferral({ ageGroup: i % 2 ? 'adult' : 'child' })));
-    for (const [i, submission] of submissions.entries()) await queueSubmission(db, submission, `CASE-${i}`, clock.now());
+    const submissions = await Promise.all(Array.from({ length: 25 }, (_, i) => sealedSubmissionFor(server.intakeKey, validReferral({ ageGroup: i % 2 ? 'adult' : 'child' }))));
+    for (const [i, submission] of submissions.entries()) await queueSubmission(db, await deviceKey, submission, `CASE-${i}`, clock.now());
 
     const engine = createSyncEngine({
       outbox: createOutboxAccess(db),
@@ -29,7 +29,7 @@ describe('device outbox → sync engine → server', () => {
     });
     await Promise.all([engine.drain(), engine.drain(), engine.drain({ now: true })]);
 
-    const items = await listOutbox(db);
+    const items = await listOutbox(db, await deviceKey);
     expect(items.map((item) => item.state)).toEqual(Array(25).fill('delivered'));
     expect(await server.referrals.count()).toBe(25);
     for (const item of items) {
@@ -42,8 +42,8 @@ describe('device outbox → sync engine → server', () => {
   it('keeps everything queued while the server cannot be reached, then delivers', async () => {
     const db = freshDatabase();
     const clock = { now: () => new Date() };
-    const submission = submissionFor();
-    await queueSubmission(db, submission, 'CASE-X', clock.now());
+    const submission = await sealedSubmissionFor(server.intakeKey);
+    await queueSubmission(db, await deviceKey, submission, 'CASE-X', clock.now());
     const unreachable = createSyncEngine({
       outbox: createOutboxAccess(db),
       transport: createHttpTransport({ fetch, baseUrl: 'http://127.0.0.1:9', clock, timeoutMs: 2_000 }),
@@ -52,7 +52,7 @@ describe('device outbox → sync engine → server', () => {
       exclusive: (task) => task(),
     });
     await unreachable.drain();
-    expect((await listOutbox(db))[0]).toMatchObject({ state: 'queued', attempts: 1, lastError: 'No connection to the server' });
+    expect((await listOutbox(db, await deviceKey))[0]).toMatchObject({ state: 'queued', attempts: 1, lastError: 'No connection to the server' });
 
     const reachable = createSyncEngine({
       outbox: createOutboxAccess(db),
@@ -62,6 +62,6 @@ describe('device outbox → sync engine → server', () => {
       exclusive: (task) => task(),
     });
     await reachable.drain({ now: true });
-    expect((await listOutbox(db))[0]).toMatchObject({ state: 'delivered', receipt: { id: submission.id } });
+    expect((await listOutbox(db, await deviceKey))[0]).toMatchObject({ state: 'delivered', receipt: { id: submission.id } });
   });
 });

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { receiptSchema, type Receipt } from '../../src/shared/protocol.ts';
-import { submissionFor } from '../support/fixtures.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadIntakeKeyring } from '../../src/server/crypto/intake-keys.ts';
+import type { IntakePublicKey } from '../../src/shared/sealing.ts';
+import { sealedSubmissionFor } from '../support/fixtures.ts';
 import { freshTestSchema, type TestSchema } from '../support/postgres.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
@@ -13,10 +18,15 @@ let target: TestSchema | undefined;
 const servers: RunningServer[] = [];
 // The server refuses to start without a built app; this test needs only the API, and `npm test` runs before any build.
 const appShell = 'tests/support/app-shell-stub';
+// Every instance of a deployment reads the same intake keyring, made before they start.
+const keyDir = mkdtempSync(join(tmpdir(), 'nrm-field-keys-'));
+let intakeKey: IntakePublicKey;
 
 beforeAll(async () => {
   target = await freshTestSchema();
-  const env = { DATABASE_URL: target.url, DATABASE_SCHEMA: target.schema, STATIC_DIR: appShell };
+  const intakeKeyFile = join(keyDir, 'intake-keys.json');
+  intakeKey = (await loadIntakeKeyring(intakeKeyFile, new Date())).current;
+  const env = { DATABASE_URL: target.url, DATABASE_SCHEMA: target.schema, STATIC_DIR: appShell, INTAKE_KEY_FILE: intakeKeyFile };
   // Started together, so they also race to create the schema and run the migrations.
   const starts = await Promise.allSettled([startServer(env), startServer(env)]);
   for (const start of starts) if (start.status === 'fulfilled') servers.push(start.value);
@@ -27,6 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.stop()));
   await target?.drop();
+  rmSync(keyDir, { recursive: true, force: true });
 });
 
 interface Answer {
@@ -70,7 +81,8 @@ async function inFlight<T>(tasks: (() => Promise<T>)[], limit: number): Promise<
 
 describe('two server instances on one PostgreSQL database', () => {
   it('store each of 1,000 referrals once and give every copy of an id the same receipt', async () => {
-    const plan = shuffled(Array.from({ length: REFERRALS }, (_, i) => ({ submission: submissionFor(), toBoth: i < SENT_TO_BOTH })));
+    const submissions = await Promise.all(Array.from({ length: REFERRALS }, () => sealedSubmissionFor(intakeKey)));
+    const plan = shuffled(submissions.map((submission, i) => ({ submission, toBoth: i < SENT_TO_BOTH })));
     const answers = await inFlight(
       plan.map(({ submission, toBoth }) =>
         toBoth ? () => Promise.all([send(0, submission), send(1, submission)]) : async () => [await send(Math.random() < 0.5 ? 0 : 1, submission)],

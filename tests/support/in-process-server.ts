@@ -3,11 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp } from '../../src/server/app.ts';
+import { loadIntakeKeyring } from '../../src/server/crypto/intake-keys.ts';
+import type { IntakePublicKey } from '../../src/shared/sealing.ts';
 import type { ReferralStore } from '../../src/server/storage/referral-store.ts';
 import { openSqliteStore } from '../../src/server/storage/sqlite.ts';
 
 export interface LoopbackServer {
   baseUrl: string;
+  /** The public half of the server's intake key, to seal test referrals to. */
+  intakeKey: IntakePublicKey;
   referrals: ReferralStore;
   sqliteFile: string;
   close(): Promise<void>;
@@ -18,11 +22,13 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   const dir = mkdtempSync(join(tmpdir(), 'nrm-field-it-'));
   const sqliteFile = join(dir, 'nrm-field.sqlite');
   const referrals = await openSqliteStore(sqliteFile);
-  const app = await buildApp({ referrals, now: () => new Date(), randomInt: (n) => randomInt(n) });
+  const keyring = await loadIntakeKeyring(join(dir, 'intake-keys.json'), new Date());
+  const app = await buildApp({ referrals, keyring, now: () => new Date(), randomInt: (n) => randomInt(n) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    intakeKey: keyring.current,
     referrals,
     sqliteFile,
     async close() {

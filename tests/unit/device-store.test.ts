@@ -1,36 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import { createDraft, deleteDraft, getDraft, listDrafts, saveDraft } from '../../src/store/drafts.ts';
 import { createOutboxAccess, getOutboxItem, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
-import { fakeClock, freshDatabase, submissionFor, validReferral } from '../support/fixtures.ts';
+import { fakeClock, freshDatabase, submissionFor, validReferral, deviceKey } from '../support/fixtures.ts';
 
 describe('drafts and outbox on the device', () => {
   it('creates a draft with a UUIDv7 and merges every save', async () => {
     const db = freshDatabase();
     const clock = fakeClock();
-    const draft = await createDraft(db, clock.now());
+    const draft = await createDraft(db, await deviceKey, clock.now());
     expect(draft.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     clock.advance(1000);
-    await saveDraft(db, draft.id, { caseLabel: 'OP-1' }, clock.now());
-    await saveDraft(db, draft.id, { answers: { ageGroup: 'child' } }, clock.now());
-    await saveDraft(db, draft.id, { answers: { account: 'text' } }, clock.now());
-    expect(await getDraft(db, draft.id)).toMatchObject({ caseLabel: 'OP-1', answers: { ageGroup: 'child', account: 'text' }, updatedAt: clock.now().toISOString() });
+    await saveDraft(db, await deviceKey, draft.id, { caseLabel: 'OP-1' }, clock.now());
+    await saveDraft(db, await deviceKey, draft.id, { answers: { ageGroup: 'child' } }, clock.now());
+    await saveDraft(db, await deviceKey, draft.id, { answers: { account: 'text' } }, clock.now());
+    expect(await getDraft(db, await deviceKey, draft.id)).toMatchObject({ caseLabel: 'OP-1', answers: { ageGroup: 'child', account: 'text' }, updatedAt: clock.now().toISOString() });
     await deleteDraft(db, draft.id);
-    expect(await listDrafts(db)).toEqual([]);
+    expect(await listDrafts(db, await deviceKey)).toEqual([]);
   });
 
   it('refuses to save into a draft that no longer exists, so the page can say so', async () => {
     const db = freshDatabase();
-    await expect(saveDraft(db, 'gone', { caseLabel: 'x' }, new Date())).rejects.toThrow('This draft no longer exists on this device');
+    await expect(saveDraft(db, await deviceKey, 'gone', { caseLabel: 'x' }, new Date())).rejects.toThrow('This draft no longer exists on this device');
   });
 
   it('queues a finished draft, then on delivery keeps only the receipt', async () => {
     const db = freshDatabase();
     const clock = fakeClock();
-    const draft = await createDraft(db, clock.now());
-    await saveDraft(db, draft.id, { caseLabel: 'OP-2', answers: validReferral() }, clock.now());
-    await queueSubmission(db, submissionFor(validReferral(), draft.id), 'OP-2', clock.now());
+    const draft = await createDraft(db, await deviceKey, clock.now());
+    await saveDraft(db, await deviceKey, draft.id, { caseLabel: 'OP-2', answers: validReferral() }, clock.now());
+    await queueSubmission(db, await deviceKey, submissionFor(validReferral(), draft.id), 'OP-2', clock.now());
 
-    expect(await listDrafts(db)).toEqual([]);
+    expect(await listDrafts(db, await deviceKey)).toEqual([]);
     const access = createOutboxAccess(db);
     const due = await access.due(clock.now().getTime());
     expect(due.map((d) => d.id)).toEqual([draft.id]);
@@ -40,10 +40,10 @@ describe('drafts and outbox on the device', () => {
 
     const receipt = { id: draft.id, reference: 'NRM-7K3F-9Q', receivedAt: clock.now().toISOString(), digest: 'b'.repeat(64) };
     await access.markDelivered(draft.id, receipt, clock.now());
-    const item = await getOutboxItem(db, draft.id);
+    const item = await getOutboxItem(db, await deviceKey, draft.id);
     expect(item).toMatchObject({ state: 'delivered', receipt, caseLabel: 'OP-2' });
     expect(await db.envelopes.get(draft.id)).toBeUndefined();
-    expect(await getDraft(db, draft.id)).toBeUndefined();
+    expect(await getDraft(db, await deviceKey, draft.id)).toBeUndefined();
     expect(await access.due(Number.POSITIVE_INFINITY)).toEqual([]);
   });
 
@@ -51,18 +51,18 @@ describe('drafts and outbox on the device', () => {
     const db = freshDatabase();
     const clock = fakeClock();
     const submission = submissionFor();
-    await queueSubmission(db, submission, 'OP-3', clock.now());
+    await queueSubmission(db, await deviceKey, submission, 'OP-3', clock.now());
     const access = createOutboxAccess(db);
     await access.markRetry(submission.id, 1, clock.now().getTime() + 5_000, 'No connection to the server', clock.now());
     expect(await access.due(clock.now().getTime())).toEqual([]);
     expect((await access.due(clock.now().getTime() + 5_000)).map((d) => d.attempts)).toEqual([1]);
-    expect((await listOutbox(db))[0]).toMatchObject({ state: 'queued', lastError: 'No connection to the server' });
+    expect((await listOutbox(db, await deviceKey))[0]).toMatchObject({ state: 'queued', lastError: 'No connection to the server' });
   });
 
   it('will not queue the same referral twice while it is waiting', async () => {
     const db = freshDatabase();
     const submission = submissionFor();
-    await queueSubmission(db, submission, 'OP-4', new Date());
-    await expect(queueSubmission(db, submission, 'OP-4', new Date())).rejects.toThrow('already in the outbox');
+    await queueSubmission(db, await deviceKey, submission, 'OP-4', new Date());
+    await expect(queueSubmission(db, await deviceKey, submission, 'OP-4', new Date())).rejects.toThrow('already in the outbox');
   });
 });

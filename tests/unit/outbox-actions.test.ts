@@ -2,9 +2,12 @@ import { Dexie } from 'dexie';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { FieldDatabase } from '../../src/store/db.ts';
-import { createDraft, getDraft, listDrafts, saveDraft } from '../../src/store/drafts.ts';
+import { createDraft, getDraft, listDrafts, saveDraft, type Draft } from '../../src/store/drafts.ts';
 import { createOutboxAccess, discardOutboxItem, getOutboxItem, listOutbox, queueSubmission, reopenForFix, resendAsNew, resumePaused } from '../../src/store/outbox.ts';
-import { fakeClock, freshDatabase, submissionFor, validReferral } from '../support/fixtures.ts';
+import { fakeClock, freshDatabase, submissionFor, validReferral, deviceKey } from '../support/fixtures.ts';
+
+/** Stands in for the app's sealing: the store only needs a body bound to the new id. */
+const restamp = async (_draft: Draft, newId: string) => submissionFor(validReferral(), newId);
 
 const refused = { type: 'x', title: 'The referral is not complete', status: 422, code: 'invalid-referral' as const };
 const conflict = { type: 'x', title: 'A different referral was already received under this id', status: 409, code: 'id-conflict' as const };
@@ -12,10 +15,10 @@ const conflict = { type: 'x', title: 'A different referral was already received 
 async function queuedDraft(caseLabel = 'OP-9') {
   const db = freshDatabase();
   const clock = fakeClock();
-  const draft = await createDraft(db, clock.now());
-  await saveDraft(db, draft.id, { caseLabel, answers: { ageGroup: 'adult', account: 'text' } }, clock.now());
+  const draft = await createDraft(db, await deviceKey, clock.now());
+  await saveDraft(db, await deviceKey, draft.id, { caseLabel, answers: { ageGroup: 'adult', account: 'text' } }, clock.now());
   const submission = submissionFor(validReferral(), draft.id);
-  await queueSubmission(db, submission, caseLabel, clock.now());
+  await queueSubmission(db, await deviceKey, submission, caseLabel, clock.now());
   return { db, clock, id: draft.id, submission, access: createOutboxAccess(db) };
 }
 
@@ -27,40 +30,40 @@ describe('outbox actions', () => {
     expect(await access.due(Number.POSITIVE_INFINITY)).toEqual([]);
 
     expect(await reopenForFix(db, id)).toBe(true);
-    expect((await listDrafts(db)).map((d) => d.id)).toEqual([id]);
-    expect((await getOutboxItem(db, id))?.state).toBe('needs-attention');
+    expect((await listDrafts(db, await deviceKey)).map((d) => d.id)).toEqual([id]);
+    expect((await getOutboxItem(db, await deviceKey, id))?.state).toBe('needs-attention');
 
-    await queueSubmission(db, { ...submission, submittedAt: '2026-11-29T10:00:00.000Z' }, 'OP-9', clock.now());
-    expect(await getOutboxItem(db, id)).toMatchObject({ state: 'queued', attempts: 0 });
+    await queueSubmission(db, await deviceKey, { ...submission, submittedAt: '2026-11-29T10:00:00.000Z' }, 'OP-9', clock.now());
+    expect(await getOutboxItem(db, await deviceKey, id)).toMatchObject({ state: 'queued', attempts: 0 });
     expect((await db.envelopes.get(id))?.submission.submittedAt).toBe('2026-11-29T10:00:00.000Z');
-    expect(await listDrafts(db)).toEqual([]);
+    expect(await listDrafts(db, await deviceKey)).toEqual([]);
   });
 
   it('after a conflict, sends the same content under a new id and moves the draft with it', async () => {
     const { db, clock, id, submission, access } = await queuedDraft();
-    expect(await resendAsNew(db, id, clock.now())).toBeUndefined();
+    expect(await resendAsNew(db, await deviceKey, id, clock.now(), restamp)).toBeUndefined();
     await access.markNeedsAttention(id, conflict, clock.now());
-    const newId = await resendAsNew(db, id, clock.now());
+    const newId = await resendAsNew(db, await deviceKey, id, clock.now(), restamp);
     expect(newId).toBeDefined();
     expect(newId).not.toBe(id);
-    expect(await getOutboxItem(db, id)).toBeUndefined();
-    expect(await getOutboxItem(db, newId!)).toMatchObject({ state: 'queued', caseLabel: 'OP-9' });
+    expect(await getOutboxItem(db, await deviceKey, id)).toBeUndefined();
+    expect(await getOutboxItem(db, await deviceKey, newId!)).toMatchObject({ state: 'queued', caseLabel: 'OP-9' });
     expect((await db.envelopes.get(newId!))?.submission).toEqual({ ...submission, id: newId });
     expect(await db.envelopes.get(id)).toBeUndefined();
-    expect(await getDraft(db, id)).toBeUndefined();
-    expect((await getDraft(db, newId!))?.answers).toEqual({ ageGroup: 'adult', account: 'text' });
+    expect(await getDraft(db, await deviceKey, id)).toBeUndefined();
+    expect((await getDraft(db, await deviceKey, newId!))?.answers).toEqual({ ageGroup: 'adult', account: 'text' });
   });
 
   it('discards an undelivered item and its draft, but never a delivered receipt', async () => {
     const { db, clock, id } = await queuedDraft();
     await discardOutboxItem(db, id);
-    expect(await listOutbox(db)).toEqual([]);
-    expect(await getDraft(db, id)).toBeUndefined();
+    expect(await listOutbox(db, await deviceKey)).toEqual([]);
+    expect(await getDraft(db, await deviceKey, id)).toBeUndefined();
 
     const second = await queuedDraft();
     await second.access.markDelivered(second.id, { id: second.id, reference: 'NRM-7K3F-9Q', receivedAt: clock.now().toISOString(), digest: 'c'.repeat(64) }, clock.now());
     await discardOutboxItem(second.db, second.id);
-    expect((await getOutboxItem(second.db, second.id))?.state).toBe('delivered');
+    expect((await getOutboxItem(second.db, await deviceKey, second.id))?.state).toBe('delivered');
   });
 
   it('resumes paused items after signing in again', async () => {
@@ -76,7 +79,7 @@ describe('outbox actions', () => {
     await access.markDelivered(id, { id, reference: 'NRM-7K3F-9Q', receivedAt: clock.now().toISOString(), digest: 'c'.repeat(64) }, clock.now());
     expect(await access.delivered()).toEqual({ ids: [id], since: '1970-01-01T00:00:00.000Z' });
     await access.applyStatuses([{ id, reference: 'NRM-7K3F-9Q', status: 'received', statusChangedAt: '2026-11-29T09:05:00.000Z' }]);
-    expect((await getOutboxItem(db, id))?.caseStatus).toEqual({ status: 'received', changedAt: '2026-11-29T09:05:00.000Z' });
+    expect((await getOutboxItem(db, await deviceKey, id))?.caseStatus).toEqual({ status: 'received', changedAt: '2026-11-29T09:05:00.000Z' });
     expect((await access.delivered()).since).toBe('2026-11-29T09:05:00.000Z');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toFieldErrors } from '../../src/shared/issues.ts';
-import { currentReferralOf, submissionSchema } from '../../src/shared/protocol.ts';
+import { submissionSchema, upgradeReferralV1 } from '../../src/shared/protocol.ts';
 import { NARRATIVE_MAX, caseLabelSchema, pathFor, referralFromAnswers, referralSchema } from '../../src/shared/referral.ts';
 import { stepSchemas } from '../../src/shared/steps.ts';
 import { submissionFor, validReferral } from '../support/fixtures.ts';
@@ -96,18 +96,18 @@ describe('submission schema', () => {
     const current = submissionFor();
     const previous = { ...current, schemaVersion: 1, envelope: { format: 'plain', referral: { ageGroup: 'not-sure', account: 'x' } } };
     expect(submissionSchema.safeParse(previous).success).toBe(true);
-    expect(currentReferralOf(submissionSchema.parse(previous))).toEqual({ path: 'child', ageGroup: 'not-sure', account: 'x' });
-    expect(currentReferralOf(current)).toEqual(current.envelope.referral);
+    expect(upgradeReferralV1({ ageGroup: 'not-sure', account: 'x' })).toEqual({ path: 'child', ageGroup: 'not-sure', account: 'x' });
+    expect(upgradeReferralV1({ ageGroup: 'adult', account: 'x' })).toEqual({ path: 'adult-nrm', ageGroup: 'adult', account: 'x' });
     expect(messages(submissionSchema.safeParse({ ...current, schemaVersion: 0 }))).toEqual([
       'schemaVersion: This version of the referral form is no longer accepted: update the app and send the referral again',
     ]);
     expect(submissionSchema.safeParse({ ...previous, schemaVersion: 2 }).success).toBe(false);
   });
 
-  it('points into the referral for a bad answer', () => {
-    const bad = submissionFor(validReferral({ account: '' }));
-    expect(messages(submissionSchema.safeParse(bad))).toEqual([
-      'envelope.referral.account: Describe what happened to the person, in their words where you can',
-    ]);
+  it('accepts only a sealed body for the current version', () => {
+    const plain = { ...submissionFor(), envelope: { format: 'plain', referral: validReferral() } };
+    expect(messages(submissionSchema.safeParse(plain))).toEqual(['envelope.format: The referral body is missing or in a format this server does not know']);
+    const broken = { ...submissionFor(), envelope: { format: 'hpke', keyId: 'k', enc: 'not base64!', ct: 'AAAA' } };
+    expect(messages(submissionSchema.safeParse(broken))).toEqual(['envelope.enc: Expected base64url']);
   });
 });

@@ -1,10 +1,37 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { useServices } from '../services.ts';
 import { content } from '../content.ts';
 import { paths } from '../router.ts';
 import { Link } from './Link.tsx';
 import { StatusLine } from './StatusLine.tsx';
 
-export function Layout({ children, banner }: { children: ComponentChildren; banner?: ComponentChildren }) {
+/** Lock and Hide sit in the header whenever the vault is open; Escape hides too, from anywhere. */
+function SafetyButtons() {
+  const { session } = useServices();
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') session.hide();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [session]);
+  return (
+    <span class="app-header__actions">
+      <Link href={paths.settings} class="app-header__action">
+        {content.settings.link}
+      </Link>
+      <button type="button" class="app-header__action" onClick={() => session.lock()}>
+        {content.vault.lock}
+      </button>
+      <button type="button" class="app-header__action app-header__action--hide" onClick={() => session.hide()}>
+        {content.vault.hide}
+      </button>
+    </span>
+  );
+}
+
+export function Layout({ children, banner, unlocked }: { children: ComponentChildren; banner?: ComponentChildren; unlocked: boolean }) {
   return (
     <>
       <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
@@ -16,6 +43,7 @@ export function Layout({ children, banner }: { children: ComponentChildren; bann
             {content.serviceName}
           </Link>
           <StatusLine />
+          {unlocked ? <SafetyButtons /> : null}
         </div>
       </header>
       <div class="govuk-width-container">

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { listOutbox } from '../../store/outbox.ts';
+import { outboxStates } from '../../store/outbox.ts';
 import type { SyncProgress } from '../../sync/engine.ts';
 import { content } from '../content.ts';
 import { paths } from '../router.ts';
@@ -17,11 +17,11 @@ export function useSyncProgress(): SyncProgress {
 /** The header's one line about the outbox; it is also the way to the outbox. */
 export function StatusLine() {
   const { db } = useServices();
-  const items = useLiveQuery(() => listOutbox(db), [db]) ?? [];
+  const states = useLiveQuery(() => outboxStates(db), [db]) ?? [];
   const progress = useSyncProgress();
-  const attention = items.filter((item) => item.state === 'needs-attention').length;
-  const waiting = items.filter((item) => item.state === 'queued' || item.state === 'sending').length;
-  const paused = items.filter((item) => item.state === 'paused').length;
+  const attention = states.filter((state) => state === 'needs-attention').length;
+  const waiting = states.filter((state) => state === 'queued' || state === 'sending').length;
+  const paused = states.filter((state) => state === 'paused').length;
 
   let text: string = content.status.allSent;
   let tone = 'ok';

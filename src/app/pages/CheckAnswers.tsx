@@ -1,17 +1,14 @@
 import { useState } from 'preact/hooks';
-import { toFieldErrors } from '../../shared/issues.ts';
-import { SCHEMA_VERSION, caseLabelSchema, referralFromAnswers, referralSchema } from '../../shared/referral.ts';
 import type { StepId } from '../../shared/steps.ts';
-import type { DraftRecord } from '../../store/db.ts';
-import { queueSubmission } from '../../store/outbox.ts';
+import type { Draft } from '../../store/drafts.ts';
 import { BackLink } from '../components/BackLink.tsx';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
-import { Button } from '../components/fields.tsx';
 import { Link } from '../components/Link.tsx';
 import { content } from '../content.ts';
 import { stepOrder } from '../journey.ts';
 import { navigate, paths } from '../router.ts';
-import { useServices } from '../services.ts';
+import { sendDraft } from '../send-referral.ts';
+import { useKey, useServices } from '../services.ts';
 
 const text = content.check;
 
@@ -33,31 +30,30 @@ function Row({ label, value, draftId, step }: { label: string; value: string | u
   );
 }
 
-export function CheckAnswers({ draft }: { draft: DraftRecord }) {
-  const { db, clock, sendSoon } = useServices();
+export function CheckAnswers({ draft }: { draft: Draft }) {
+  const services = useServices();
+  const key = useKey();
   const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [sending, setSending] = useState(false);
   const { ageGroup } = draft.answers;
 
   const submit = async () => {
-    const referral = referralSchema.safeParse(referralFromAnswers(draft.answers));
-    const label = caseLabelSchema.safeParse(draft.caseLabel);
-    const problems = [
-      ...(label.success ? [] : toFieldErrors(label.error).map((e) => ({ ...e, path: 'caseLabel' }))),
-      ...(referral.success ? [] : toFieldErrors(referral.error)),
-    ];
-    if (!referral.success || !label.success) {
-      setErrors(problems.map((problem) => ({ href: paths.step(draft.id, askedOn[problem.path] ?? stepOrder[0] ?? ''), message: problem.message })));
-      return;
+    if (sending) return;
+    setSending(true);
+    try {
+      const result = await sendDraft(services, key, draft);
+      if (result.kind === 'queued') {
+        navigate(paths.sent(draft.id), { replace: true });
+        return;
+      }
+      setErrors(
+        result.kind === 'no-key'
+          ? [{ href: '#submit', message: content.noIntakeKey }]
+          : result.errors.map((problem) => ({ href: paths.step(draft.id, askedOn[problem.path] ?? stepOrder[0] ?? ''), message: problem.message })),
+      );
+    } finally {
+      setSending(false);
     }
-    const now = clock.now();
-    await queueSubmission(
-      db,
-      { id: draft.id, schemaVersion: SCHEMA_VERSION, submittedAt: now.toISOString(), envelope: { format: 'plain', referral: referral.data } },
-      label.data,
-      now,
-    );
-    sendSoon();
-    navigate(paths.sent(draft.id), { replace: true });
   };
 
   return (
@@ -73,7 +69,9 @@ export function CheckAnswers({ draft }: { draft: DraftRecord }) {
             <Row label={text.labels.account} value={draft.answers.account} draftId={draft.id} step="account" />
           </dl>
           <p class="govuk-body">{text.declaration}</p>
-          <Button onClick={() => void submit()}>{text.submit}</Button>
+          <button id="submit" type="button" class="govuk-button" data-module="govuk-button" disabled={sending} aria-disabled={sending} onClick={() => void submit()}>
+            {text.submit}
+          </button>
         </div>
       </div>
     </>

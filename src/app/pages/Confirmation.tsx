@@ -2,14 +2,15 @@ import { getOutboxItem } from '../../store/outbox.ts';
 import { Link } from '../components/Link.tsx';
 import { content } from '../content.ts';
 import { paths } from '../router.ts';
-import { useServices } from '../services.ts';
+import { useKey, useServices } from '../services.ts';
 import { useLiveQuery } from '../use-live-query.ts';
 
 const text = content.confirmation;
 
 export function Confirmation({ id }: { id: string }) {
   const { db } = useServices();
-  const item = useLiveQuery(() => getOutboxItem(db, id), [db, id]);
+  const key = useKey();
+  const item = useLiveQuery(() => getOutboxItem(db, key, id), [db, key, id]);
   if (!item) return null;
   const sent = item.state === 'delivered' && item.receipt;
   return (

@@ -6,14 +6,15 @@ import { formatDateTime } from '../format.ts';
 import type { InstallState } from '../install.ts';
 import { resumePlace } from '../journey.ts';
 import { paths, placePath } from '../router.ts';
-import { useServices } from '../services.ts';
+import { useKey, useServices } from '../services.ts';
 import { useLiveQuery } from '../use-live-query.ts';
 
 const text = content.home;
 
 export function Home({ install, onInstall }: { install: InstallState; onInstall: () => void }) {
   const { db } = useServices();
-  const drafts = useLiveQuery(() => listDrafts(db), [db]);
+  const key = useKey();
+  const drafts = useLiveQuery(() => listDrafts(db, key), [db, key]);
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">

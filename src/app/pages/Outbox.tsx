@@ -1,11 +1,13 @@
 import type { OutboxRecord } from '../../store/db.ts';
-import { discardOutboxItem, listOutbox, reopenForFix, resendAsNew, resumePaused } from '../../store/outbox.ts';
+import { discardOutboxItem, listOutbox, reopenForFix, resendAsNew, resumePaused, type OutboxItem } from '../../store/outbox.ts';
 import { Button } from '../components/fields.tsx';
 import { useSyncProgress } from '../components/StatusLine.tsx';
 import { content } from '../content.ts';
 import { formatDateTime } from '../format.ts';
 import { navigate, paths } from '../router.ts';
-import { useServices } from '../services.ts';
+import type { Draft } from '../../store/drafts.ts';
+import { sealDraft } from '../send-referral.ts';
+import { useKey, useServices } from '../services.ts';
 import { useLiveQuery } from '../use-live-query.ts';
 
 const text = content.outbox;
@@ -20,7 +22,7 @@ const tagColour: Record<OutboxRecord['state'], string> = {
 
 type Row = [string, preact.ComponentChildren];
 
-function rowsFor(item: OutboxRecord): Row[] {
+function rowsFor(item: OutboxItem): Row[] {
   const rows: Row[] = [[text.status, <strong class={`govuk-tag ${tagColour[item.state]}`}>{text.state[item.state]}</strong>]];
   if (item.receipt) {
     rows.push([text.reference, <strong data-testid="outbox-reference">{item.receipt.reference}</strong>]);
@@ -36,8 +38,15 @@ function rowsFor(item: OutboxRecord): Row[] {
 }
 
 /** What the user can do about an item the server would not take; every removal is confirmed first. */
-function Actions({ item }: { item: OutboxRecord }) {
-  const { db, clock, sync, sendSoon } = useServices();
+function Actions({ item }: { item: OutboxItem }) {
+  const services = useServices();
+  const { db, clock, sync, sendSoon } = services;
+  const key = useKey();
+  const sealAgain = async (draft: Draft, newId: string) => {
+    const sealed = await sealDraft(services, draft, newId);
+    if ('kind' in sealed) throw new Error(sealed.kind === 'no-key' ? content.noIntakeKey : 'This referral is not complete');
+    return sealed;
+  };
   const discard = async () => {
     if (confirm(text.confirmDiscard)) await discardOutboxItem(db, item.id);
   };
@@ -62,7 +71,7 @@ function Actions({ item }: { item: OutboxRecord }) {
       <>
         <p class="govuk-body">{text.conflictHelp}</p>
         <div class="govuk-button-group">
-          <Button onClick={() => void resendAsNew(db, item.id, clock.now()).then(sendSoon)}>{text.resendAsNew}</Button>
+          <Button onClick={() => void resendAsNew(db, key, item.id, clock.now(), sealAgain).then(sendSoon)}>{text.resendAsNew}</Button>
           <button type="button" class="govuk-button govuk-button--warning" onClick={() => void discard()}>
             {text.discard}
           </button>
@@ -99,9 +108,9 @@ function Actions({ item }: { item: OutboxRecord }) {
   );
 }
 
-function Item({ item }: { item: OutboxRecord }) {
+function Item({ item }: { item: OutboxItem }) {
   return (
-    <div class="govuk-summary-card" data-testid="outbox-item" data-state={item.state}>
+    <div class="govuk-summary-card" data-testid="outbox-item" data-state={item.state} data-id={item.id}>
       <div class="govuk-summary-card__title-wrapper">
         <h2 class="govuk-summary-card__title">{item.caseLabel}</h2>
       </div>
@@ -122,7 +131,8 @@ function Item({ item }: { item: OutboxRecord }) {
 
 export function Outbox() {
   const { db, sync } = useServices();
-  const items = useLiveQuery(() => listOutbox(db), [db]);
+  const key = useKey();
+  const items = useLiveQuery(() => listOutbox(db, key), [db, key]);
   const progress = useSyncProgress();
   if (!items) return null;
   const waiting = items.some((item) => item.state === 'queued' || item.state === 'sending');
@@ -139,11 +149,9 @@ export function Outbox() {
         </Button>
       ) : null}
       {progress.lastError && waiting ? <p class="govuk-body">{progress.lastError}</p> : null}
-      {[...items]
-        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))
-        .map((item) => (
-          <Item item={item} key={item.id} />
-        ))}
+      {items.map((item) => (
+        <Item item={item} key={item.id} />
+      ))}
     </>
   );
 }

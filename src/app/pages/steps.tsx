@@ -3,8 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { useForm, type DeepPartial, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { NARRATIVE_MAX, ageGroups } from '../../shared/referral.ts';
 import { stepSchemas, type StepId, type StepValues } from '../../shared/steps.ts';
-import type { DraftRecord } from '../../store/db.ts';
-import type { DraftChange } from '../../store/drafts.ts';
+import type { Draft, DraftChange } from '../../store/drafts.ts';
 import { Radios, TextInput, Textarea } from '../components/fields.tsx';
 import { content } from '../content.ts';
 import { nextPlace } from '../journey.ts';
@@ -13,7 +12,7 @@ import { useAutosave } from '../use-autosave.ts';
 import { QuestionPage } from './QuestionPage.tsx';
 
 interface StepProps {
-  draft: DraftRecord;
+  draft: Draft;
   change: boolean;
 }
 

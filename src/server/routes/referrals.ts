@@ -20,6 +20,15 @@ export function referralRoutes(app: FastifyInstance, { receive }: ReferralRouteD
       );
     }
     const outcome = await receive(parsed.data);
+    if (outcome.kind === 'invalid') {
+      return sendProblem(
+        reply,
+        problem(422, 'invalid-referral', 'The referral is not complete or has answers the service cannot accept', { errors: outcome.errors }),
+      );
+    }
+    if (outcome.kind === 'unreadable') {
+      return sendProblem(reply, problem(422, 'unreadable-envelope', 'The server could not open this referral', { detail: outcome.detail }));
+    }
     if (outcome.kind === 'conflict') {
       return sendProblem(
         reply,

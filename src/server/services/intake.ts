@@ -1,15 +1,22 @@
+import { toFieldErrors } from '../../shared/issues.ts';
+import { upgradeReferralV1, type FieldError, type Receipt, type Submission } from '../../shared/protocol.ts';
 import { makeReference } from '../../shared/reference-number.ts';
-import { currentReferralOf, type Receipt, type Submission } from '../../shared/protocol.ts';
+import { referralSchema, type Referral } from '../../shared/referral.ts';
+import { openJson, sealingAad } from '../../shared/sealing.ts';
+import type { IntakeKeyring } from '../crypto/intake-keys.ts';
 import { ReferenceTakenError, type ReferralStore, type StoredReferral } from '../storage/referral-store.ts';
 import { canonicalJson, sha256Hex } from './digest.ts';
 
 export type IntakeOutcome =
   | { kind: 'created'; receipt: Receipt }
   | { kind: 'repeat'; receipt: Receipt }
-  | { kind: 'conflict' };
+  | { kind: 'conflict' }
+  | { kind: 'invalid'; errors: FieldError[] }
+  | { kind: 'unreadable'; detail: string };
 
 export interface IntakeDeps {
   referrals: ReferralStore;
+  keyring: IntakeKeyring;
   now: () => Date;
   randomInt: (n: number) => number;
 }
@@ -20,9 +27,32 @@ function receiptOf(row: StoredReferral): Receipt {
   return { id: row.id, reference: row.reference, receivedAt: row.receivedAt, digest: row.digest };
 }
 
+type Opened = { kind: 'opened'; referral: Referral } | Extract<IntakeOutcome, { kind: 'invalid' | 'unreadable' }>;
+
+/** Opens the sealed referral to check it against the same schema the form used; only the index is kept in the clear. */
+async function openReferral(submission: Submission, keyring: IntakeKeyring): Promise<Opened> {
+  if (submission.schemaVersion === 1) return { kind: 'opened', referral: upgradeReferralV1(submission.envelope.referral) };
+  const { envelope } = submission;
+  const key = keyring.privateKey(envelope.keyId);
+  if (!key) return { kind: 'unreadable', detail: 'It was sealed to a key this server does not hold. Update the app, then open the referral and send it again.' };
+  let opened: unknown;
+  try {
+    opened = await openJson(key, envelope, sealingAad(submission.id, submission.schemaVersion));
+  } catch {
+    return { kind: 'unreadable', detail: 'It could not be opened: it was damaged on the way. Open the referral and send it again.' };
+  }
+  const parsed = referralSchema.safeParse(opened);
+  if (!parsed.success) {
+    return { kind: 'invalid', errors: toFieldErrors(parsed.error).map((error) => ({ ...error, path: `envelope.referral.${error.path}` })) };
+  }
+  return { kind: 'opened', referral: parsed.data };
+}
+
 /** Receives a validated submission exactly once: the id is the idempotency key, the digest tells a repeat from a change. */
-export function createIntake({ referrals, now, randomInt }: IntakeDeps) {
+export function createIntake({ referrals, keyring, now, randomInt }: IntakeDeps) {
   return async function receive(submission: Submission): Promise<IntakeOutcome> {
+    const opened = await openReferral(submission, keyring);
+    if (opened.kind !== 'opened') return opened;
     const envelope = canonicalJson(submission.envelope);
     const digest = sha256Hex(canonicalJson(submission));
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
@@ -30,7 +60,7 @@ export function createIntake({ referrals, now, randomInt }: IntakeDeps) {
         const { inserted, stored } = await referrals.insertIfAbsent({
           id: submission.id,
           reference: makeReference(randomInt),
-          path: currentReferralOf(submission).path,
+          path: opened.referral.path,
           schemaVersion: submission.schemaVersion,
           submittedAt: submission.submittedAt,
           receivedAt: now().toISOString(),
