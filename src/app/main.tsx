@@ -88,7 +88,7 @@ const services: AppServices = {
   fetch: boundFetch,
   async wipe() {
     session.lock();
-    await wipeDevice(db);
+    await wipeDevice(db, settings);
     location.replace('/');
   },
 };

@@ -1,4 +1,4 @@
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { clear, createStore, get, set, type UseStore } from 'idb-keyval';
 import type { IntakeKeyResponse } from '../shared/protocol.ts';
 
 export const SETTINGS_DATABASE = 'nrm-field-settings';
@@ -19,6 +19,7 @@ export function createSettings(store: UseStore = createStore(SETTINGS_DATABASE, 
     setAutoLockMinutes: (minutes: number) => set('autoLockMinutes', minutes, store),
     backgroundLockMinutes: () => number('backgroundLockMinutes', DEFAULT_BACKGROUND_LOCK_MINUTES),
     setBackgroundLockMinutes: (minutes: number) => set('backgroundLockMinutes', minutes, store),
+    clear: () => clear(store),
   };
 }
 

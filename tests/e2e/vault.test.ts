@@ -1,0 +1,181 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { PASSPHRASE, openApp, showOutbox, storedReferrals, submitReferral, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const SEEDED = ['Anneliese Brightwater', '07700 900457', 'locked basement of the Plough Inn', 'ZEBRA-4412', 'Tobias Quennell', '07700 900981', 'OTTER-7730'];
+
+/** Everything this origin keeps on the device, as text: every IndexedDB database and store, every cache entry, web storage. */
+function readEverythingStored(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const parts: string[] = [];
+    const asText = (value: unknown): void => {
+      if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+        const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+        parts.push(new TextDecoder('utf-8').decode(bytes), Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
+      } else if (typeof value === 'string') parts.push(value);
+      else if (value && typeof value === 'object') for (const inner of Object.values(value)) asText(inner);
+      else parts.push(String(value));
+    };
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(info.name!);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve) => {
+          const request = db.transaction(store).objectStore(store).getAll();
+          request.onsuccess = () => resolve(request.result);
+        });
+        parts.push(`[${info.name}/${store}: ${rows.length}]`);
+        rows.forEach(asText);
+      }
+      db.close();
+    }
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        parts.push(request.url);
+        parts.push(await (await cache.match(request))!.text());
+      }
+    }
+    parts.push(JSON.stringify(localStorage), JSON.stringify(sessionStorage));
+    return parts.join('\n');
+  });
+}
+
+async function fillDraft(page: Page, label: string, account: string) {
+  await page.getByRole('link', { name: 'NRM Field' }).click();
+  await page.getByRole('link', { name: 'Start a referral' }).click();
+  await page.getByLabel('What is your own reference for this referral?').fill(label);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('18 or over').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('What happened to the person?').fill(account);
+  await page.getByText(/Saved on this device/).waitFor();
+}
+
+describe('the device vault', () => {
+  it('leaves nothing readable in IndexedDB or the caches, and keeps nothing after delivery', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openApp(page, server.baseUrl);
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+
+    await fillDraft(page, 'ZEBRA-4412', 'Anneliese Brightwater, phone 07700 900457, was kept in the locked basement of the Plough Inn.');
+    await submitReferral(page, 'OTTER-7730', 'Under 18', 'Tobias Quennell (07700 900981) sold cannabis for a county line.');
+    const stored = await readEverythingStored(page);
+    expect(stored).toContain('[nrm-field/drafts: 2]');
+    expect(stored).toContain('[nrm-field/envelopes: 1]');
+    for (const secret of SEEDED) expect(stored, secret).not.toContain(secret);
+
+    await context.setOffline(false);
+    await showOutbox(page);
+    await expect.poll(() => page.getByTestId('outbox-item').filter({ hasText: 'OTTER-7730' }).getAttribute('data-state'), { timeout: 30_000 }).toBe('delivered');
+    const after = await readEverythingStored(page);
+    expect(after).toContain('[nrm-field/drafts: 1]');
+    expect(after).toContain('[nrm-field/envelopes: 0]');
+    const row = storedReferrals(server.sqliteFile).at(-1);
+    expect(row?.path).toBe('child');
+    await context.close();
+  });
+
+  it('locks itself after the idle time and opens again with the passphrase', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    await openApp(page, server.baseUrl);
+    await page.clock.fastForward('04:00');
+    await expect(page.getByRole('button', { name: 'Lock' }).isVisible()).resolves.toBe(true);
+    await page.clock.fastForward('01:30');
+    await page.getByRole('heading', { name: 'Unlock NRM Field' }).waitFor();
+    await unlockOrSetUp(page);
+    await page.getByRole('heading', { name: 'Refer a potential victim of modern slavery' }).waitFor();
+    await context.close();
+  });
+
+  it('hides at once on Escape behind a neutral screen', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openApp(page, server.baseUrl);
+    await fillDraft(page, 'HIDE-1', 'Someone dangerous just walked in');
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'Notes' }).waitFor();
+    expect(await page.title()).toBe('Notes');
+    const visible = await page.locator('body').innerText();
+    expect(visible).not.toContain('dangerous');
+    expect(visible).not.toMatch(/NRM|referral|slavery/i);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Unlock NRM Field' }).waitFor();
+    await context.close();
+  });
+
+  it('delays after wrong passphrases, warns before the last tries, and wipes the device after ten', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    await openApp(page, server.baseUrl);
+    await fillDraft(page, 'WRONG-1', 'Kept for the wipe test');
+    await page.getByRole('button', { name: 'Lock' }).click();
+
+    const tryWrong = async (n: number) => {
+      await page.locator('#unlock-passphrase').fill(`wrong guess ${n}`);
+      await page.getByRole('button', { name: 'Unlock' }).click();
+    };
+    for (let n = 1; n <= 2; n += 1) {
+      await tryWrong(n);
+      await page.getByText(`${10 - n} tries left`).first().waitFor();
+    }
+    await tryWrong(3);
+    await page.getByText('Wait 5 seconds').first().waitFor();
+    await page.locator('#unlock-passphrase').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByText(/Too many wrong tries. Wait \d seconds/).first().waitFor();
+
+    for (let n = 4; n <= 9; n += 1) {
+      await page.clock.fastForward('05:01');
+      await tryWrong(n);
+      await page.getByText(`${10 - n} ${10 - n === 1 ? 'try' : 'tries'} left`).first().waitFor();
+    }
+    await page.getByText('Warning: after 1 more wrong try, everything on this device will be wiped').waitFor();
+    await page.clock.fastForward('05:01');
+    await tryWrong(10);
+    await page.getByRole('heading', { name: 'Protect this device' }).waitFor({ timeout: 30_000 });
+    const stored = await readEverythingStored(page);
+    expect(stored).not.toContain('[nrm-field/drafts: 1]');
+    expect(stored).not.toContain('nrm-field/vault: 1');
+    await context.close();
+  });
+
+  it('wipes everything from Settings after one confirmation, warning about what is unsent', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openApp(page, server.baseUrl);
+    await context.setOffline(true);
+    await submitReferral(page, 'UNSENT-1', 'Not sure', 'Still waiting to be sent');
+    await page.getByRole('link', { name: 'Settings and safety' }).click();
+    await page.getByRole('link', { name: 'Wipe this device' }).click();
+    await expect.poll(() => page.getByTestId('wipe-unsent').innerText()).toBe('1 referral has not been sent yet and will be lost.');
+    await page.getByRole('button', { name: 'Yes, wipe everything' }).click();
+    await page.getByRole('heading', { name: 'Protect this device' }).waitFor({ timeout: 30_000 });
+    const stored = await readEverythingStored(page);
+    expect(stored).not.toContain('[nrm-field/outbox: 1]');
+    await context.close();
+  });
+});
