@@ -2,7 +2,7 @@
 //   npm run build && node --import tsx scripts/screenshots.ts [out-dir]
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from '../tests/support/browser.ts';
-import { submitReferral } from '../tests/support/field-app.ts';
+import { openApp, showOutbox, submitReferral, unlockOrSetUp } from '../tests/support/field-app.ts';
 import { startServer } from '../tests/support/server-process.ts';
 
 const out = process.argv[2] ?? 'test-results/screenshots';
@@ -14,7 +14,10 @@ try {
     const page = await browser.newPage({ viewport: { width, height: 800 } });
     const shot = (screen: string) => page.screenshot({ path: `${out}/${screen}-${name}.png`, fullPage: true });
     await page.goto(server.baseUrl);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Protect this device' }).waitFor();
+    await page.locator('#passphrase').fill('short');
+    await shot('00-setup-vault');
+    await unlockOrSetUp(page);
     await shot('01-home');
     await page.getByRole('link', { name: 'Start a referral' }).click();
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -33,7 +36,7 @@ try {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await shot('05-check');
-    await page.goto(server.baseUrl);
+    await page.getByRole('link', { name: 'NRM Field' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await shot('06-home-with-draft');
     await page.getByRole('link', { name: /^Continue/ }).first().click();
@@ -44,6 +47,18 @@ try {
     await page.getByRole('link', { name: 'Go to your outbox' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await shot('08-outbox');
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForTimeout(300);
+    await shot('10-settings');
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await page.locator('#unlock-passphrase').fill('not it');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await shot('11-unlock-wrong');
+    await unlockOrSetUp(page);
+    await page.keyboard.press('Escape');
+    await shot('12-hidden');
     await page.close();
 
     // The outbox when the server refuses: answers forced per referral (no service worker, so routing sees the requests).
@@ -59,13 +74,12 @@ try {
       return route.fulfill({ status: answer.status, contentType: 'application/problem+json', body: JSON.stringify(answer.body) });
     });
     const p2 = await refusing.newPage();
+    await openApp(p2, server.baseUrl);
     for (const label of ['REFUSED-422', 'CONFLICT-409', 'PAUSED-401']) {
-      await p2.goto(server.baseUrl);
       await submitReferral(p2, label, '18 or over', `Account for ${label}`);
       await p2.waitForTimeout(300);
     }
-    await p2.goto(`${server.baseUrl}/outbox`);
-    await p2.getByRole('heading', { level: 1 }).waitFor();
+    await showOutbox(p2);
     await p2.waitForTimeout(500);
     await p2.screenshot({ path: `${out}/09-outbox-refusals-${name}.png`, fullPage: true });
     await refusing.close();

@@ -147,7 +147,7 @@ export const content = {
   neutral: { title: 'Notes', body: 'No notes yet.', back: 'Continue' },
   settings: {
     title: 'Settings and safety',
-    link: 'Settings and safety',
+    link: 'Settings',
     vaultHeading: 'What the lock protects',
     changeHeading: 'Change passphrase',
     current: 'Current passphrase',

@@ -169,7 +169,7 @@ describe('the device vault', () => {
     await openApp(page, server.baseUrl);
     await context.setOffline(true);
     await submitReferral(page, 'UNSENT-1', 'Not sure', 'Still waiting to be sent');
-    await page.getByRole('link', { name: 'Settings and safety' }).click();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByRole('link', { name: 'Wipe this device' }).click();
     await expect.poll(() => page.getByTestId('wipe-unsent').innerText()).toBe('1 referral has not been sent yet and will be lost.');
     await page.getByRole('button', { name: 'Yes, wipe everything' }).click();
