@@ -2,6 +2,8 @@ import compress from '@fastify/compress';
 import Fastify, { type FastifyError, type FastifyServerOptions } from 'fastify';
 import type { IntakeKeyring } from './crypto/intake-keys.ts';
 import { problem, sendProblem } from './problem.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { registerSecurityHeaders } from './security.ts';
 import { healthRoutes } from './routes/health.ts';
 import { intakeKeyRoutes } from './routes/intake-key.ts';
 import { receiptRoutes } from './routes/receipts.ts';
@@ -22,8 +24,10 @@ export interface AppDeps {
 
 /** Builds the whole server from its parts; never listens (main.ts does). */
 export async function buildApp(deps: AppDeps) {
-  const app = Fastify({ logger: deps.logger ?? false });
+  // Small bodies by default; the referral route alone allows more (MAX_SUBMISSION_BYTES).
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 16 * 1024 });
   await app.register(compress, { global: true });
+  await registerSecurityHeaders(app);
 
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
@@ -47,6 +51,7 @@ export async function buildApp(deps: AppDeps) {
   referralRoutes(app, { receive: createIntake(deps) });
   receiptRoutes(app, deps);
   intakeKeyRoutes(app, deps);
+  openApiRoutes(app);
   if (deps.staticDir) await staticAppRoutes(app, deps.staticDir);
   else app.setNotFoundHandler((_request, reply) => sendProblem(reply, problem(404, 'not-found', 'There is nothing at this address')));
 

@@ -24,6 +24,10 @@ afterAll(async () => {
 
 describe('a referral taken offline', () => {
   it('loads from the cache with the network cut, queues, and is delivered exactly once when signal returns', async () => {
+    const cspViolations: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+    });
     await openApp(page, server.baseUrl);
     await page.getByRole('heading', { name: 'Refer a potential victim of modern slavery' }).waitFor();
     await waitForServiceWorker(page);
@@ -50,5 +54,7 @@ describe('a referral taken offline', () => {
     const rows = storedReferrals(server.sqliteFile);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ reference, path: 'adult-nrm', schema_version: 2 });
+    // The whole journey ran under the server's strict Content-Security-Policy.
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -18,12 +18,14 @@ export interface LoopbackServer {
 }
 
 /** The real app on a temporary SQLite file, listening on loopback (real HTTP, one process). */
-export async function startLoopbackServer(): Promise<LoopbackServer> {
+export async function startLoopbackServer(options: { logLines?: string[] } = {}): Promise<LoopbackServer> {
   const dir = mkdtempSync(join(tmpdir(), 'nrm-field-it-'));
   const sqliteFile = join(dir, 'nrm-field.sqlite');
   const referrals = await openSqliteStore(sqliteFile);
   const keyring = await loadIntakeKeyring(join(dir, 'intake-keys.json'), new Date());
-  const app = await buildApp({ referrals, keyring, now: () => new Date(), randomInt: (n) => randomInt(n) });
+  const { logLines } = options;
+  const logger = logLines ? { level: 'trace', stream: { write: (line: string) => void logLines.push(line) } } : undefined;
+  const app = await buildApp({ referrals, keyring, now: () => new Date(), randomInt: (n) => randomInt(n), logger });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   return {
