@@ -62,6 +62,14 @@ export function App({ installOffer, updates, hasVault }: { installOffer: Install
   const [sessionState, setSessionState] = useState(session.state());
   const [vaultMade, setVaultMade] = useState(hasVault);
   useEffect(() => installOffer.subscribe(setInstall), [installOffer]);
+  // Quick hide from any screen, the lock screen included: it too says what this app is.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') session.hide();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [session]);
   useEffect(() => updates.onReady((apply) => setApplyUpdate(() => apply)), [updates]);
   useEffect(
     () =>

@@ -1,21 +1,13 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
 import { useServices } from '../services.ts';
 import { content } from '../content.ts';
 import { paths } from '../router.ts';
 import { Link } from './Link.tsx';
 import { StatusLine } from './StatusLine.tsx';
 
-/** Lock and Hide sit in the header whenever the vault is open; Escape hides too, from anywhere. */
+/** Lock and Hide sit in the header whenever the vault is open (Escape hides too, from any screen). */
 function SafetyButtons() {
   const { session } = useServices();
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') session.hide();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [session]);
   return (
     <span class="app-header__actions">
       <Link href={paths.settings} class="app-header__action">
