@@ -9,6 +9,13 @@ export const API_PATHS = {
   health: `${API_BASE}/health`,
   receipts: `${API_BASE}/receipts`,
   intakeKey: `${API_BASE}/intake-key`,
+  setup: `${API_BASE}/setup`,
+  password: `${API_BASE}/password`,
+  session: `${API_BASE}/session`,
+  devices: `${API_BASE}/devices`,
+  device: `${API_BASE}/devices/:id`,
+  case: `${API_BASE}/cases/:id`,
+  referralsByPath: `${API_BASE}/stats/referrals-by-path`,
 } as const;
 
 /** Largest request body the server reads for one referral (narratives dominate its size). */
@@ -25,7 +32,6 @@ export const sealedEnvelopeSchema = z.strictObject({
   enc: base64url,
   ct: base64url,
 });
-export type SealedEnvelope = z.infer<typeof sealedEnvelopeSchema>;
 
 const submissionFields = {
   id: z.uuidv7('The referral id must be a UUIDv7 made on the device'),
@@ -56,7 +62,6 @@ export const submissionSchema = z.discriminatedUnion(
   'This version of the referral form is no longer accepted: update the app and send the referral again',
 );
 export type Submission = z.infer<typeof submissionSchema>;
-export const ACCEPTED_SCHEMA_VERSIONS = [SCHEMA_VERSION, 1] as const;
 
 export const intakeKeyResponseSchema = z.strictObject({
   keyId: z.string(),
@@ -113,6 +118,19 @@ export const problemCodes = [
   'rate-limited',
   'unavailable',
   'internal',
+  'signed-out',
+  'forbidden',
+  'sign-in-failed',
+  'token-invalid',
+  'setup-done',
+  'invalid-device-key',
+  'device-key-taken',
+  'device-signature-required',
+  'device-signature-invalid',
+  'device-clock-skew',
+  'device-signature-replayed',
+  'device-unknown',
+  'device-revoked',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 
