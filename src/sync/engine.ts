@@ -11,6 +11,8 @@ export interface SyncProgress {
   /** When the server last answered anything at all (proof of signal). */
   lastContactAt?: string;
   lastError?: string;
+  /** The server says this device was revoked: the app must wipe it. */
+  revoked?: boolean;
 }
 
 export interface SyncEngineDeps {
@@ -73,7 +75,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
     if (outcome.kind === 'unauthorised') {
       await deps.outbox.markPaused(item.id, outcome.reason, now);
-      update({ lastContactAt: now.toISOString(), lastError: outcome.reason });
+      update({ lastContactAt: now.toISOString(), lastError: outcome.reason, revoked: outcome.revoked || undefined });
       return false;
     }
     const wait = Math.max(outcome.retryAfterMs ?? 0, backoffDelay(item.attempts, deps.random, policy));

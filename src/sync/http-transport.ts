@@ -1,9 +1,11 @@
 import { API_PATHS, MAX_STATUS_IDS, problemSchema, receiptSchema, statusesResponseSchema, type Problem, type ReferralStatus, type Submission } from '../shared/protocol.ts';
-import type { Clock, SendOutcome, TransportPort } from './ports.ts';
+import type { Clock, RequestSigner, SendOutcome, TransportPort } from './ports.ts';
 
 export interface HttpTransportOptions {
   fetch: typeof fetch;
   clock: Clock;
+  /** Signs each request once the device is enrolled (DESIGN.md §6). */
+  sign?: RequestSigner;
   /** Origin of the sync server; empty for the same origin as the app. */
   baseUrl?: string;
   timeoutMs?: number;
@@ -50,7 +52,10 @@ export async function classifyResponse(response: Response, submission: Submissio
     return { kind: 'retry', reason: 'The server answered without a receipt for this referral' };
   }
   if (status === 401) {
-    return { kind: 'unauthorised', reason: 'This device needs you to sign in again before it can send' };
+    const problem = await readProblem(response);
+    return problem.code === 'device-revoked'
+      ? { kind: 'unauthorised', revoked: true, reason: 'This device was removed from the service' }
+      : { kind: 'unauthorised', revoked: false, reason: 'This device needs you to sign in again before it can send' };
   }
   if (status === 409 || status === 413 || status === 422 || status === 400) {
     return { kind: 'refused', problem: await readProblem(response) };
@@ -62,13 +67,18 @@ export async function classifyResponse(response: Response, submission: Submissio
 export function createHttpTransport(options: HttpTransportOptions): TransportPort {
   const timeoutMs = options.timeoutMs ?? 30_000;
   // Called unbound: browsers refuse a fetch whose `this` is not the global object.
-  const { fetch: doFetch, clock } = options;
+  const { fetch: plainFetch, clock, sign } = options;
   const base = options.baseUrl ?? '';
+  // Every request goes out signed once the device is enrolled: the body signed is the body sent.
+  const doFetch = async (target: string, init: RequestInit & { body?: string } = {}) => {
+    const headers = sign ? await sign({ method: init.method ?? 'GET', target, body: init.body }) : {};
+    return plainFetch(`${base}${target}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...headers } });
+  };
   return {
     async send(submission) {
       let response: Response;
       try {
-        response = await doFetch(`${base}${API_PATHS.referrals}`, {
+        response = await doFetch(API_PATHS.referrals, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(submission),
@@ -83,7 +93,7 @@ export function createHttpTransport(options: HttpTransportOptions): TransportPor
 
     async reachable() {
       try {
-        const response = await doFetch(`${base}${API_PATHS.health}`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), cache: 'no-store' });
+        const response = await doFetch(API_PATHS.health, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), cache: 'no-store' });
         return response.ok;
       } catch {
         return false;
@@ -96,7 +106,7 @@ export function createHttpTransport(options: HttpTransportOptions): TransportPor
         const query = new URLSearchParams({ since });
         for (const id of ids.slice(start, start + MAX_STATUS_IDS)) query.append('id', id);
         try {
-          const response = await doFetch(`${base}${API_PATHS.receipts}?${query}`, { signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' });
+          const response = await doFetch(`${API_PATHS.receipts}?${query}`, { signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' });
           const parsed = statusesResponseSchema.safeParse(response.ok ? await response.json() : undefined);
           if (!parsed.success) return undefined;
           found.push(...parsed.data.statuses);

@@ -25,7 +25,7 @@ export interface OutboxPort {
 export type SendOutcome =
   | { kind: 'delivered'; receipt: Receipt }
   | { kind: 'refused'; problem: Problem }
-  | { kind: 'unauthorised'; reason: string }
+  | { kind: 'unauthorised'; reason: string; revoked: boolean }
   | { kind: 'retry'; reason: string; retryAfterMs?: number };
 
 export interface TransportPort {
@@ -35,6 +35,12 @@ export interface TransportPort {
   /** Status changes of these referrals after `since`; undefined when the server could not be asked. */
   statuses(ids: string[], since: string): Promise<ReferralStatus[] | undefined>;
 }
+
+/**
+ * Adds a device's signature headers to a sync request (method, path with query, the exact body).
+ * Resolves to no headers while the device is not enrolled.
+ */
+export type RequestSigner = (request: { method: string; target: string; body?: string }) => Promise<Record<string, string>>;
 
 export interface Clock {
   now(): Date;

@@ -63,4 +63,35 @@ describe('HTTP transport', () => {
     expect(parseRetryAfter('soon', now)).toBeUndefined();
     expect(parseRetryAfter(null, now)).toBeUndefined();
   });
+
+  it('signs every request with the exact body it sends, once the device is enrolled', async () => {
+    const seen: { url: string; headers: Record<string, string>; body?: string }[] = [];
+    const signed: { method: string; target: string; body?: string }[] = [];
+    const transport = createHttpTransport({
+      clock: fakeClock(),
+      baseUrl: 'https://nrm.example',
+      fetch: async (url, init) => {
+        seen.push({ url: String(url), headers: init?.headers as Record<string, string>, body: init?.body as string | undefined });
+        return json(201, receiptFor(submission.id));
+      },
+      sign: async (request) => {
+        signed.push(request);
+        return { 'nrm-signature': 'sig' };
+      },
+    });
+    await transport.send(submission);
+    await transport.reachable();
+    expect(signed).toEqual([
+      { method: 'POST', target: '/api/v1/referrals', body: JSON.stringify(submission) },
+      { method: 'GET', target: '/api/v1/health', body: undefined },
+    ]);
+    expect(seen[0]).toMatchObject({ url: 'https://nrm.example/api/v1/referrals', body: JSON.stringify(submission), headers: { 'content-type': 'application/json', 'nrm-signature': 'sig' } });
+  });
+
+  it('tells a revoked device apart from one that must sign in again', async () => {
+    const revoked = await transportAnswering(() => json(401, { type: 'x', title: 'Revoked', status: 401, code: 'device-revoked' })).send(submission);
+    expect(revoked).toMatchObject({ kind: 'unauthorised', revoked: true });
+    const unknown = await transportAnswering(() => json(401, { type: 'x', title: 'Unknown', status: 401, code: 'device-unknown' })).send(submission);
+    expect(unknown).toMatchObject({ kind: 'unauthorised', revoked: false });
+  });
 });

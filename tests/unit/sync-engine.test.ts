@@ -175,7 +175,7 @@ describe('sync engine', () => {
   it('pauses on 401, keeps the item, and stops sending until the user acts', async () => {
     const [a, b] = [submissionFor(), submissionFor()];
     const outbox = memoryOutbox([a!, b!]);
-    const transport = scriptedTransport([() => ({ kind: 'unauthorised', reason: 'Sign in again' })]);
+    const transport = scriptedTransport([() => ({ kind: 'unauthorised', reason: 'Sign in again', revoked: false })]);
     const engine = createSyncEngine({ outbox: outbox.port, transport, clock: fakeClock(), random: () => 0.5, exclusive: runNow });
     const progress = await engine.drain();
     expect(transport.sent).toEqual([a!.id]);
