@@ -1,0 +1,23 @@
+/**
+ * How much each benchmark repeats. `BENCH_QUICK=1` shrinks everything for trying the bench out
+ * while others share the machine; the figures in the README come from the full counts.
+ */
+export const quick = process.env.BENCH_QUICK === '1';
+
+export const counts = {
+  lighthouseRuns: quick ? 1 : 3,
+  offlineStartRuns: quick ? 3 : 7,
+  stepSaves: quick ? 50 : 200,
+  stepSaveRounds: quick ? 1 : 3,
+  deliveryReferrals: 200,
+  deliveryRuns: quick ? 1 : 3,
+  /** Referrals a load run sends: each is sealed beforehand, because the seal binds its id. */
+  ingestRequests: quick ? 300 : 1_500,
+  ingestRuns: quick ? 1 : 3,
+  hpkeOpens: quick ? 50 : 300,
+  ingestConcurrency: [1, 10, 50],
+  rawInserts: quick ? 300 : 2_000,
+  rawRuns: quick ? 1 : 3,
+  scalingRows: quick ? [10_000] : [10_000, 100_000],
+  scalingConcurrency: 10,
+} as const;

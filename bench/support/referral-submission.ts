@@ -1,0 +1,35 @@
+import { sealSubmission } from '../../src/app/seal.ts';
+import { API_PATHS, currentSubmissionSchema, intakeKeyResponseSchema, type CurrentSubmission } from '../../src/shared/protocol.ts';
+import type { Referral } from '../../src/shared/referral.ts';
+import { intakeCipherSuite, type IntakePublicKey } from '../../src/shared/sealing.ts';
+import { toBase64Url } from '../../src/shared/base64url.ts';
+import { narrative } from './narrative.ts';
+
+/** An adult referral with a full-length narrative: the largest body the form makes by default. */
+export const fullReferral: Referral = { path: 'adult-nrm', ageGroup: 'adult', account: narrative(1) };
+
+/**
+ * The body a device sends for one referral, sealed to `key` by the app's own code (src/app/seal.ts).
+ * The one place that knows the wire format: the seal binds the id, so every id needs its own seal.
+ */
+export async function referralSubmission(key: IntakePublicKey, id: string): Promise<CurrentSubmission> {
+  const submission = await sealSubmission(key, fullReferral, id, new Date().toISOString());
+  const parsed = currentSubmissionSchema.safeParse(submission);
+  if (!parsed.success) throw new Error(`bench/support/referral-submission.ts makes bodies the protocol refuses: ${parsed.error.message}`);
+  return submission;
+}
+
+/** The server's intake key, fetched as the app fetches it. */
+export async function fetchIntakeKey(baseUrl: string): Promise<IntakePublicKey> {
+  const response = await fetch(`${baseUrl}${API_PATHS.intakeKey}`);
+  const parsed = intakeKeyResponseSchema.safeParse(await response.json());
+  if (!parsed.success) throw new Error(`${baseUrl} answered its intake key with something unexpected: ${parsed.error.message}`);
+  return { keyId: parsed.data.keyId, publicKey: parsed.data.publicKey };
+}
+
+/** A key nobody holds the private half of, for sealed bytes that are stored but never opened (pre-filled rows). */
+export async function throwawayIntakeKey(): Promise<IntakePublicKey> {
+  const suite = intakeCipherSuite();
+  const pair = await suite.kem.generateKeyPair();
+  return { keyId: 'bench-prefill', publicKey: toBase64Url(new Uint8Array(await suite.kem.serializePublicKey(pair.publicKey))) };
+}
