@@ -1,21 +1,25 @@
+import { Suspense, lazy } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { Layout } from './components/Layout.tsx';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import type { InstallOfferController } from './install.ts';
 import { isStep } from './journey.ts';
-import { CheckAnswers } from './pages/CheckAnswers.tsx';
-import { Confirmation } from './pages/Confirmation.tsx';
 import { Home } from './pages/Home.tsx';
 import { NewReferral } from './pages/NewReferral.tsx';
 import { NotFound } from './pages/NotFound.tsx';
-import { Outbox } from './pages/Outbox.tsx';
-import { SettingsPage, WipePage } from './pages/Settings.tsx';
 import { NeutralScreen, SetupVault, Unlock } from './pages/VaultPages.tsx';
 import { stepComponents } from './pages/steps.tsx';
 import { paths, useLocation } from './router.ts';
 import { useServices } from './services.ts';
 import type { SessionState } from './session.ts';
 import { useDraft } from './use-draft.ts';
+
+// Loaded when first needed (and precached for offline use), so the first screen starts with less JavaScript.
+const CheckAnswers = lazy(() => import('./pages/CheckAnswers.tsx').then((m) => ({ default: m.CheckAnswers })));
+const Confirmation = lazy(() => import('./pages/Confirmation.tsx').then((m) => ({ default: m.Confirmation })));
+const Outbox = lazy(() => import('./pages/Outbox.tsx').then((m) => ({ default: m.Outbox })));
+const SettingsPage = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.SettingsPage })));
+const WipePage = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.WipePage })));
 
 export interface UpdateSignal {
   /** Calls back with the function that applies a waiting new version. */
@@ -83,9 +87,11 @@ export function App({ installOffer, updates, hasVault }: { installOffer: Install
   if (sessionState.kind === 'locked' && sessionState.hidden) return <NeutralScreen />;
   return (
     <Layout banner={applyUpdate ? <UpdateBanner onUpdate={applyUpdate} /> : null} unlocked={sessionState.kind === 'unlocked'}>
-      <Gate url={url} hasVault={vaultMade} session={sessionState}>
-        <Route url={url} install={install} onInstall={() => void installOffer.install()} />
-      </Gate>
+      <Suspense fallback={null}>
+        <Gate url={url} hasVault={vaultMade} session={sessionState}>
+          <Route url={url} install={install} onInstall={() => void installOffer.install()} />
+        </Gate>
+      </Suspense>
     </Layout>
   );
 }

@@ -7,12 +7,16 @@ export interface SummaryError {
   message: string;
 }
 
-/** GOV.UK error summary: takes focus when it appears so screen readers announce it, links focus the field. */
-export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
+/**
+ * GOV.UK error summary: takes focus when it appears, and again after each failed submit (`attempt`),
+ * so screen readers announce it; never while the user types. Its links move focus to the field.
+ */
+export function ErrorSummary({ errors, attempt }: { errors: SummaryError[]; attempt?: number }) {
   const ref = useRef<HTMLDivElement>(null);
+  const shown = errors.map((error) => error.message).join('\n');
   useEffect(() => {
     if (errors.length > 0) ref.current?.focus();
-  }, [errors]);
+  }, [attempt ?? shown]);
   if (errors.length === 0) return null;
   return (
     <div class="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>

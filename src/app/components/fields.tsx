@@ -1,6 +1,20 @@
 import type { ComponentChildren } from 'preact';
-import type { UseFormRegisterReturn } from 'react-hook-form';
 import { content } from '../content.ts';
+
+/** What a text input or text area needs from the form. */
+export interface TextFieldProps {
+  name: string;
+  value: string;
+  onInput: (event: Event) => void;
+}
+
+/** What one radio button needs from the form. */
+export interface RadioFieldProps {
+  name: string;
+  value: string;
+  checked: boolean;
+  onChange: () => void;
+}
 
 interface FieldProps {
   id: string;
@@ -31,7 +45,7 @@ function Hint({ id, hint }: { id: string; hint?: string }) {
 }
 
 /** A question whose label is the page heading (one question per page). */
-export function TextInput({ id, error, hint, label, field }: FieldProps & { label: string; field: UseFormRegisterReturn }) {
+export function TextInput({ id, error, hint, label, field }: FieldProps & { label: string; field: TextFieldProps }) {
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <h1 class="govuk-label-wrapper">
@@ -60,8 +74,7 @@ export function Radios({
   hint,
   legend,
   options,
-  field,
-}: FieldProps & { legend: string; options: { value: string; label: string }[]; field: UseFormRegisterReturn }) {
+}: FieldProps & { legend: string; options: { value: string; label: string; field: RadioFieldProps }[] }) {
   return (
     <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
@@ -75,7 +88,7 @@ export function Radios({
             const inputId = index === 0 ? id : `${id}-${option.value}`;
             return (
               <div class="govuk-radios__item" key={option.value}>
-                <input class="govuk-radios__input" id={inputId} type="radio" value={option.value} {...field} />
+                <input class="govuk-radios__input" id={inputId} type="radio" {...option.field} />
                 <label class="govuk-label govuk-radios__label" for={inputId}>
                   {option.label}
                 </label>
@@ -98,7 +111,7 @@ export function Textarea({
   length,
   max,
   rows = 12,
-}: FieldProps & { label: string; field: UseFormRegisterReturn; length: number; max: number; rows?: number }) {
+}: FieldProps & { label: string; field: TextFieldProps; length: number; max: number; rows?: number }) {
   const left = max - length;
   const countId = `${id}-info`;
   return (

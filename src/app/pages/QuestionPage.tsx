@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { FieldErrors } from 'react-hook-form';
+import type { FieldErrors } from '../use-step-form.ts';
 import type { StepId } from '../../shared/steps.ts';
 import { BackLink } from '../components/BackLink.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
@@ -13,22 +13,23 @@ interface QuestionPageProps {
   step: StepId;
   change: boolean;
   errors: FieldErrors;
+  attempt: number;
   savedMessage: string;
   onSubmit: (event: Event) => void;
   children: ComponentChildren;
 }
 
 /** The frame every question shares: back link, progress, error summary, Continue and the save note. */
-export function QuestionPage({ draftId, step, change, errors, savedMessage, onSubmit, children }: QuestionPageProps) {
+export function QuestionPage({ draftId, step, change, errors, attempt, savedMessage, onSubmit, children }: QuestionPageProps) {
   const previous = previousStep(step);
   const back = change ? paths.check(draftId) : previous ? paths.step(draftId, previous) : paths.home;
-  const summary = Object.entries(errors).map(([name, error]) => ({ href: `#${name}`, message: String(error?.message ?? '') }));
+  const summary = Object.entries(errors).map(([name, message]) => ({ href: `#${name}`, message }));
   return (
     <>
       <BackLink href={back} />
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={summary} />
+          <ErrorSummary errors={summary} attempt={attempt} />
           <span class="govuk-caption-m">{content.section(stepNumber(step), stepOrder.length)}</span>
           <form noValidate onSubmit={onSubmit}>
             {children}

@@ -1,14 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect } from 'preact/hooks';
-import { useForm, type DeepPartial, type FieldValues, type UseFormReturn } from 'react-hook-form';
-import { NARRATIVE_MAX, ageGroups } from '../../shared/referral.ts';
-import { stepSchemas, type StepId, type StepValues } from '../../shared/steps.ts';
+import { NARRATIVE_MAX, ageGroups, type AgeGroup } from '../../shared/referral.ts';
+import { stepSchemas, type StepId } from '../../shared/steps.ts';
 import type { Draft, DraftChange } from '../../store/drafts.ts';
 import { Radios, TextInput, Textarea } from '../components/fields.tsx';
 import { content } from '../content.ts';
 import { nextPlace } from '../journey.ts';
 import { navigate, paths, placePath } from '../router.ts';
 import { useAutosave } from '../use-autosave.ts';
+import { useStepForm } from '../use-step-form.ts';
 import { QuestionPage } from './QuestionPage.tsx';
 
 interface StepProps {
@@ -17,46 +15,41 @@ interface StepProps {
 }
 
 /** What every step does with its form: autosave every change, then on a valid Continue go to the next page. */
-function useStepBehaviour<T extends FieldValues>(step: StepId, { draft, change }: StepProps, form: UseFormReturn<T>, toChange: (values: DeepPartial<T>) => DraftChange) {
+function useStep<S extends StepId>(step: S, { draft, change }: StepProps, initial: Record<string, string>, toChange: (values: Record<string, string>) => DraftChange) {
   const autosave = useAutosave(draft.id);
-  useEffect(() => {
-    const subscription = form.watch((values) => autosave.schedule(toChange(values as DeepPartial<T>)));
-    return () => subscription.unsubscribe();
-  }, [form.watch]);
-
+  const form = useStepForm(stepSchemas[step], initial, (values) => autosave.schedule(toChange(values)));
   const onSubmit = form.handleSubmit(async (values) => {
-    autosave.schedule(toChange(values as DeepPartial<T>));
+    autosave.schedule(toChange(values as Record<string, string>));
     await autosave.flush();
-    const next = nextPlace(step);
-    navigate(change ? paths.check(draft.id) : placePath(draft.id, next));
+    navigate(change ? paths.check(draft.id) : placePath(draft.id, nextPlace(step)));
   });
-  return { draftId: draft.id, step, change, errors: form.formState.errors, savedMessage: autosave.message, onSubmit };
+  const page = { draftId: draft.id, step, change, errors: form.errors, attempt: form.attempts, savedMessage: autosave.message, onSubmit };
+  return { form, page };
 }
 
 export function CaseLabelStep(props: StepProps) {
   const text = content.steps['case-label'];
-  const form = useForm<StepValues<'case-label'>>({ resolver: zodResolver(stepSchemas['case-label']), defaultValues: { caseLabel: props.draft.caseLabel }, shouldFocusError: false });
-  const page = useStepBehaviour('case-label', props, form, (values) => ({ caseLabel: values.caseLabel ?? '' }));
+  const { form, page } = useStep('case-label', props, { caseLabel: props.draft.caseLabel }, (values) => ({ caseLabel: values.caseLabel ?? '' }));
   return (
     <QuestionPage {...page}>
-      <TextInput id="caseLabel" label={text.title} hint={text.hint} error={form.formState.errors.caseLabel?.message} field={form.register('caseLabel')} />
+      <TextInput id="caseLabel" label={text.title} hint={text.hint} error={form.errors.caseLabel} field={form.text('caseLabel')} />
     </QuestionPage>
   );
 }
 
 export function AgeStep(props: StepProps) {
   const text = content.steps.age;
-  const form = useForm<StepValues<'age'>>({ resolver: zodResolver(stepSchemas.age), defaultValues: { ageGroup: props.draft.answers.ageGroup }, shouldFocusError: false });
-  const page = useStepBehaviour('age', props, form, (values) => ({ answers: { ageGroup: values.ageGroup } }));
+  const { form, page } = useStep('age', props, { ageGroup: props.draft.answers.ageGroup ?? '' }, (values) => ({
+    answers: { ageGroup: (ageGroups as readonly string[]).includes(values.ageGroup ?? '') ? (values.ageGroup as AgeGroup) : undefined },
+  }));
   return (
     <QuestionPage {...page}>
       <Radios
         id="ageGroup"
         legend={text.title}
         hint={text.hint}
-        error={form.formState.errors.ageGroup?.message}
-        options={ageGroups.map((value) => ({ value, label: text.options[value] }))}
-        field={form.register('ageGroup')}
+        error={form.errors.ageGroup}
+        options={ageGroups.map((value) => ({ value, label: text.options[value], field: form.radio('ageGroup', value) }))}
       />
     </QuestionPage>
   );
@@ -64,20 +57,10 @@ export function AgeStep(props: StepProps) {
 
 export function AccountStep(props: StepProps) {
   const text = content.steps.account;
-  const form = useForm<StepValues<'account'>>({ resolver: zodResolver(stepSchemas.account), defaultValues: { account: props.draft.answers.account ?? '' }, shouldFocusError: false });
-  const page = useStepBehaviour('account', props, form, (values) => ({ answers: { account: values.account } }));
-  const length = (form.watch('account') ?? '').length;
+  const { form, page } = useStep('account', props, { account: props.draft.answers.account ?? '' }, (values) => ({ answers: { account: values.account } }));
   return (
     <QuestionPage {...page}>
-      <Textarea
-        id="account"
-        label={text.title}
-        hint={text.hint}
-        error={form.formState.errors.account?.message}
-        field={form.register('account')}
-        length={length}
-        max={NARRATIVE_MAX}
-      />
+      <Textarea id="account" label={text.title} hint={text.hint} error={form.errors.account} field={form.text('account')} length={(form.values.account ?? '').length} max={NARRATIVE_MAX} />
     </QuestionPage>
   );
 }
