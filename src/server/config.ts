@@ -4,11 +4,42 @@ import type { DatabaseConfig } from './storage/connect.ts';
 export interface ServerConfig {
   host: string;
   port: number;
+  /** Where people reach this server (links printed for them); defaults to http://HOST:PORT. */
+  publicUrl: string;
   database: DatabaseConfig;
   staticDir: string;
   logLevel: string;
   /** The intake keyring (HPKE private keys). Every instance of one deployment must read the same file. */
   intakeKeyFile: string;
+  /** Refuse sync requests that carry no device signature (off until the field app signs). */
+  requireDeviceSignatures: boolean;
+  secureCookies: 'auto' | 'always';
+  /** false, true (every proxy), the number of proxy hops to believe, or a list of proxy addresses / CIDR ranges. */
+  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
+}
+
+function flag(name: string, value: string | undefined): boolean {
+  const normal = (value ?? '').trim().toLowerCase();
+  if (['', '0', 'false', 'no', 'off'].includes(normal)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(normal)) return true;
+  throw new Error(`${name} must be true or false, not "${value}"`);
+}
+
+function secureCookies(value: string | undefined): 'auto' | 'always' {
+  if (value === undefined || value === '' || value === 'auto') return 'auto';
+  if (value === 'always') return 'always';
+  throw new Error(`SECURE_COOKIES must be auto (Secure when the request came over HTTPS) or always, not "${value}"`);
+}
+
+function trustProxy(value: string | undefined): ServerConfig['trustProxy'] {
+  const normal = (value ?? '').trim();
+  if (normal === '' || normal === 'false') return false;
+  if (normal === 'true') return true;
+  if (/^\d+$/.test(normal)) {
+    const hops = Number(normal);
+    return (_address, hop) => hop < hops;
+  }
+  return normal.split(',').map((entry) => entry.trim()).filter(Boolean);
 }
 
 function port(value: string | undefined): number {
@@ -44,12 +75,18 @@ function database(env: NodeJS.ProcessEnv, cwd: string): DatabaseConfig {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
+  const host = env.HOST ?? 'localhost';
+  const listenPort = port(env.PORT);
   return {
-    host: env.HOST ?? 'localhost',
-    port: port(env.PORT),
+    host,
+    port: listenPort,
+    publicUrl: (env.PUBLIC_URL ?? `http://${host}:${listenPort}`).replace(/\/+$/, ''),
     database: database(env, cwd),
     staticDir: resolve(cwd, env.STATIC_DIR ?? 'dist'),
     intakeKeyFile: resolve(cwd, env.INTAKE_KEY_FILE ?? resolve(cwd, env.DATA_DIR ?? 'data', 'intake-keys.json')),
     logLevel: env.LOG_LEVEL ?? 'info',
+    requireDeviceSignatures: flag('REQUIRE_DEVICE_SIGNATURES', env.REQUIRE_DEVICE_SIGNATURES),
+    secureCookies: secureCookies(env.SECURE_COOKIES),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

@@ -123,6 +123,7 @@ export const problemCodes = [
   'sign-in-failed',
   'token-invalid',
   'setup-done',
+  'account-exists',
   'invalid-device-key',
   'device-key-taken',
   'device-signature-required',

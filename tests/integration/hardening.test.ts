@@ -1,13 +1,17 @@
+import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccountService } from '../../src/server/services/accounts.ts';
 import { MAX_SUBMISSION_BYTES } from '../../src/shared/protocol.ts';
+import { cookieFrom, createAccount, enrolDevice, signIn, signedFetch, type TestDevice } from '../support/accounts.ts';
 import { sealedSubmissionFor, validReferral } from '../support/fixtures.ts';
-import { startLoopbackServer, type LoopbackServer } from '../support/in-process-server.ts';
+import { startLoopbackServer, TEST_SCRYPT_COST, type LoopbackServer } from '../support/in-process-server.ts';
 
 const logLines: string[] = [];
 let server: LoopbackServer;
 beforeAll(async () => {
-  server = await startLoopbackServer({ logLines });
+  // Low enough that fuzzed sign-ins reach the limit quickly (each valid-looking one costs a password hash).
+  server = await startLoopbackServer({ logLines, signInLimits: { perAccount: { max: 5, windowMs: 60_000 }, perAddress: { max: 30, windowMs: 60_000 } } });
 });
 afterAll(async () => {
   await server.close();
@@ -34,9 +38,24 @@ describe('API description', () => {
   it('serves an OpenAPI document made from the shared schemas', async () => {
     const document = await (await fetch(`${server.baseUrl}/api/openapi.json`)).json();
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(['/api/v1/referrals', '/api/v1/receipts', '/api/v1/intake-key', '/api/v1/health']);
+    expect(Object.keys(document.paths)).toEqual([
+      '/api/v1/referrals',
+      '/api/v1/receipts',
+      '/api/v1/intake-key',
+      '/api/v1/health',
+      '/api/v1/setup',
+      '/api/v1/password',
+      '/api/v1/session',
+      '/api/v1/devices',
+      '/api/v1/devices/{id}',
+      '/api/v1/cases/{id}',
+      '/api/v1/stats/referrals-by-path',
+    ]);
     const body = document.paths['/api/v1/referrals'].post.requestBody.content['application/json'].schema;
     expect(JSON.stringify(body)).toContain('hpke');
+    expect(document.paths['/api/v1/referrals'].post.security).toEqual([{ deviceSignature: [] }]);
+    expect(document.paths['/api/v1/cases/{id}'].get.responses).toHaveProperty('403');
+    expect(document.components.securitySchemes.session).toMatchObject({ in: 'cookie', name: 'nrm_session' });
   });
 });
 
@@ -54,10 +73,57 @@ describe('logs', () => {
     expect(log).toContain('incoming request');
     for (const secret of seeded) expect(log).not.toContain(secret);
   });
+
+  it('never hold passwords, one-time codes, session cookies, device signatures or staff emails', async () => {
+    const accounts = createAccountService({ ...server.storage, now: () => new Date(), scryptCost: TEST_SCRYPT_COST });
+    const setup = await accounts.issueSetupCode();
+    const admin = { email: 'log.admin@example.org', password: 'admin passphrase in the logs?' };
+    expect((await fetch(`${server.baseUrl}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...admin, token: setup?.token }) })).status).toBe(204);
+    await accounts.createOrganisation('Log Test Police', 'test');
+    const { code } = await accounts.createUser({ email: 'log.responder@example.org', role: 'responder', organisation: 'Log Test Police' }, 'test');
+    const responder = { email: 'log.responder@example.org', password: 'responder passphrase in the logs?' };
+    expect((await fetch(`${server.baseUrl}/api/v1/password`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: code.token, password: responder.password }) })).status).toBe(204);
+    const wrong = 'a wrong guess in the logs?';
+    expect((await fetch(`${server.baseUrl}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: responder.email, password: wrong }) })).status).toBe(401);
+    const signedIn = await fetch(`${server.baseUrl}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(responder) });
+    const cookie = cookieFrom(signedIn);
+    const adminCookie = await signIn(server.baseUrl, admin);
+    const device = await enrolDevice(server.baseUrl, cookie);
+    const sent = await signedFetch(server.baseUrl, device, 'POST', '/api/v1/referrals', { body: JSON.stringify(await sealedSubmissionFor(server.intakeKey)) });
+    expect(sent.status).toBe(201);
+    expect((await fetch(`${server.baseUrl}/api/v1/devices`, { headers: { cookie: adminCookie } })).status).toBe(200);
+
+    const log = logLines.join('');
+    const secrets = [admin.password, responder.password, wrong, setup?.token ?? '', code.token, cookie.split('=')[1] ?? '', adminCookie.split('=')[1] ?? '', admin.email, responder.email];
+    for (const secret of secrets) {
+      expect(secret.length).toBeGreaterThan(8);
+      expect(log).not.toContain(secret);
+    }
+    expect(log).not.toContain('nrm-signature');
+    expect(log).not.toContain(device.publicKey);
+  });
 });
+
+/** Rows in every table a request could write to (rate-limit counters aside: counting attempts is their job). */
+function tableCounts(): Record<string, number> {
+  const db = new BetterSqlite3(server.sqliteFile, { readonly: true });
+  try {
+    const tables = ['referrals', 'organisations', 'users', 'password_tokens', 'sessions', 'devices', 'device_nonces', 'audit_log'];
+    return Object.fromEntries(tables.map((table) => [table, (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n]));
+  } finally {
+    db.close();
+  }
+}
 
 describe('fuzz: malformed, oversized and random requests', () => {
   const noServerError = (status: number) => expect(status).toBeLessThan(500);
+  const cookies = { responder: '', admin: '', caseworker: '' };
+  let device: TestDevice;
+  // Signed in before the fuzzing uses up this address's sign-in allowance.
+  beforeAll(async () => {
+    for (const role of ['responder', 'admin', 'caseworker'] as const) cookies[role] = await signIn(server.baseUrl, await createAccount(server, role));
+    device = await enrolDevice(server.baseUrl, cookies.responder);
+  });
 
   it('never answers 5xx, and stores nothing, for random referral bodies and media types', async () => {
     const before = await server.referrals.count();
@@ -102,5 +168,67 @@ describe('fuzz: malformed, oversized and random requests', () => {
       ),
       { numRuns: 300, seed: 13 },
     );
+  });
+
+  it('never answers 5xx, and writes nothing, for random bodies to the account, setup and device routes', async () => {
+    const before = tableCounts();
+    const json = (path: string, body: string, cookie = '', method = 'POST') =>
+      fetch(`${server.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body });
+    const bodies = fc.oneof(
+      fc.json(),
+      fc.string(),
+      fc.record({ email: fc.oneof(fc.emailAddress(), fc.string()), password: fc.string({ maxLength: 300 }) }).map((v) => JSON.stringify(v)),
+      fc.record({ token: fc.string({ maxLength: 120 }), email: fc.emailAddress(), password: fc.string({ minLength: 12, maxLength: 40 }) }).map((v) => JSON.stringify(v)),
+      fc.record({ publicKey: fc.oneof(fc.base64String(), fc.jsonValue(), fc.record({ kty: fc.constant('EC'), crv: fc.constant('P-256'), x: fc.base64String(), y: fc.base64String() })), label: fc.string() }).map((v) => JSON.stringify(v)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('/api/v1/session', '/api/v1/setup', '/api/v1/password', '/api/v1/devices'), bodies, async (path, body) => {
+        noServerError((await json(path, body, path === '/api/v1/devices' ? cookies.responder : '')).status);
+      }),
+      { numRuns: 400, seed: 17 },
+    );
+    expect(tableCounts()).toEqual(before);
+  });
+
+  it('never answers 5xx, and writes nothing, for random ids, cookies and signature headers', async () => {
+    const before = tableCounts();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.uuid(), fc.string({ maxLength: 80 })), async (id) => {
+        const path = encodeURIComponent(id);
+        noServerError((await fetch(`${server.baseUrl}/api/v1/devices/${path}`, { method: 'DELETE', headers: { cookie: cookies.admin } })).status);
+        noServerError((await fetch(`${server.baseUrl}/api/v1/cases/${path}`, { headers: { cookie: cookies.caseworker } })).status);
+      }),
+      { numRuns: 200, seed: 19 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.stringMatching(/^[ -~]{0,120}$/), async (cookie) => {
+        noServerError((await fetch(`${server.baseUrl}/api/v1/session`, { headers: { cookie } })).status);
+      }),
+      { numRuns: 150, seed: 23 },
+    );
+    const headerValue = fc.oneof(fc.stringMatching(/^[ -~]{0,100}$/), fc.base64String().map((b) => b.replace(/=/g, '')), fc.nat().map(String));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          'nrm-device': fc.oneof(fc.constant(device.id), fc.uuid(), headerValue),
+          'nrm-timestamp': fc.oneof(fc.constant(String(Date.now())), headerValue),
+          'nrm-nonce': headerValue,
+          'nrm-signature': fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{86}$/), headerValue),
+        }, { requiredKeys: [] }),
+        fc.constantFrom('referrals', 'receipts'),
+        async (headers, route) => {
+          const response =
+            route === 'referrals'
+              ? await fetch(`${server.baseUrl}/api/v1/referrals`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(await sealedSubmissionFor(server.intakeKey)) })
+              : await fetch(`${server.baseUrl}/api/v1/receipts?since=2000-01-01T00:00:00Z&id=${device.id}`, { headers });
+          noServerError(response.status);
+          // Unsigned requests pass here (signatures are not required on this server); any signed one is forged.
+          if (Object.keys(headers).length > 0) expect(response.status).toBe(401);
+        },
+      ),
+      { numRuns: 300, seed: 29 },
+    );
+    const after = tableCounts();
+    expect({ ...after, referrals: before.referrals }).toEqual(before);
   });
 });

@@ -1,60 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeReference } from '../../src/shared/reference-number.ts';
-import { openPostgresStore } from '../../src/server/storage/postgres.ts';
 import { ReferenceTakenError, type ReferralStore, type StoredReferral } from '../../src/server/storage/referral-store.ts';
-import { openSqliteStore } from '../../src/server/storage/sqlite.ts';
-import { freshTestSchema, type TestSchema } from '../support/postgres.ts';
-
-/** One storage backend, fresh for this run; `open` may be called again for a second instance on the same database. */
-interface Backend {
-  name: string;
-  setUp(): Promise<void>;
-  open(): Promise<ReferralStore>;
-  tearDown(): Promise<void>;
-}
-
-function sqliteBackend(): Backend {
-  let dir = '';
-  return {
-    name: 'SQLite',
-    async setUp() {
-      dir = mkdtempSync(join(tmpdir(), 'nrm-field-contract-'));
-    },
-    open: () => openSqliteStore(join(dir, 'contract.sqlite')),
-    async tearDown() {
-      if (dir) rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-function postgresBackend(): Backend {
-  let target: TestSchema | undefined;
-  return {
-    name: 'PostgreSQL',
-    async setUp() {
-      target = await freshTestSchema();
-    },
-    open() {
-      if (!target) throw new Error('setUp did not run');
-      return openPostgresStore({
-        url: target.url,
-        schema: target.schema,
-        poolMax: 4,
-        // A connection dying mid-run is a fault of the run: let it surface as an uncaught error.
-        onIdleClientError: (error) => {
-          throw error;
-        },
-      });
-    },
-    async tearDown() {
-      await target?.drop();
-    },
-  };
-}
+import type { Storage } from '../../src/server/storage/storage.ts';
+import { postgresBackend, sqliteBackend } from '../support/storage-backends.ts';
 
 let references = 0;
 /** References in sequence: random ones could collide by chance and fail a test that expects no clash. */
@@ -77,17 +26,18 @@ function referralRow(overrides: Partial<StoredReferral> = {}): StoredReferral {
     receivedAt: '2026-11-29T09:31:00.000Z',
     digest: 'a'.repeat(64),
     envelope: '{"format":"plain","referral":{"account":"…","ageGroup":"adult","path":"adult-nrm"}}',
+    deviceId: null,
     ...overrides,
   };
 }
 
 describe.each([sqliteBackend(), postgresBackend()])('ReferralStore contract on $name', (backend) => {
-  const opened: ReferralStore[] = [];
+  const opened: Storage[] = [];
   let store: ReferralStore;
   async function openAnother(): Promise<ReferralStore> {
     const another = await backend.open();
     opened.push(another);
-    return another;
+    return another.referrals;
   }
 
   beforeAll(async () => {

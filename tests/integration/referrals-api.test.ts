@@ -1,7 +1,8 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SUBMISSION_BYTES, receiptSchema } from '../../src/shared/protocol.ts';
-import { openSqliteStore } from '../../src/server/storage/sqlite.ts';
+import { connectSqlite } from '../../src/server/storage/sqlite.ts';
+import { openStorage } from '../../src/server/storage/storage.ts';
 import { sealJson, sealingAad } from '../../src/shared/sealing.ts';
 import { sealedSubmissionFor, validReferral } from '../support/fixtures.ts';
 import { startLoopbackServer, type LoopbackServer } from '../support/in-process-server.ts';
@@ -179,9 +180,9 @@ describe('SQLite storage', () => {
     } finally {
       db.close();
     }
-    const reopened = await openSqliteStore(server.sqliteFile);
+    const reopened = await openStorage(connectSqlite(server.sqliteFile));
     try {
-      expect((await reopened.findById(submission.id))?.id).toBe(submission.id);
+      expect((await reopened.referrals.findById(submission.id))?.id).toBe(submission.id);
     } finally {
       await reopened.close();
     }

@@ -26,3 +26,22 @@ describe('server configuration: which database', () => {
     expect(() => readConfig({ DATABASE_URL: 'postgres://db/nrm', DATABASE_POOL_MAX: '0' }, '/')).toThrow(/DATABASE_POOL_MAX/);
   });
 });
+
+describe('server configuration: accounts and devices', () => {
+  it('accepts unsigned sync requests, sets Secure cookies by the request, and trusts no proxy unless told', () => {
+    expect(readConfig({}, '/')).toMatchObject({ requireDeviceSignatures: false, secureCookies: 'auto', trustProxy: false, publicUrl: 'http://localhost:8080' });
+  });
+
+  it('reads the switches and the public address', () => {
+    const config = readConfig({ REQUIRE_DEVICE_SIGNATURES: 'true', SECURE_COOKIES: 'always', TRUST_PROXY: '10.0.0.0/8, 127.0.0.1', PUBLIC_URL: 'https://nrm.example/' }, '/');
+    expect(config).toMatchObject({ requireDeviceSignatures: true, secureCookies: 'always', trustProxy: ['10.0.0.0/8', '127.0.0.1'], publicUrl: 'https://nrm.example' });
+    expect(readConfig({ TRUST_PROXY: 'true' }, '/').trustProxy).toBe(true);
+    const hops = readConfig({ TRUST_PROXY: '1' }, '/').trustProxy;
+    expect(typeof hops === 'function' && [hops('10.0.0.1', 0), hops('10.0.0.2', 1)]).toEqual([true, false]);
+  });
+
+  it('refuses a switch it cannot read', () => {
+    expect(() => readConfig({ REQUIRE_DEVICE_SIGNATURES: 'maybe' }, '/')).toThrow(/REQUIRE_DEVICE_SIGNATURES/);
+    expect(() => readConfig({ SECURE_COOKIES: 'never' }, '/')).toThrow(/SECURE_COOKIES/);
+  });
+});

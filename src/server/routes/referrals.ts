@@ -5,7 +5,7 @@ import { problem, sendProblem } from '../problem.ts';
 import type { IntakeOutcome } from '../services/intake.ts';
 
 export interface ReferralRouteDeps {
-  receive: (submission: Submission) => Promise<IntakeOutcome>;
+  receive: (submission: Submission, deviceId: string | null) => Promise<IntakeOutcome>;
 }
 
 export function referralRoutes(app: FastifyInstance, { receive }: ReferralRouteDeps): void {
@@ -19,7 +19,7 @@ export function referralRoutes(app: FastifyInstance, { receive }: ReferralRouteD
         }),
       );
     }
-    const outcome = await receive(parsed.data);
+    const outcome = await receive(parsed.data, request.device?.id ?? null);
     if (outcome.kind === 'invalid') {
       return sendProblem(
         reply,

@@ -50,7 +50,8 @@ async function openReferral(submission: Submission, keyring: IntakeKeyring): Pro
 
 /** Receives a validated submission exactly once: the id is the idempotency key, the digest tells a repeat from a change. */
 export function createIntake({ referrals, keyring, now, randomInt }: IntakeDeps) {
-  return async function receive(submission: Submission): Promise<IntakeOutcome> {
+  /** `deviceId`: the enrolled device that signed the request, when it was signed. */
+  return async function receive(submission: Submission, deviceId: string | null = null): Promise<IntakeOutcome> {
     const opened = await openReferral(submission, keyring);
     if (opened.kind !== 'opened') return opened;
     const envelope = canonicalJson(submission.envelope);
@@ -66,6 +67,7 @@ export function createIntake({ referrals, keyring, now, randomInt }: IntakeDeps)
           receivedAt: now().toISOString(),
           digest,
           envelope,
+          deviceId,
         });
         if (inserted) return { kind: 'created', receipt: receiptOf(stored) };
         return stored.digest === digest ? { kind: 'repeat', receipt: receiptOf(stored) } : { kind: 'conflict' };

@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, ReferralsTable } from './schema.ts';
-import { ReferenceTakenError, type ReferralStore, type StoredReferral } from './referral-store.ts';
+import { ReferenceTakenError, type ReferralStore, type StoredCase, type StoredReferral } from './referral-store.ts';
 
-function fromRow(row: Selectable<ReferralsTable>): StoredReferral {
+function fromRow(row: Selectable<ReferralsTable>): StoredCase {
   return {
     id: row.id,
     reference: row.reference,
@@ -12,7 +12,14 @@ function fromRow(row: Selectable<ReferralsTable>): StoredReferral {
     receivedAt: row.received_at,
     digest: row.digest,
     envelope: row.envelope,
+    deviceId: row.device_id,
+    status: row.status,
+    statusChangedAt: row.status_changed_at,
   };
+}
+
+function withoutStatus({ status: _status, statusChangedAt: _changed, ...referral }: StoredCase): StoredReferral {
+  return referral;
 }
 
 export interface KyselyReferralStoreOptions {
@@ -22,9 +29,13 @@ export interface KyselyReferralStoreOptions {
 }
 
 export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyReferralStoreOptions): ReferralStore {
-  async function findById(id: string) {
+  async function caseById(id: string) {
     const row = await db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? fromRow(row) : undefined;
+  }
+  async function findById(id: string) {
+    const found = await caseById(id);
+    return found ? withoutStatus(found) : undefined;
   }
 
   return {
@@ -43,6 +54,7 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
             digest: referral.digest,
             envelope: referral.envelope,
             status_changed_at: referral.receivedAt,
+            device_id: referral.deviceId,
           })
           .onConflict((conflict) => conflict.column('id').doNothing())
           .executeTakeFirst();
@@ -55,23 +67,30 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
       return { inserted: Number(result.numInsertedOrUpdatedRows ?? 0n) === 1, stored };
     },
     findById,
-    async statusesOf(ids, since) {
+    caseById,
+    async statusesOf(ids, since, deviceId) {
       if (ids.length === 0) return [];
-      const rows = await db
+      let query = db
         .selectFrom('referrals')
         .select(['id', 'reference', 'status', 'status_changed_at'])
         .where('id', 'in', [...ids])
-        .where('status_changed_at', '>', since)
-        .orderBy('status_changed_at')
-        .execute();
+        .where('status_changed_at', '>', since);
+      if (deviceId !== undefined) query = query.where('device_id', '=', deviceId);
+      const rows = await query.orderBy('status_changed_at').execute();
       return rows.map((row) => ({ id: row.id, reference: row.reference, status: row.status, statusChangedAt: row.status_changed_at }));
     },
     async count() {
       const row = await db.selectFrom('referrals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
     },
-    async close() {
-      await db.destroy();
+    async countByPath() {
+      const rows = await db
+        .selectFrom('referrals')
+        .select((eb) => ['path', eb.fn.countAll<number>().as('n')])
+        .groupBy('path')
+        .orderBy('path')
+        .execute();
+      return rows.map((row) => ({ path: row.path, count: Number(row.n) }));
     },
   };
 }

@@ -1,9 +1,8 @@
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import { DatabaseError, Pool, escapeIdentifier } from 'pg';
 import { postgresMigrations } from './migrations/postgres/index.ts';
-import type { ReferralStore } from './referral-store.ts';
 import type { Database } from './schema.ts';
-import { openStore, type StorageConnection } from './storage-connection.ts';
+import type { StorageConnection } from './storage-connection.ts';
 
 const UNIQUE_VIOLATION = '23505';
 /** Named in migrations/postgres/0001-referrals.ts. */
@@ -41,8 +40,4 @@ export function connectPostgres({ url, schema, poolMax, onIdleClientError }: Pos
     }),
   });
   return { db, migrations: postgresMigrations, migrationSchema: schema, isReferenceCollision };
-}
-
-export async function openPostgresStore(options: PostgresOptions): Promise<ReferralStore> {
-  return openStore(connectPostgres(options));
 }

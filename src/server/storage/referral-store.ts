@@ -9,6 +9,14 @@ export interface StoredReferral {
   receivedAt: string;
   digest: string;
   envelope: string;
+  /** The enrolled device that signed the submission, or null when it came unsigned. */
+  deviceId: string | null;
+}
+
+/** A stored referral with where its case stands: what caseworkers and reviewers read. */
+export interface StoredCase extends StoredReferral {
+  status: string;
+  statusChangedAt: string;
 }
 
 /** What a device may learn about its own referral later: no personal data. */
@@ -34,8 +42,13 @@ export interface ReferralStore {
    */
   insertIfAbsent(row: StoredReferral): Promise<{ inserted: boolean; stored: StoredReferral }>;
   findById(id: string): Promise<StoredReferral | undefined>;
-  /** Statuses of the given referrals that changed after `since` (ISO time), oldest change first. */
-  statusesOf(ids: readonly string[], since: string): Promise<ReferralStatus[]>;
+  caseById(id: string): Promise<StoredCase | undefined>;
+  /**
+   * Statuses of the given referrals that changed after `since` (ISO time), oldest change first; with
+   * `deviceId`, only of referrals that device sent.
+   */
+  statusesOf(ids: readonly string[], since: string, deviceId?: string): Promise<ReferralStatus[]>;
   count(): Promise<number>;
-  close(): Promise<void>;
+  /** How many referrals each path has, for aggregate figures only. */
+  countByPath(): Promise<{ path: ReferralPath; count: number }[]>;
 }

@@ -3,9 +3,8 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { sqliteMigrations } from './migrations/sqlite/index.ts';
-import type { ReferralStore } from './referral-store.ts';
 import type { Database } from './schema.ts';
-import { openStore, type StorageConnection } from './storage-connection.ts';
+import type { StorageConnection } from './storage-connection.ts';
 
 function isReferenceCollision(error: unknown): boolean {
   return (
@@ -28,8 +27,4 @@ export function connectSqlite(file: string): StorageConnection {
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, migrations: sqliteMigrations, isReferenceCollision };
-}
-
-export async function openSqliteStore(file: string): Promise<ReferralStore> {
-  return openStore(connectSqlite(file));
 }

@@ -1,7 +1,15 @@
 import type { Migration } from 'kysely';
 import * as referrals from './0001-referrals.ts';
+import * as accounts from './0002-accounts.ts';
+import * as devices from './0003-devices.ts';
+import * as auditLog from './0004-audit-log.ts';
+import * as rateLimits from './0005-rate-limits.ts';
 
 /** Append-only: a new migration gets the next number; a released one is never edited. */
 export const sqliteMigrations: Record<string, Migration> = {
   '0001-referrals': referrals,
+  '0002-accounts': accounts,
+  '0003-devices': devices,
+  '0004-audit-log': auditLog,
+  '0005-rate-limits': rateLimits,
 };

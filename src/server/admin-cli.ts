@@ -1,0 +1,40 @@
+// `npm run admin -- <command>`: account and device administration on the configured database.
+// Its own composition root, reading the same configuration as the server (main.ts).
+import { ADMIN_USAGE, runAdminCommand, UsageError } from './admin-commands.ts';
+import { readConfig } from './config.ts';
+import { AccountError, createAccountService } from './services/accounts.ts';
+import { createDeviceService } from './services/devices.ts';
+import { connectDatabase } from './storage/connect.ts';
+import { openStorage } from './storage/storage.ts';
+
+const args = process.argv.slice(2);
+if (args.length === 0 || args[0] === 'help' || args.includes('--help')) {
+  process.stdout.write(ADMIN_USAGE);
+  process.exit(args.length === 0 ? 2 : 0);
+}
+
+const config = readConfig(process.env, process.cwd());
+const storage = await openStorage(connectDatabase(config.database, (error) => console.warn(`Database connection lost while idle: ${error.message}`)));
+const now = () => new Date();
+try {
+  process.stdout.write(
+    await runAdminCommand(args, {
+      accounts: createAccountService({ ...storage, now }),
+      devices: createDeviceService({ ...storage, now }),
+      accountsStore: storage.accounts,
+      publicUrl: config.publicUrl,
+    }),
+  );
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${ADMIN_USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof AccountError) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+} finally {
+  await storage.close();
+}

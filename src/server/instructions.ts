@@ -1,0 +1,36 @@
+import { API_PATHS } from '../shared/protocol.ts';
+import type { OneTimeCode } from './services/accounts.ts';
+
+/** Until the console has its own screens, a one-time code is used with one JSON request; this shows it ready to run. */
+function request(publicUrl: string, path: string, body: Record<string, string>): string {
+  return `curl -X POST ${publicUrl}${path} -H 'content-type: application/json' -d '${JSON.stringify(body)}'`;
+}
+
+const until = (code: OneTimeCode) => new Date(code.expiresAt).toUTCString();
+
+export function setupInstructions(publicUrl: string, code: OneTimeCode): string {
+  return [
+    'There is no administrator yet. Create the first one with this one-time setup code',
+    `(it works once, until ${until(code)}; restart the server for a new one):`,
+    '',
+    `  ${code.token}`,
+    '',
+    `  ${request(publicUrl, API_PATHS.setup, { token: code.token, email: 'you@example.org', password: 'a long passphrase of your own' })}`,
+    '',
+    `Then sign in: POST ${publicUrl}${API_PATHS.session} {"email", "password"}.`,
+    '',
+  ].join('\n');
+}
+
+export function setPasswordInstructions(publicUrl: string, email: string, code: OneTimeCode): string {
+  return [
+    `Give ${email} this one-time code, by a different channel from the email address (it works once, until ${until(code)}):`,
+    '',
+    `  ${code.token}`,
+    '',
+    'They choose their password with it (12 characters or more):',
+    '',
+    `  ${request(publicUrl, API_PATHS.password, { token: code.token, password: 'their own long passphrase' })}`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,41 @@
+import type { AccountsStore } from './accounts-store.ts';
+import type { AuditLog } from './audit-log.ts';
+import type { DeviceStore } from './device-store.ts';
+import { createKyselyAccountsStore } from './kysely-accounts-store.ts';
+import { createKyselyAuditLog } from './kysely-audit-log.ts';
+import { createKyselyDeviceStore } from './kysely-device-store.ts';
+import { createKyselyRateLimitStore } from './kysely-rate-limit-store.ts';
+import { createKyselyReferralStore } from './kysely-referral-store.ts';
+import { migrateToLatest } from './migrate.ts';
+import type { RateLimitStore } from './rate-limit-store.ts';
+import type { ReferralStore } from './referral-store.ts';
+import type { StorageConnection } from './storage-connection.ts';
+
+/** Every store the server uses, over one database connection (pool). */
+export interface Storage {
+  referrals: ReferralStore;
+  accounts: AccountsStore;
+  devices: DeviceStore;
+  audit: AuditLog;
+  rateLimits: RateLimitStore;
+  close(): Promise<void>;
+}
+
+/** Brings the database to the latest migration, then serves every store from it. */
+export async function openStorage(connection: StorageConnection): Promise<Storage> {
+  try {
+    await migrateToLatest(connection);
+  } catch (error) {
+    await connection.db.destroy();
+    throw error;
+  }
+  const { db } = connection;
+  return {
+    referrals: createKyselyReferralStore(connection),
+    accounts: createKyselyAccountsStore(db),
+    devices: createKyselyDeviceStore(db),
+    audit: createKyselyAuditLog(db),
+    rateLimits: createKyselyRateLimitStore(db),
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { connectPostgres } from '../../src/server/storage/postgres.ts';
+import { connectSqlite } from '../../src/server/storage/sqlite.ts';
+import { openStorage, type Storage } from '../../src/server/storage/storage.ts';
+import { freshTestSchema, type TestSchema } from './postgres.ts';
+
+/**
+ * One storage backend, fresh for this run; `open` may be called again for a second instance on the
+ * same database; `sql` runs raw SQL on it, to check what the database itself allows.
+ */
+export interface Backend {
+  name: string;
+  setUp(): Promise<void>;
+  open(): Promise<Storage>;
+  sql(text: string): Promise<void>;
+  tearDown(): Promise<void>;
+}
+
+export function sqliteBackend(): Backend {
+  let dir = '';
+  const file = () => join(dir, 'contract.sqlite');
+  return {
+    name: 'SQLite',
+    async setUp() {
+      dir = mkdtempSync(join(tmpdir(), 'nrm-field-contract-'));
+    },
+    open: () => openStorage(connectSqlite(file())),
+    async sql(text) {
+      const db = new BetterSqlite3(file());
+      try {
+        db.exec(text);
+      } finally {
+        db.close();
+      }
+    },
+    async tearDown() {
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function postgresBackend(): Backend {
+  let target: TestSchema | undefined;
+  const schema = () => {
+    if (!target) throw new Error('setUp did not run');
+    return target;
+  };
+  return {
+    name: 'PostgreSQL',
+    async setUp() {
+      target = await freshTestSchema();
+    },
+    open() {
+      const { url, schema: name } = schema();
+      return openStorage(
+        connectPostgres({
+          url,
+          schema: name,
+          poolMax: 4,
+          // A connection dying mid-run is a fault of the run: let it surface as an uncaught error.
+          onIdleClientError: (error) => {
+            throw error;
+          },
+        }),
+      );
+    },
+    async sql(text) {
+      await schema().query(text);
+    },
+    async tearDown() {
+      await target?.drop();
+    },
+  };
+}
