@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { FieldDatabase } from '../src/store/db.ts';
+import { createDeviceIdentity } from '../src/store/device-identity.ts';
 import { createOutboxAccess } from '../src/store/outbox.ts';
 import { OUTBOX_SYNC_TAG, createExclusiveRunner } from '../src/sync/coordination.ts';
 import { createSyncEngine, type SyncEngine } from '../src/sync/engine.ts';
@@ -19,10 +20,12 @@ export function handleBackgroundSync(scope: ServiceWorkerGlobalScope): void {
   const open = () => {
     if (sender) return sender;
     const clock = { now: () => new Date() };
-    const outbox = createOutboxAccess(new FieldDatabase());
+    const db = new FieldDatabase();
+    const identity = createDeviceIdentity(db);
+    const outbox = createOutboxAccess(db);
     const engine = createSyncEngine({
       outbox,
-      transport: createHttpTransport({ fetch: (...args) => fetch(...args), clock }),
+      transport: createHttpTransport({ fetch: (...args) => fetch(...args), clock, sign: (request) => identity.sign(request, clock.now()) }),
       clock,
       random: Math.random,
       exclusive: createExclusiveRunner(scope.navigator.locks),

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { FieldDatabase } from '../store/db.ts';
 import { createOutboxAccess } from '../store/outbox.ts';
 import { DEFAULT_AUTO_LOCK_MINUTES, DEFAULT_BACKGROUND_LOCK_MINUTES, createSettings } from '../store/settings.ts';
+import { createDeviceIdentity } from '../store/device-identity.ts';
 import { createVault } from '../store/vault.ts';
 import { wipeDevice } from '../store/wipe.ts';
 import { createSyncEngine } from '../sync/engine.ts';
@@ -23,6 +24,7 @@ const clock = { now: () => new Date() };
 const db = new FieldDatabase();
 const settings = createSettings();
 const vault = createVault(db);
+const identity = createDeviceIdentity(db);
 const boundFetch: typeof fetch = (...args) => fetch(...args);
 
 // Auto-lock: after inactivity, and after too long in the background (both set in Settings).
@@ -41,7 +43,7 @@ session.subscribe((state) => {
 });
 const sync = createSyncEngine({
   outbox: createOutboxAccess(db),
-  transport: createHttpTransport({ fetch: boundFetch, clock }),
+  transport: createHttpTransport({ fetch: boundFetch, clock, sign: (request) => identity.sign(request, clock.now()) }),
   clock,
   random: Math.random,
   exclusive: createExclusiveRunner(navigator.locks),
@@ -85,13 +87,19 @@ const services: AppServices = {
   vault,
   session,
   settings,
+  identity,
   fetch: boundFetch,
-  async wipe() {
+  async wipe(reason?: 'revoked') {
     session.lock();
     await wipeDevice(db, settings);
-    location.replace('/');
+    location.replace(reason ? `/?wiped=${reason}` : '/');
   },
 };
+
+// An administrator removed this device: nothing may stay on it.
+sync.subscribe(({ revoked }) => {
+  if (revoked) void services.wipe('revoked');
+});
 
 const updateListeners: ((apply: () => void) => void)[] = [];
 let pendingUpdate: (() => void) | undefined;

@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { FieldDatabase } from '../store/db.ts';
+import type { DeviceIdentity } from '../store/device-identity.ts';
 import type { Settings } from '../store/settings.ts';
 import type { Vault } from '../store/vault.ts';
 import type { Session } from './session.ts';
@@ -17,9 +18,10 @@ export interface AppServices {
   vault: Vault;
   session: Session;
   settings: Settings;
+  identity: DeviceIdentity;
   fetch: typeof fetch;
-  /** Deletes everything local, then starts the app afresh. */
-  wipe(): Promise<void>;
+  /** Deletes everything local, then starts the app afresh (saying why, if the server revoked the device). */
+  wipe(reason?: 'revoked'): Promise<void>;
 }
 
 /** The unlocked data key. Screens that show personal data render only while unlocked. */

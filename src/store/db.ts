@@ -2,6 +2,7 @@ import { Dexie, type Table } from 'dexie';
 import type { ReferralAnswers } from '../shared/referral.ts';
 import type { Problem, Receipt, Submission } from '../shared/protocol.ts';
 import type { Boxed } from './box.ts';
+import type { DeviceIdentityRecord } from './device-identity.ts';
 import type { VaultRecord } from './vault.ts';
 
 /** What a draft holds that is personal; encrypted at rest as `content`. */
@@ -68,6 +69,7 @@ export class FieldDatabase extends Dexie {
   outbox!: Table<OutboxRecord, string>;
   envelopes!: Table<EnvelopeRecord, string>;
   vault!: Table<VaultRecord, 'device'>;
+  device!: Table<DeviceIdentityRecord, 'device'>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -90,6 +92,7 @@ export class FieldDatabase extends Dexie {
           });
       });
     this.version(3).stores({ vault: 'id' });
+    this.version(4).stores({ device: 'id' });
   }
 }
 

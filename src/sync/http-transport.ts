@@ -53,9 +53,11 @@ export async function classifyResponse(response: Response, submission: Submissio
   }
   if (status === 401) {
     const problem = await readProblem(response);
-    return problem.code === 'device-revoked'
-      ? { kind: 'unauthorised', revoked: true, reason: 'This device was removed from the service' }
-      : { kind: 'unauthorised', revoked: false, reason: 'This device needs you to sign in again before it can send' };
+    if (problem.code === 'device-revoked') return { kind: 'unauthorised', revoked: true, reason: 'This device was removed from the service' };
+    if (problem.code === 'device-clock-skew') {
+      return { kind: 'unauthorised', revoked: false, reason: 'This device’s date and time are wrong. Correct them in the phone’s settings, then try again' };
+    }
+    return { kind: 'unauthorised', revoked: false, reason: 'This device needs you to sign in again (Settings) before it can send' };
   }
   if (status === 409 || status === 413 || status === 422 || status === 400) {
     return { kind: 'refused', problem: await readProblem(response) };

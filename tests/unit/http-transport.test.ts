@@ -92,6 +92,8 @@ describe('HTTP transport', () => {
     const revoked = await transportAnswering(() => json(401, { type: 'x', title: 'Revoked', status: 401, code: 'device-revoked' })).send(submission);
     expect(revoked).toMatchObject({ kind: 'unauthorised', revoked: true });
     const unknown = await transportAnswering(() => json(401, { type: 'x', title: 'Unknown', status: 401, code: 'device-unknown' })).send(submission);
-    expect(unknown).toMatchObject({ kind: 'unauthorised', revoked: false });
+    expect(unknown).toMatchObject({ kind: 'unauthorised', revoked: false, reason: expect.stringContaining('sign in again') });
+    const skewed = await transportAnswering(() => json(401, { type: 'x', title: 'Clock', status: 401, code: 'device-clock-skew' })).send(submission);
+    expect(skewed).toMatchObject({ kind: 'unauthorised', revoked: false, reason: expect.stringContaining('date and time are wrong') });
   });
 });

@@ -3,6 +3,7 @@ import { outboxStates } from '../../store/outbox.ts';
 import { WrongPassphraseError } from '../../store/vault.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Link } from '../components/Link.tsx';
+import { DeviceEnrolment } from './DeviceEnrolment.tsx';
 import { content } from '../content.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../passphrase-strength.ts';
 import { paths } from '../router.ts';
@@ -133,6 +134,7 @@ export function SettingsPage() {
         <h1 class="govuk-heading-l">{text.title}</h1>
         <h2 class="govuk-heading-m">{text.vaultHeading}</h2>
         <p class="govuk-body">{content.vault.protects}</p>
+        <DeviceEnrolment />
         <ChangePassphrase />
         <LockTimes />
         <StorageUse />

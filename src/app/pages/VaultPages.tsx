@@ -74,6 +74,18 @@ export function SetupVault() {
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
+        {new URLSearchParams(location.search).get('wiped') === 'revoked' ? (
+          <div class="govuk-notification-banner" role="region" aria-labelledby="wiped-title">
+            <div class="govuk-notification-banner__header">
+              <h2 class="govuk-notification-banner__title" id="wiped-title">
+                {text.wipedTitle}
+              </h2>
+            </div>
+            <div class="govuk-notification-banner__content">
+              <p class="govuk-body">{text.revokedBody}</p>
+            </div>
+          </div>
+        ) : null}
         <h1 class="govuk-heading-l">{text.setupTitle}</h1>
         <p class="govuk-body">{text.setupLead}</p>
         <div class="govuk-inset-text">{text.protects}</div>
