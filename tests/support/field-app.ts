@@ -26,7 +26,13 @@ export async function openApp(page: Page, url: string): Promise<void> {
 }
 
 /** Fills and submits the short referral from the start page, as a responder would. */
-export async function submitReferral(page: Page, caseLabel: string, age: 'Under 18' | '18 or over' | 'Not sure', account: string): Promise<void> {
+export async function submitReferral(
+  page: Page,
+  caseLabel: string,
+  age: 'Under 18' | '18 or over' | 'Not sure',
+  account: string,
+  { awaitConfirmation = true }: { awaitConfirmation?: boolean } = {},
+): Promise<void> {
   // In-app links only: a reload would lock the vault again.
   await page.getByRole('link', { name: 'NRM Field' }).click();
   await page.getByRole('link', { name: 'Start a referral' }).click();
@@ -38,7 +44,7 @@ export async function submitReferral(page: Page, caseLabel: string, age: 'Under 
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Check your answers before sending' }).waitFor();
   await page.getByRole('button', { name: 'Accept and send' }).click();
-  await page.getByRole('heading', { name: /Referral (saved and queued|sent)|needs your attention/ }).waitFor();
+  if (awaitConfirmation) await page.getByRole('heading', { name: /Referral (saved and queued|sent)|needs your attention/ }).waitFor();
 }
 
 /** Opens the outbox from the header's status line, without reloading. */
