@@ -22,7 +22,7 @@ interface FieldProps {
   hint?: string;
 }
 
-function describedBy(id: string, hint?: string, error?: string, extra?: string): string | undefined {
+export function describedBy(id: string, hint?: string, error?: string, extra?: string): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', extra ?? ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
@@ -42,6 +42,20 @@ function Hint({ id, hint }: { id: string; hint?: string }) {
       {hint}
     </div>
   ) : null;
+}
+
+/** A labelled field that is not the page's own question (settings, passphrases): label, hint, error, then the control. */
+export function FormGroup({ id, label, hint, error, children }: FieldProps & { label: string; children: ComponentChildren }) {
+  return (
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label class="govuk-label govuk-label--s" for={id}>
+        {label}
+      </label>
+      <Hint id={id} hint={hint} />
+      <ErrorMessage id={id} error={error} />
+      {children}
+    </div>
+  );
 }
 
 /** A question whose label is the page heading (one question per page). */

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { enrolDeviceResponseSchema } from '../../shared/accounts.ts';
 import { API_PATHS, problemSchema } from '../../shared/protocol.ts';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
+import { FormGroup } from '../components/fields.tsx';
 import { content } from '../content.ts';
 import { formatDateTime } from '../format.ts';
 import { useServices } from '../services.ts';
@@ -59,19 +60,6 @@ export function DeviceEnrolment() {
       </>
     );
   }
-  const field = (id: string, label: string, input: preact.JSX.Element, hint?: string) => (
-    <div class="govuk-form-group">
-      <label class="govuk-label" for={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} class="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {input}
-    </div>
-  );
   return (
     <form noValidate onSubmit={(event) => void enrol(event)}>
       <h2 class="govuk-heading-m">{text.deviceHeading}</h2>
@@ -79,14 +67,15 @@ export function DeviceEnrolment() {
       <p class="govuk-body" data-testid="enrolment">
         {text.notEnrolled}
       </p>
-      {field('enrol-email', text.email, <input id="enrol-email" class="govuk-input" type="email" autocomplete="username" spellcheck={false} value={email} onInput={(e) => setEmail(e.currentTarget.value)} />)}
-      {field('enrol-password', text.password, <input id="enrol-password" class="govuk-input" type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />)}
-      {field(
-        'enrol-label',
-        text.deviceLabel,
-        <input id="enrol-label" class="govuk-input" type="text" autocomplete="off" aria-describedby="enrol-label-hint" value={label} onInput={(e) => setLabel(e.currentTarget.value)} />,
-        text.deviceLabelHint,
-      )}
+      <FormGroup id="enrol-email" label={text.email}>
+        <input id="enrol-email" class="govuk-input" type="email" autocomplete="username" spellcheck={false} value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+      </FormGroup>
+      <FormGroup id="enrol-password" label={text.password}>
+        <input id="enrol-password" class="govuk-input" type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+      </FormGroup>
+      <FormGroup id="enrol-label" label={text.deviceLabel} hint={text.deviceLabelHint}>
+        <input id="enrol-label" class="govuk-input" type="text" autocomplete="off" aria-describedby="enrol-label-hint" value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
+      </FormGroup>
       <button type="submit" class="govuk-button" disabled={busy} aria-disabled={busy}>
         {busy ? text.enrolling : text.enrol}
       </button>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { AttemptsExhaustedError, TooSoonError, WrongPassphraseError } from '../../store/vault.ts';
 import { encryptLegacyRecords } from '../../store/legacy.ts';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
+import { FormGroup, describedBy } from '../components/fields.tsx';
 import { content } from '../content.ts';
 import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from '../passphrase-strength.ts';
 import { useServices } from '../services.ts';
@@ -10,31 +11,18 @@ const text = content.vault;
 
 function PassphraseInput({ id, label, hint, error, value, onInput, autocomplete }: { id: string; label: string; hint?: string; error?: string; value: string; onInput: (value: string) => void; autocomplete: string }) {
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label class="govuk-label govuk-label--s" for={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${id}-hint`} class="govuk-hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <input
         id={id}
         type="password"
         class={`govuk-input govuk-!-width-two-thirds${error ? ' govuk-input--error' : ''}`}
         autocomplete={autocomplete}
         spellcheck={false}
-        aria-describedby={[hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+        aria-describedby={describedBy(id, hint, error)}
         value={value}
         onInput={(event) => onInput(event.currentTarget.value)}
       />
-    </div>
+    </FormGroup>
   );
 }
 
