@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { z } from 'zod/mini';
 
 export type FieldErrors = Record<string, string>;
@@ -10,6 +10,8 @@ export type FieldErrors = Record<string, string>;
  */
 export function useStepForm<S extends z.ZodMiniObject>(schema: S, initial: Record<string, string>, onChange: (values: Record<string, string>) => void) {
   const [values, setValues] = useState(initial);
+  // The latest values, whatever has rendered: a tap on Continue right after typing must see them.
+  const latest = useRef(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempts, setAttempts] = useState(0);
 
@@ -25,7 +27,8 @@ export function useStepForm<S extends z.ZodMiniObject>(schema: S, initial: Recor
   };
 
   const set = (name: string, value: string) => {
-    const next = { ...values, [name]: value };
+    const next = { ...latest.current, [name]: value };
+    latest.current = next;
     setValues(next);
     onChange(next);
     if (attempts > 0) {
@@ -46,7 +49,7 @@ export function useStepForm<S extends z.ZodMiniObject>(schema: S, initial: Recor
     handleSubmit: (onValid: (data: z.output<S>) => Promise<void>) => (event: Event) => {
       event.preventDefault();
       setAttempts((n) => n + 1);
-      const checked = validate(values);
+      const checked = validate(latest.current);
       setErrors(checked.ok ? {} : checked.errors);
       if (checked.ok) void onValid(checked.data);
     },
