@@ -85,7 +85,7 @@ export async function buildApp(deps: AppDeps) {
   const sessions = createSessionService(deps);
   const limits = await registerSignInLimits(app, deps.rateLimits, deps.now, deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS);
 
-  healthRoutes(app);
+  healthRoutes(app, deps);
   intakeKeyRoutes(app, deps);
   await app.register(async (sync) => {
     guardDeviceRequests(sync, { devices: deps.devices, now: deps.now, requireSignatures: deps.requireDeviceSignatures });

@@ -34,6 +34,21 @@ describe('security headers', () => {
   });
 });
 
+describe('health', () => {
+  it('answers 200 while the database answers, and 503 with Retry-After when it does not', async () => {
+    expect((await fetch(`${server.baseUrl}/api/v1/health`)).status).toBe(200);
+    const cut = await startLoopbackServer({ ping: async () => false });
+    try {
+      const response = await fetch(`${cut.baseUrl}/api/v1/health`);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect(await response.json()).toMatchObject({ code: 'unavailable' });
+    } finally {
+      await cut.close();
+    }
+  });
+});
+
 describe('API description', () => {
   it('serves an OpenAPI document made from the shared schemas', async () => {
     const document = await (await fetch(`${server.baseUrl}/api/openapi.json`)).json();

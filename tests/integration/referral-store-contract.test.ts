@@ -84,6 +84,13 @@ describe.each([sqliteBackend(), postgresBackend()])('ReferralStore contract on $
     expect(await store.insertIfAbsent({ ...first, reference: other.reference })).toEqual({ inserted: false, stored: first });
   });
 
+  it('answers a ping while its database is open, and says no once it is closed', async () => {
+    const storage = await backend.open();
+    expect(await storage.ping()).toBe(true);
+    await storage.close();
+    expect(await storage.ping()).toBe(false);
+  });
+
   it('counts the rows it holds', async () => {
     const before = await store.count();
     for (let i = 0; i < 3; i += 1) await store.insertIfAbsent(referralRow());

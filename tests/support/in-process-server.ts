@@ -19,7 +19,7 @@ export interface LoopbackServer {
   close(): Promise<void>;
 }
 
-export interface LoopbackOptions extends Partial<Pick<AppDeps, 'now' | 'requireDeviceSignatures' | 'signInLimits' | 'secureCookies' | 'trustProxy' | 'scryptCost'>> {
+export interface LoopbackOptions extends Partial<Pick<AppDeps, 'now' | 'requireDeviceSignatures' | 'signInLimits' | 'secureCookies' | 'trustProxy' | 'scryptCost' | 'ping'>> {
   logLines?: string[];
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AccountsStore } from './accounts-store.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { DeviceStore } from './device-store.ts';
@@ -18,6 +19,8 @@ export interface Storage {
   devices: DeviceStore;
   audit: AuditLog;
   rateLimits: RateLimitStore;
+  /** Whether the database answers now: a health check that a load balancer can trust. */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,11 @@ export async function openStorage(connection: StorageConnection): Promise<Storag
     devices: createKyselyDeviceStore(db),
     audit: createKyselyAuditLog(db),
     rateLimits: createKyselyRateLimitStore(db),
+    ping: () =>
+      sql`select 1`.execute(db).then(
+        () => true,
+        () => false,
+      ),
     close: () => db.destroy(),
   };
 }
