@@ -1,6 +1,8 @@
+import { Component, type ComponentChildren } from 'preact';
 import { Suspense, lazy } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { Layout } from './components/Layout.tsx';
+import { content } from './content.ts';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import type { InstallOfferController } from './install.ts';
 import { isStep } from './journey.ts';
@@ -13,6 +15,29 @@ import { paths, useLocation } from './router.ts';
 import { useServices } from './services.ts';
 import type { SessionState } from './session.ts';
 import { useDraft } from './use-draft.ts';
+
+/**
+ * A lazily loaded screen that cannot be fetched (offline before the service worker finished caching
+ * the app on its very first visit) says so, instead of leaving a blank page.
+ */
+class ScreenUnavailable extends Component<{ children: ComponentChildren }, { failed: boolean }> {
+  override state = { failed: false };
+  static override getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <>
+        <h1 class="govuk-heading-l">{content.screenUnavailable.title}</h1>
+        <p class="govuk-body">{content.screenUnavailable.body}</p>
+        <button type="button" class="govuk-button" onClick={() => location.reload()}>
+          {content.screenUnavailable.retry}
+        </button>
+      </>
+    );
+  }
+}
 
 // Loaded when first needed (and precached for offline use), so the first screen starts with less JavaScript.
 const CheckAnswers = lazy(() => import('./pages/CheckAnswers.tsx').then((m) => ({ default: m.CheckAnswers })));
@@ -87,11 +112,13 @@ export function App({ installOffer, updates, hasVault }: { installOffer: Install
   if (sessionState.kind === 'locked' && sessionState.hidden) return <NeutralScreen />;
   return (
     <Layout banner={applyUpdate ? <UpdateBanner onUpdate={applyUpdate} /> : null} unlocked={sessionState.kind === 'unlocked'}>
-      <Suspense fallback={null}>
-        <Gate url={url} hasVault={vaultMade} session={sessionState}>
-          <Route url={url} install={install} onInstall={() => void installOffer.install()} />
-        </Gate>
-      </Suspense>
+      <ScreenUnavailable key={url.pathname}>
+        <Suspense fallback={null}>
+          <Gate url={url} hasVault={vaultMade} session={sessionState}>
+            <Route url={url} install={install} onInstall={() => void installOffer.install()} />
+          </Gate>
+        </Suspense>
+      </ScreenUnavailable>
     </Layout>
   );
 }

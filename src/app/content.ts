@@ -188,6 +188,11 @@ export const content = {
   },
   storageFull: 'This device is out of storage space, so the last change was not saved. What you typed is still on screen. Free some space (for example delete sent items or other apps), then continue.',
   noIntakeKey: 'This device has not yet received the service’s sealing key, so it cannot seal referrals. Connect to the internet once, then send again. Your referral is saved as a draft.',
+  screenUnavailable: {
+    title: 'This screen is not on this device yet',
+    body: 'The app was still saving itself for offline use when the connection dropped. Nothing you entered is lost. Connect once, then try again.',
+    retry: 'Try again',
+  },
   notFound: {
     title: 'Page not found',
     body: 'This page does not exist or the draft was deleted.',

@@ -70,6 +70,23 @@ describe('installable app', () => {
   });
 });
 
+describe('before the app is cached', () => {
+  it('says a screen is not on the device yet, rather than showing a blank page', async () => {
+    // No service worker: as on a first visit cut off before the app finished saving itself.
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await openApp(page, server.baseUrl);
+    await context.setOffline(true);
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    await page.getByRole('heading', { name: 'This screen is not on this device yet' }).waitFor();
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await openApp(page, page.url());
+    await page.getByRole('heading', { name: 'Settings and safety' }).waitFor();
+    await context.close();
+  });
+});
+
 describe('updates', () => {
   it('offers a new version without reloading by itself, and queued referrals survive the update', async () => {
     const context = await browser.newContext();

@@ -167,6 +167,8 @@ describe('the device vault', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await openApp(page, server.baseUrl);
+    // Offline use starts once the service worker holds the app (the first visit caches every screen).
+    await waitForServiceWorker(page);
     await context.setOffline(true);
     await submitReferral(page, 'UNSENT-1', 'Not sure', 'Still waiting to be sent');
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
