@@ -14,6 +14,7 @@ import { registerSecurityHeaders } from './security.ts';
 import { healthRoutes } from './routes/health.ts';
 import { intakeKeyRoutes } from './routes/intake-key.ts';
 import { receiptRoutes } from './routes/receipts.ts';
+import { referenceRoutes } from './routes/reference.ts';
 import { referralRoutes } from './routes/referrals.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { setupRoutes } from './routes/setup.ts';
@@ -22,6 +23,7 @@ import { createAccountService } from './services/accounts.ts';
 import { createCaseService } from './services/cases.ts';
 import { createDeviceService } from './services/devices.ts';
 import { createIntake } from './services/intake.ts';
+import { shippedReferenceLists, type ReferenceLists } from './services/reference-lists.ts';
 import type { Storage } from './storage/storage.ts';
 
 export interface AppDeps extends Omit<Storage, 'close'> {
@@ -37,6 +39,8 @@ export interface AppDeps extends Omit<Storage, 'close'> {
   signInLimits?: SignInLimits;
   /** The cost of new password hashes; tests lower it to stay quick, servers keep the default. */
   scryptCost?: ScryptCost;
+  /** The reference lists to serve; by default the ones shipped in src/shared/reference/lists. */
+  referenceLists?: ReferenceLists;
   /** Folder of the built field app; absent for an API-only server (tests). */
   staticDir?: string;
   logger?: FastifyServerOptions['logger'];
@@ -87,6 +91,7 @@ export async function buildApp(deps: AppDeps) {
 
   healthRoutes(app, deps);
   intakeKeyRoutes(app, deps);
+  referenceRoutes(app, { referenceLists: deps.referenceLists ?? shippedReferenceLists() });
   await app.register(async (sync) => {
     guardDeviceRequests(sync, { devices: deps.devices, now: deps.now, requireSignatures: deps.requireDeviceSignatures });
     referralRoutes(sync, { receive: createIntake(deps) });

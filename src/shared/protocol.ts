@@ -16,6 +16,7 @@ export const API_PATHS = {
   device: `${API_BASE}/devices/:id`,
   case: `${API_BASE}/cases/:id`,
   referralsByPath: `${API_BASE}/stats/referrals-by-path`,
+  reference: `${API_BASE}/reference/:list`,
 } as const;
 
 /** Largest request body the server reads for one referral (narratives dominate its size). */

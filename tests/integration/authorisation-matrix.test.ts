@@ -36,6 +36,7 @@ const routes: Route[] = [
   { name: 'GET /api/v1/health', call: (c) => request(c, 'GET', '/api/v1/health') },
   { name: 'GET /api/v1/intake-key', call: (c) => request(c, 'GET', '/api/v1/intake-key') },
   { name: 'GET /api/openapi.json', call: (c) => request(c, 'GET', '/api/openapi.json') },
+  { name: 'GET /api/v1/reference/:list', call: (c) => request(c, 'GET', '/api/v1/reference/organisations') },
   { name: 'POST /api/v1/referrals', call: async (c) => request(c, 'POST', '/api/v1/referrals', await sealedSubmissionFor(server.intakeKey)) },
   { name: 'GET /api/v1/receipts', call: (c) => request(c, 'GET', `/api/v1/receipts?since=2000-01-01T00%3A00%3A00Z&id=${caseId}`) },
   { name: 'POST /api/v1/setup (a wrong code)', call: (c) => request(c, 'POST', '/api/v1/setup', { token: randomCode(), email: 'x@example.org', password: 'long enough passphrase' }) },
@@ -73,6 +74,8 @@ const expected: Record<string, string[]> = {
   'GET /api/v1/health': [OK, OK, OK, OK, OK, OK, OK, OK],
   'GET /api/v1/intake-key': [OK, OK, OK, OK, OK, OK, OK, OK],
   'GET /api/openapi.json': [OK, OK, OK, OK, OK, OK, OK, OK],
+  // Public data, needed before a device is enrolled: nobody is refused, not even a revoked device.
+  'GET /api/v1/reference/:list': [OK, OK, OK, OK, OK, OK, OK, OK],
   'POST /api/v1/referrals': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, '201'],
   'GET /api/v1/receipts': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, OK],
   'POST /api/v1/setup (a wrong code)': Array(8).fill('401 token-invalid'),

@@ -65,12 +65,17 @@ describe('API description', () => {
       '/api/v1/devices/{id}',
       '/api/v1/cases/{id}',
       '/api/v1/stats/referrals-by-path',
+      '/api/v1/reference/{list}',
     ]);
     const body = document.paths['/api/v1/referrals'].post.requestBody.content['application/json'].schema;
     expect(JSON.stringify(body)).toContain('hpke');
     expect(document.paths['/api/v1/referrals'].post.security).toEqual([{ deviceSignature: [] }]);
     expect(document.paths['/api/v1/cases/{id}'].get.responses).toHaveProperty('403');
     expect(document.components.securitySchemes.session).toMatchObject({ in: 'cookie', name: 'nrm_session' });
+    const reference = document.paths['/api/v1/reference/{list}'].get;
+    expect(reference.parameters[0].schema.enum).toContain('uk-towns');
+    expect(Object.keys(reference.responses)).toEqual(['200', '304', '404']);
+    expect(reference.security).toBeUndefined();
   });
 });
 
@@ -182,6 +187,21 @@ describe('fuzz: malformed, oversized and random requests', () => {
         },
       ),
       { numRuns: 300, seed: 13 },
+    );
+  });
+
+  it('never answers 5xx for random reference list names and If-None-Match headers', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constantFrom('organisations', 'uk-towns', 'countries'), fc.string({ maxLength: 60 })),
+        fc.option(fc.stringMatching(/^[ -~]{0,120}$/), { nil: undefined }),
+        async (list, tag) => {
+          const response = await fetch(`${server.baseUrl}/api/v1/reference/${encodeURIComponent(list)}`, { headers: tag === undefined ? {} : { 'if-none-match': tag } });
+          noServerError(response.status);
+          expect([200, 304, 404]).toContain(response.status);
+        },
+      ),
+      { numRuns: 200, seed: 31 },
     );
   });
 

@@ -20,6 +20,7 @@ import {
   statusesResponseSchema,
   submissionSchema,
 } from '../../shared/protocol.ts';
+import { referenceListNames, referenceListSchema } from '../../shared/reference-lists.ts';
 import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 
 const json = (schema: z.core.$ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
@@ -157,6 +158,20 @@ export function openApiDocument() {
           summary: 'Referrals by path (analysts); counts below 5 are null',
           security: signedIn,
           responses: { 200: { description: 'Counts', content: json(referralsByPathResponseSchema) }, ...sessionRefusals },
+        },
+      },
+      [openApiPath(API_PATHS.reference)]: {
+        get: {
+          summary: 'A reference list (public): its version and items; an item has a label only where it differs from its value',
+          parameters: [
+            { name: 'list', in: 'path', required: true, schema: { type: 'string', enum: [...referenceListNames] } },
+            { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'The ETag of the copy the device holds' },
+          ],
+          responses: {
+            200: { description: 'The list, with a strong ETag (SHA-256 of the body) and Cache-Control: no-cache', content: json(referenceListSchema) },
+            304: { description: 'The copy named by If-None-Match is current' },
+            404: refused('No list of that name'),
+          },
         },
       },
     },
