@@ -73,6 +73,9 @@ document.addEventListener('visibilitychange', () => {
   }
 });
 void refreshIntakeKey(boundFetch, settings);
+// Newer reference lists, if the server has any (public data; a 304 each when nothing changed). Loaded
+// lazily: starting a referral does not wait for them.
+void import('./reference-lists.ts').then((lists) => lists.refreshReferenceLists(), ignore);
 setInterval(sendWaiting, RETRY_TICK_MS);
 sendWaiting();
 

@@ -1,0 +1,95 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { referenceListNames, type ReferenceListName } from '../../src/shared/reference-lists.ts';
+import { launchChromium } from '../support/browser.ts';
+import { waitForServiceWorker } from '../support/field-app.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A value found in one list's chunk only (police forces: the chunk with forces and no charities). */
+const markers: Record<ReferenceListName, { has: string; lacks?: string }> = {
+  organisations: { has: 'Trafficking Awareness Raising Alliance TARA' },
+  'local-authorities': { has: 'The Aberdeenshire Council' },
+  'uk-towns': { has: 'Aberaeron' },
+  'uk-regions': { has: 'Kincardineshire' },
+  countries: { has: 'Vatican City' },
+  nationalities: { has: 'Sammarinese' },
+  'police-forces': { has: 'Avon and Somerset Constabulary', lacks: 'Trafficking Awareness' },
+};
+
+/** The precached scripts, by URL, with their text. */
+const precachedScripts = (page: Page) =>
+  page.evaluate(async () => {
+    const scripts: { url: string; text: string }[] = [];
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        if (!new URL(request.url).pathname.endsWith('.js')) continue;
+        const response = await cache.match(request);
+        scripts.push({ url: request.url, text: (await response?.text()) ?? '' });
+      }
+    }
+    return scripts;
+  });
+
+const keptLists = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('nrm-field-reference');
+        open.onerror = () => resolve([]);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('lists')) return resolve([]);
+          const keys = db.transaction('lists').objectStore('lists').getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.map(String).sort());
+          keys.onerror = () => resolve([]);
+        };
+      }),
+  );
+
+describe('reference lists in the installed app', () => {
+  it('are precached with the app and load with the network cut; the server’s copies are kept and then revalidated with 304s', async () => {
+    await page.goto(server.baseUrl);
+    await waitForServiceWorker(page);
+
+    // At start the app asked the server for each list (nothing held yet: 200s) and kept them.
+    await expect.poll(() => keptLists(page), { timeout: 20_000 }).toEqual([...referenceListNames].sort());
+
+    const scripts = await precachedScripts(page);
+    const chunkOf = (name: ReferenceListName) => scripts.find(({ text }) => text.includes(markers[name].has) && !(markers[name].lacks && text.includes(markers[name].lacks)));
+    for (const name of referenceListNames) expect(chunkOf(name), name).toBeDefined();
+
+    await context.setOffline(true);
+    for (const name of referenceListNames) {
+      const url = chunkOf(name)?.url ?? '';
+      expect(await page.evaluate(async (chunk) => (await fetch(chunk)).ok, url), name).toBe(true);
+    }
+    await context.setOffline(false);
+
+    // The next start asks again with the kept ETags, and nothing changed.
+    const answers: number[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/api/v1/reference/')) answers.push(response.status());
+    });
+    await page.reload();
+    await expect.poll(() => answers.length, { timeout: 20_000 }).toBe(referenceListNames.length);
+    expect(answers.every((status) => status === 304)).toBe(true);
+  });
+});
