@@ -11,7 +11,9 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url:
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//] }));
+// The casework console (/console/) is another page with its own entry: never answer it with the field
+// app's shell. Its files are not precached either (vite.config.ts), so it always comes from the server.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/index.html'), { denylist: [/^\/api\//, /^\/console(\/|$)/] }));
 
 // Control the page on first install, so the very first visit already works offline.
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));

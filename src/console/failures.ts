@@ -1,0 +1,41 @@
+import { problemSchema, type FieldError } from '../shared/protocol.ts';
+
+/** Why a request to the server did not give what was asked, in the terms the screens act on. */
+export type Failure =
+  | { kind: 'unreachable' }
+  | { kind: 'wrong-details' }
+  | { kind: 'rate-limited'; retryAfterSeconds: number | undefined }
+  | { kind: 'invalid'; errors: FieldError[] }
+  | { kind: 'signed-out' }
+  | { kind: 'forbidden' }
+  | { kind: 'server'; status: number; retryAfterSeconds: number | undefined }
+  | { kind: 'unexpected'; status: number };
+
+/**
+ * Reads a refusal by its problem code where the server sent one (codes are stable, wording is not),
+ * and by its status otherwise — a proxy in front of the server answers without our codes.
+ */
+export function failureFrom(status: number, retryAfter: number | undefined, body: unknown): Failure {
+  const parsed = problemSchema.safeParse(body);
+  const code = parsed.success ? parsed.data.code : undefined;
+  if (code === 'sign-in-failed') return { kind: 'wrong-details' };
+  if (code === 'rate-limited' || status === 429) return { kind: 'rate-limited', retryAfterSeconds: retryAfter };
+  if (code === 'signed-out' || status === 401) return { kind: 'signed-out' };
+  if (code === 'forbidden' || status === 403) return { kind: 'forbidden' };
+  if (status === 400 && parsed.success && parsed.data.errors?.length) return { kind: 'invalid', errors: parsed.data.errors };
+  if (status >= 500) return { kind: 'server', status, retryAfterSeconds: retryAfter };
+  return { kind: 'unexpected', status };
+}
+
+/** "15 minutes", "1 minute", "40 seconds": how long to wait, rounded up so that trying then works. */
+export function waitPhrase(seconds: number | undefined): string {
+  if (seconds === undefined) return 'a few minutes';
+  if (seconds < 60) {
+    const whole = Math.max(1, Math.ceil(seconds));
+    return `${whole} second${whole === 1 ? '' : 's'}`;
+  }
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 120) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.ceil(minutes / 60);
+  return `${hours} hours`;
+}
