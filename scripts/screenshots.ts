@@ -2,7 +2,8 @@
 //   npm run build && node --import tsx scripts/screenshots.ts [out-dir]
 import { mkdirSync } from 'node:fs';
 import { launchChromium } from '../tests/support/browser.ts';
-import { openApp, showOutbox, submitReferral, unlockOrSetUp } from '../tests/support/field-app.ts';
+import { openApp, sendFromCheck, showOutbox, startAndFill, submitReferral, unlockOrSetUp } from '../tests/support/field-app.ts';
+import { examples } from '../tests/support/referral-examples.ts';
 import { startServer } from '../tests/support/server-process.ts';
 
 const out = process.argv[2] ?? 'test-results/screenshots';
@@ -23,27 +24,29 @@ try {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.locator('.govuk-error-summary').waitFor();
     await shot('02-case-label-error');
-    await page.getByLabel('What is your own reference for this referral?').fill('OP-LANTERN-7');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.locator('.govuk-error-summary').waitFor();
-    await shot('03-age-error');
-    await page.getByLabel('Not sure').check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('What happened to the person?').fill('Picked up from a hostel each morning and driven to a car wash. Paid nothing. Passport held by the boss.');
-    await page.waitForTimeout(500);
-    await shot('04-account');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'NRM Field' }).click();
+    // Every page of the form as it opens, along an adult's referral that takes the forks, then a child's and a Duty to Notify's.
+    let n = 0;
+    const everyPage = async (pageId: string) => {
+      n += 1;
+      await shot(`20-form-${String(n).padStart(2, '0')}-${pageId}`);
+    };
+    await startAndFill(page, { ...examples['adult-nrm'], multipleSituations: 'yes', exploitationDatesSeveral: 'Two.', whereExploited: 'uk-and-overseas', countries: ['Albania'], exploitationTypes: ['forced-to-work', 'other'], otherExploitationDetails: 'Cooking for the gang.' }, everyPage);
     await shot('05-check');
     await page.getByRole('link', { name: 'NRM Field' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await shot('06-home-with-draft');
     await page.getByRole('link', { name: /^Continue/ }).first().click();
-    await page.getByRole('button', { name: 'Accept and send' }).click();
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();
+    await sendFromCheck(page);
     await page.waitForTimeout(1000);
     await shot('07-confirmation');
+    await startAndFill(page, examples.child, everyPage);
+    await sendFromCheck(page);
+    await startAndFill(page, examples.dtn, everyPage);
+    await shot('05-check-dtn');
+    await sendFromCheck(page);
+    await shot('07-confirmation-dtn');
     await page.getByRole('link', { name: 'Go to your outbox' }).click();
     await page.getByRole('heading', { level: 1 }).waitFor();
     await shot('08-outbox');
@@ -64,7 +67,7 @@ try {
     // The outbox when the server refuses: answers forced per referral (no service worker, so routing sees the requests).
     const refusing = await browser.newContext({ viewport: { width, height: 800 }, serviceWorkers: 'block' });
     const answers = [
-      { status: 422, body: { type: 'x', title: 'The referral is not complete or has answers the service cannot accept', status: 422, code: 'invalid-referral', errors: [{ path: 'envelope.referral.account', message: 'Describe what happened to the person, in their words where you can' }] } },
+      { status: 422, body: { type: 'x', title: 'The referral is not complete or has answers the service cannot accept', status: 422, code: 'invalid-referral', errors: [{ path: 'envelope.referral.howStarted', message: 'Describe how the exploitation started' }] } },
       { status: 409, body: { type: 'x', title: 'A different referral was already received under this id', status: 409, code: 'id-conflict' } },
       { status: 401, body: { type: 'x', title: 'Sign in again', status: 401, code: 'bad-request' } },
     ];

@@ -15,5 +15,5 @@ export async function openStepSaver(): Promise<(account: string) => Promise<void
   // The same kind of key the app saves with: the device's data key, from a real vault.
   const key = await createVault(db).create(PASSPHRASE, new Date());
   const draft = await createDraft(db, key, new Date());
-  return (account) => saveDraft(db, key, draft.id, { answers: { account } }, new Date());
+  return (account) => saveDraft(db, key, draft.id, { answers: { howStarted: account } }, new Date());
 }

@@ -1,12 +1,13 @@
 import { sealSubmission } from '../../src/app/seal.ts';
 import { API_PATHS, currentSubmissionSchema, intakeKeyResponseSchema, type CurrentSubmission } from '../../src/shared/protocol.ts';
-import type { Referral } from '../../src/shared/referral.ts';
+import { referralFromAnswers, type Referral } from '../../src/shared/referral.ts';
+import { examples } from '../../tests/support/referral-examples.ts';
 import { intakeCipherSuite, type IntakePublicKey } from '../../src/shared/sealing.ts';
 import { toBase64Url } from '../../src/shared/base64url.ts';
 import { narrative } from './narrative.ts';
 
-/** An adult referral with a full-length narrative: the largest body the form makes by default. */
-export const fullReferral: Referral = { path: 'adult-nrm', ageGroup: 'adult', account: narrative(1) };
+/** A complete adult referral with one full-length narrative, as in the earlier runs of this bench. */
+export const fullReferral = referralFromAnswers({ ...examples['adult-nrm'], howStarted: narrative(1) }) as Referral;
 
 /**
  * The body a device sends for one referral, sealed to `key` by the app's own code (src/app/seal.ts).

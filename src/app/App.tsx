@@ -5,16 +5,16 @@ import { Layout } from './components/Layout.tsx';
 import { content } from './content.ts';
 import { UpdateBanner } from './components/UpdateBanner.tsx';
 import type { InstallOfferController } from './install.ts';
-import { isStep } from './journey.ts';
 import { Home } from './pages/Home.tsx';
 import { NewReferral } from './pages/NewReferral.tsx';
+import { FIRST_PAGE } from '../shared/case-label.ts';
+import { CaseLabelPage } from './pages/CaseLabelPage.tsx';
 import { NotFound } from './pages/NotFound.tsx';
+import { pageMode } from './pages/page-mode.ts';
 import { NeutralScreen, SetupVault, Unlock } from './pages/VaultPages.tsx';
-import { stepComponents } from './pages/steps.tsx';
 import { paths, useLocation } from './router.ts';
 import { useServices } from './services.ts';
 import type { SessionState } from './session.ts';
-import { useDraft } from './use-draft.ts';
 
 /**
  * A lazily loaded screen that cannot be fetched (offline before the service worker finished caching
@@ -40,7 +40,7 @@ class ScreenUnavailable extends Component<{ children: ComponentChildren }, { fai
 }
 
 // Loaded when first needed (and precached for offline use), so the first screen starts with less JavaScript.
-const CheckAnswers = lazy(() => import('./pages/CheckAnswers.tsx').then((m) => ({ default: m.CheckAnswers })));
+const DraftPage = lazy(() => import('./pages/DraftPage.tsx').then((m) => ({ default: m.DraftPage })));
 const Confirmation = lazy(() => import('./pages/Confirmation.tsx').then((m) => ({ default: m.Confirmation })));
 const Outbox = lazy(() => import('./pages/Outbox.tsx').then((m) => ({ default: m.Outbox })));
 const SettingsPage = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.SettingsPage })));
@@ -51,16 +51,6 @@ export interface UpdateSignal {
   onReady(listener: (apply: () => void) => void): void;
 }
 
-function DraftPage({ id, page, change }: { id: string; page: string; change: boolean }) {
-  const draft = useDraft(id);
-  if (draft === undefined) return null;
-  if (draft === null || draft.queuedAt) return <NotFound />;
-  if (page === 'check') return <CheckAnswers draft={draft} />;
-  if (!isStep(page)) return <NotFound />;
-  const Step = stepComponents[page];
-  return <Step key={page} draft={draft} change={change} />;
-}
-
 function Route({ url, install, onInstall }: { url: URL; install: ReturnType<InstallOfferController['state']>; onInstall: () => void }) {
   const path = url.pathname;
   if (path === paths.home || path === '/index.html') return <Home install={install} onInstall={onInstall} />;
@@ -68,10 +58,11 @@ function Route({ url, install, onInstall }: { url: URL; install: ReturnType<Inst
   if (path === paths.outbox) return <Outbox />;
   if (path === paths.settings) return <SettingsPage />;
   if (path === paths.wipe) return <WipePage />;
-  const match = /^\/referral\/([0-9a-f-]{36})\/([a-z-]+)$/.exec(path);
+  const match = /^\/referral\/([0-9a-f-]{36})\/([a-z0-9-]+)$/.exec(path);
   if (match?.[1] && match[2]) {
-    if (match[2] === 'sent') return <Confirmation id={match[1]} />;
-    return <DraftPage key={`${match[1]}/${match[2]}`} id={match[1]} page={match[2]} change={url.searchParams.has('change')} />;
+    if (match[2] === 'sent') return <Confirmation id={match[1]} dtn={url.searchParams.get('kind') === 'dtn'} />;
+    if (match[2] === FIRST_PAGE) return <CaseLabelPage key={match[1]} id={match[1]} mode={pageMode(url.searchParams)} />;
+    return <DraftPage key={`${match[1]}/${match[2]}`} id={match[1]} page={match[2]} mode={pageMode(url.searchParams)} />;
   }
   return <NotFound />;
 }

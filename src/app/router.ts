@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Place } from './journey.ts';
 
 /** Changes page without a reload; listeners hear it as a popstate, like the browser's own back button. */
 export function navigate(path: string, options: { replace?: boolean } = {}): void {
@@ -23,13 +22,13 @@ export const paths = {
   home: '/',
   newReferral: '/referral/new',
   step: (id: string, step: string, change = false) => `/referral/${id}/${step}${change ? '?change=1' : ''}`,
+  /** Opens a draft where it was left: the first page still to answer, or check your answers. */
+  resume: (id: string) => `/referral/${id}/resume`,
+  rename: (id: string) => `/referral/${id}/case-label?rename=1`,
   check: (id: string) => `/referral/${id}/check`,
-  sent: (id: string) => `/referral/${id}/sent`,
+  /** `dtn`: the report is a Duty to Notify, which has its own wording (not personal data). */
+  sent: (id: string, dtn = false) => `/referral/${id}/sent${dtn ? '?kind=dtn' : ''}`,
   outbox: '/outbox',
   settings: '/settings',
   wipe: '/settings/wipe',
 } as const;
-
-export function placePath(draftId: string, place: Place): string {
-  return place.kind === 'check' ? paths.check(draftId) : paths.step(draftId, place.step);
-}

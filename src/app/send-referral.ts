@@ -1,4 +1,5 @@
-import { referralFromAnswers, referralSchema, caseLabelSchema } from '../shared/referral.ts';
+import { caseLabelIssue } from '../shared/case-label.ts';
+import { referralFromAnswers, referralSchema } from '../shared/referral.ts';
 import { toFieldErrors } from '../shared/issues.ts';
 import type { CurrentSubmission, FieldError } from '../shared/protocol.ts';
 import type { Draft } from '../store/drafts.ts';
@@ -11,11 +12,11 @@ export type SendResult = { kind: 'queued' } | { kind: 'incomplete'; errors: Fiel
 /** Checks a draft against the whole schema and seals it for the server under `id`. */
 export async function sealDraft(services: AppServices, draft: Draft, id: string): Promise<CurrentSubmission | SendResult> {
   const referral = referralSchema.safeParse(referralFromAnswers(draft.answers));
-  const label = caseLabelSchema.safeParse(draft.caseLabel);
-  if (!referral.success || !label.success) {
+  const label = caseLabelIssue(draft.caseLabel);
+  if (!referral.success || label) {
     return {
       kind: 'incomplete',
-      errors: [...(label.success ? [] : toFieldErrors(label.error).map((e) => ({ ...e, path: 'caseLabel' }))), ...(referral.success ? [] : toFieldErrors(referral.error))],
+      errors: [...(label ? [{ path: 'caseLabel', message: label }] : []), ...(referral.success ? [] : toFieldErrors(referral.error))],
     };
   }
   const key = await intakeKeyFor(services.fetch, services.settings);

@@ -1,40 +1,31 @@
 import { useRef, useState } from 'preact/hooks';
-import type { z } from 'zod/mini';
+import type { AnswerValue, Answers } from '../shared/form/model.ts';
 
 export type FieldErrors = Record<string, string>;
 
 /**
- * The little form state our one-question pages need: values as typed, errors from the page's own
- * zod schema on Continue (and again on every change after that, so an error clears as it is fixed).
+ * The little form state our question pages need: values as typed, errors from the page's own rules
+ * on Continue (and again on every change after that, so an error clears as it is fixed).
  * react-hook-form did the same at about 20 KB gzip, which the first-load budget cannot carry.
  */
-export function useStepForm<S extends z.ZodMiniObject>(schema: S, initial: Record<string, string>, onChange: (values: Record<string, string>) => void) {
+export function useStepForm(validate: (values: Answers) => FieldErrors, initial: Answers, onChange: (values: Answers) => void) {
   const [values, setValues] = useState(initial);
   // The latest values, whatever has rendered: a tap on Continue right after typing must see them.
   const latest = useRef(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempts, setAttempts] = useState(0);
 
-  const validate = (next: Record<string, string>): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } => {
-    const result = schema.safeParse(next);
-    if (result.success) return { ok: true, data: result.data };
-    const found: FieldErrors = {};
-    for (const issue of result.error.issues) {
-      const name = String(issue.path[0] ?? '');
-      found[name] ??= issue.message;
-    }
-    return { ok: false, errors: found };
-  };
-
-  const set = (name: string, value: string) => {
+  const set = (name: string, value: AnswerValue | undefined) => {
     const next = { ...latest.current, [name]: value };
     latest.current = next;
     setValues(next);
     onChange(next);
-    if (attempts > 0) {
-      const checked = validate(next);
-      setErrors(checked.ok ? {} : checked.errors);
-    }
+    if (attempts > 0) setErrors(validate(next));
+  };
+
+  const list = (name: string): readonly string[] => {
+    const value = latest.current[name];
+    return Array.isArray(value) ? value : [];
   };
 
   return {
@@ -42,16 +33,34 @@ export function useStepForm<S extends z.ZodMiniObject>(schema: S, initial: Recor
     errors,
     /** How many times Continue was pressed: the error summary takes focus after each. */
     attempts,
+    set,
     /** Props for a text input or text area. */
-    text: (name: string) => ({ name, value: values[name] ?? '', onInput: (event: Event) => set(name, (event.currentTarget as HTMLInputElement).value) }),
+    text: (name: string) => {
+      const value = values[name];
+      return { name, value: typeof value === 'string' ? value : '', onInput: (event: Event) => set(name, (event.currentTarget as HTMLInputElement).value) };
+    },
     /** Props for one radio button of a group. */
     radio: (name: string, value: string) => ({ name, value, checked: values[name] === value, onChange: () => set(name, value) }),
-    handleSubmit: (onValid: (data: z.output<S>) => Promise<void>) => (event: Event) => {
+    /** Props for one checkbox of a group, whose answer is the list of ticked values. */
+    checkbox: (name: string, value: string) => {
+      const ticked = Array.isArray(values[name]) && (values[name] as readonly string[]).includes(value);
+      return {
+        name,
+        value,
+        checked: ticked,
+        onChange: () => set(name, ticked ? list(name).filter((entry) => entry !== value) : [...list(name), value]),
+      };
+    },
+    /** Props for a single tick that confirms something ("yes" or nothing). */
+    confirm: (name: string) => ({ name, value: 'yes', checked: values[name] === 'yes', onChange: () => set(name, latest.current[name] === 'yes' ? undefined : 'yes') }),
+    /** Runs the page's rules on the latest values; `extra` adds checks that need to wait (reference lists). */
+    handleSubmit: (onValid: (values: Answers) => Promise<void>, extra?: (values: Answers) => Promise<FieldErrors>) => async (event: Event) => {
       event.preventDefault();
+      const current = latest.current;
+      const found = { ...(await extra?.(current)), ...validate(current) };
       setAttempts((n) => n + 1);
-      const checked = validate(latest.current);
-      setErrors(checked.ok ? {} : checked.errors);
-      if (checked.ok) void onValid(checked.data);
+      setErrors(found);
+      if (Object.keys(found).length === 0) await onValid(current);
     },
   };
 }

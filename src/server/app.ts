@@ -23,7 +23,7 @@ import { createAccountService } from './services/accounts.ts';
 import { createCaseService } from './services/cases.ts';
 import { createDeviceService } from './services/devices.ts';
 import { createIntake } from './services/intake.ts';
-import { shippedReferenceLists, type ReferenceLists } from './services/reference-lists.ts';
+import { listLookupOf, shippedReferenceLists, type ReferenceLists } from './services/reference-lists.ts';
 import type { Storage } from './storage/storage.ts';
 
 export interface AppDeps extends Omit<Storage, 'close'> {
@@ -91,10 +91,11 @@ export async function buildApp(deps: AppDeps) {
 
   healthRoutes(app, deps);
   intakeKeyRoutes(app, deps);
-  referenceRoutes(app, { referenceLists: deps.referenceLists ?? shippedReferenceLists() });
+  const referenceLists = deps.referenceLists ?? shippedReferenceLists();
+  referenceRoutes(app, { referenceLists });
   await app.register(async (sync) => {
     guardDeviceRequests(sync, { devices: deps.devices, now: deps.now, requireSignatures: deps.requireDeviceSignatures });
-    referralRoutes(sync, { receive: createIntake(deps) });
+    referralRoutes(sync, { receive: createIntake({ ...deps, lists: listLookupOf(referenceLists) }) });
     receiptRoutes(sync, deps);
   });
   setupRoutes(app, { accounts: createAccountService(deps), perAddress: limits.perAddress });

@@ -1,7 +1,6 @@
 import { z } from 'zod/mini';
 import { REFERENCE_PATTERN } from './reference-number.ts';
-import { SCHEMA_VERSION, type Referral } from './referral.ts';
-import { referralV1Schema, type ReferralV1 } from './versions/v1.ts';
+import { PREVIOUS_SCHEMA_VERSION, SCHEMA_VERSION } from './schema-version.ts';
 
 export const API_BASE = '/api/v1';
 export const API_PATHS = {
@@ -46,11 +45,13 @@ export const currentSubmissionSchema = z.strictObject({
 });
 export type CurrentSubmission = z.infer<typeof currentSubmissionSchema>;
 
-/** Version 1 travelled unsealed; devices may still hold such referrals queued before an update. */
+export { PREVIOUS_SCHEMA_VERSION };
+
+/** The version before, sealed the same way. */
 const previousSubmissionSchema = z.strictObject({
   ...submissionFields,
-  schemaVersion: z.literal(1),
-  envelope: z.discriminatedUnion('format', [z.strictObject({ format: z.literal('plain'), referral: referralV1Schema })], ENVELOPE_MESSAGE),
+  schemaVersion: z.literal(PREVIOUS_SCHEMA_VERSION),
+  envelope: z.discriminatedUnion('format', [sealedEnvelopeSchema], ENVELOPE_MESSAGE),
 });
 
 /**
@@ -70,12 +71,6 @@ export const intakeKeyResponseSchema = z.strictObject({
   publicKey: base64url,
 });
 export type IntakeKeyResponse = z.infer<typeof intakeKeyResponseSchema>;
-
-/** Reads a version 1 referral as the current version (for indexing, never to rewrite what was sent). */
-export function upgradeReferralV1(referral: ReferralV1): Referral {
-  const { ageGroup, account } = referral;
-  return ageGroup === 'adult' ? { path: 'adult-nrm', ageGroup, account } : { path: 'child', ageGroup, account };
-}
 
 export const receiptSchema = z.strictObject({
   id: z.string(),

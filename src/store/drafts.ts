@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { upgradeAnswers } from '../shared/form/upgrade-answers.ts';
 import type { ReferralAnswers } from '../shared/referral.ts';
 import { box, unbox, type Boxed } from './box.ts';
 import type { DraftContent, DraftRecord, FieldDatabase } from './db.ts';
@@ -20,7 +21,7 @@ async function open(key: CryptoKey, record: DraftRecord): Promise<Draft> {
   const content = record.content
     ? await unbox<DraftContent>(key, record.content, draftContext(record.id))
     : { caseLabel: record.caseLabel ?? '', answers: record.answers ?? {} };
-  return { id: record.id, createdAt: record.createdAt, updatedAt: record.updatedAt, queuedAt: record.queuedAt, ...content };
+  return { id: record.id, createdAt: record.createdAt, updatedAt: record.updatedAt, queuedAt: record.queuedAt, caseLabel: content.caseLabel, answers: upgradeAnswers(content.answers) };
 }
 
 export async function createDraft(db: FieldDatabase, key: CryptoKey, now: Date): Promise<Draft> {

@@ -1,8 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageById } from '../../src/shared/form/journey.ts';
 import { launchChromium } from '../support/browser.ts';
-import { showOutbox, submitReferral, unlockOrSetUp } from '../support/field-app.ts';
+import { fillForm, sendFromCheck, showOutbox, startAndFill, unlockOrSetUp } from '../support/field-app.ts';
+import { examples } from '../support/referral-examples.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 
 let server: RunningServer;
@@ -17,6 +19,31 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+/** Between them these visit every page of the form (the forks the examples do not take, too). */
+const journeys = {
+  child: examples.child,
+  'adult-nrm': {
+    ...examples['adult-nrm'],
+    multipleSituations: 'yes',
+    exploitationDatesSeveral: 'Two situations: a car wash, then a farm.',
+    stillExploited: 'yes',
+    whatKeepsThem: 'Debt.',
+    whereExploited: 'uk-and-overseas',
+    countries: ['Albania', 'France'],
+    exploitersLocationKnown: 'yes',
+    exploitersInUk: 'yes',
+    exploitersWhereabouts: 'Leeds.',
+    fearReexploitation: 'yes',
+    fearReasons: 'Still owes money.',
+    decisionRecipient: 'someone-else',
+    recipientBy: ['email'],
+    recipientEmail: 'worker@example.org',
+    recipientEmailSafe: 'yes',
+    recipientPermission: 'yes',
+  },
+  'dtn-cooperating': examples['dtn-cooperating'],
+};
 
 async function violations(page: Page, screen: string): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
@@ -39,31 +66,41 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       await unlockOrSetUp(page);
       await check('home');
 
+      // Every page of every path, each first with its errors showing (Continue pressed with nothing
+      // answered), then as answered; the type-ahead with its suggestions open.
+      const pagesSeen = new Set<string>();
+      const everyPage = async (pageId: string) => {
+        if (pagesSeen.has(pageId)) return;
+        pagesSeen.add(pageId);
+        const asks = pageById(pageId)?.fields.some((field) => field.required && !field.shownWhen);
+        if (!asks) {
+          await check(pageId);
+          return;
+        }
+        await page.getByRole('button', { name: 'Continue' }).click();
+        await page
+          .locator('.govuk-error-summary')
+          .waitFor()
+          .catch((error: unknown) => {
+            throw new Error(`${pageId} showed no errors for empty answers`, { cause: error });
+          });
+        await check(`${pageId}, with errors`);
+      };
+      for (const [path, answers] of Object.entries(journeys)) {
+        await startAndFill(page, { ...answers, caseLabel: `A11Y-${path}` }, everyPage);
+        await check(`check your answers (${path})`);
+        await sendFromCheck(page);
+        await check(`confirmation (${path})`);
+      }
+      console.log(`axe at ${name}: ${pagesSeen.size} pages of the form checked`);
+      await page.getByRole('link', { name: 'NRM Field' }).click();
       await page.getByRole('link', { name: 'Start a referral' }).click();
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.locator('.govuk-error-summary').waitFor();
-      await check('case label, with an error');
-      await page.getByLabel('What is your own reference for this referral?').fill('A11Y-1');
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.locator('.govuk-error-summary').waitFor();
-      await check('age, with an error');
-      await page.getByLabel('Under 18').check();
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByLabel('What happened to the person?').fill('x'.repeat(15_010));
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.locator('.govuk-error-summary').waitFor();
-      await check('account, too long');
-      await page.getByLabel('What happened to the person?').fill('Made to sell drugs on a county line.');
-      await page.getByRole('button', { name: 'Continue' }).click();
-      await page.getByRole('heading', { name: 'Check your answers before sending' }).waitFor();
-      await check('check your answers');
-      await page.getByRole('button', { name: 'Accept and send' }).click();
-      await page.getByRole('heading', { name: /Referral (sent|saved and queued)/ }).waitFor();
-      await check('confirmation');
+      await fillForm(page, { ...journeys.child, caseLabel: 'A11Y-typeahead' }, { stopAt: 'organisation' });
+      await page.locator('#organisation').fill('pol');
+      await page.getByRole('option').first().waitFor();
+      await check('type-ahead with suggestions');
       await showOutbox(page);
       await check('outbox');
-      await submitReferral(page, 'A11Y-2', 'Not sure', 'Second referral');
       await page.getByRole('link', { name: 'Settings', exact: true }).click();
       await page.getByRole('heading', { name: 'Settings and safety' }).waitFor();
       await check('settings');

@@ -53,7 +53,7 @@ describe('a referral taken offline', () => {
 
     const rows = storedReferrals(server.sqliteFile);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ reference, path: 'adult-nrm', schema_version: 2 });
+    expect(rows[0]).toMatchObject({ reference, path: 'adult-nrm', schema_version: 3 });
     // The whole journey ran under the server's strict Content-Security-Policy.
     expect(cspViolations).toEqual([]);
   });

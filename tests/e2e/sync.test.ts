@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
-import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { intakeKeyResponseSchema } from '../../src/shared/protocol.ts';
 import { launchChromium } from '../support/browser.ts';
+import { sealedPreviousSubmissionFor } from '../support/fixtures.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { openApp, outboxIdOf, showOutbox, storedReferrals, submitReferral, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
@@ -80,14 +81,12 @@ describe('sync in the browser', () => {
     const page = await context.newPage();
     // A page of the same origin that does not start the app, to lay down the old version's database.
     await page.goto(`${proxy.url}/robots.txt`);
-    const id = uuidv7();
-    await page.evaluate((oldId) => {
-      const oldBody = {
-        id: oldId,
-        schemaVersion: 1,
-        submittedAt: new Date().toISOString(),
-        envelope: { format: 'plain', referral: { ageGroup: 'adult', account: 'Queued by version 1 of the app' } },
-      };
+    // Sealed by version 2 of the app (age and one account) to the server's key, as that version did.
+    const intakeKey = intakeKeyResponseSchema.parse(await (await fetch(`${server.baseUrl}/api/v1/intake-key`)).json());
+    const oldBody = await sealedPreviousSubmissionFor(intakeKey, { path: 'adult-nrm', ageGroup: 'adult', account: 'Queued by version 2 of the app' });
+    const id = oldBody.id;
+    await page.evaluate((oldBody) => {
+      const oldId = oldBody.id;
       return new Promise<void>((resolve, reject) => {
         // Dexie's version 1 is IndexedDB version 10, with these stores and indexes.
         const open = indexedDB.open('nrm-field', 10);
@@ -105,11 +104,11 @@ describe('sync in the browser', () => {
         };
         open.onerror = () => reject(open.error);
       });
-    }, id);
+    }, oldBody);
 
     await openApp(page, `${proxy.url}/outbox`);
     await expect.poll(() => stateOf(page, 'OLD-VERSION-1'), { timeout: 30_000 }).toBe('delivered');
-    expect(storedReferrals(server.sqliteFile).find((row) => row.id === id)).toMatchObject({ schema_version: 1, path: 'adult-nrm' });
+    expect(storedReferrals(server.sqliteFile).find((row) => row.id === id)).toMatchObject({ schema_version: 2, path: 'adult-nrm' });
     await context.close();
   });
 

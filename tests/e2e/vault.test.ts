@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
-import { PASSPHRASE, openApp, showOutbox, storedReferrals, submitReferral, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
+import { PASSPHRASE, fillForm, openApp, showOutbox, storedReferrals, submitReferral, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { examples } from '../support/referral-examples.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,7 +18,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const SEEDED = ['Anneliese Brightwater', '07700 900457', 'locked basement of the Plough Inn', 'ZEBRA-4412', 'Tobias Quennell', '07700 900981', 'OTTER-7730'];
+/** Typed by the test, and from the full example answers (the person's name, council and responder details). */
+const SEEDED = ['Anneliese Brightwater', '07700 900457', 'locked basement of the Plough Inn', 'ZEBRA-4412', 'Tobias Quennell', '07700 900981', 'OTTER-7730', 'Hoxha', 'childrens.duty@example.gov.uk', 'Okafor', 'tattoo of an eagle'];
 
 /** Everything this origin keeps on the device, as text: every IndexedDB database and store, every cache entry, web storage. */
 function readEverythingStored(page: Page): Promise<string> {
@@ -59,14 +61,13 @@ function readEverythingStored(page: Page): Promise<string> {
   });
 }
 
+/** A draft left half-way, with `account` typed into how the exploitation started. */
 async function fillDraft(page: Page, label: string, account: string) {
   await page.getByRole('link', { name: 'NRM Field' }).click();
   await page.getByRole('link', { name: 'Start a referral' }).click();
-  await page.getByLabel('What is your own reference for this referral?').fill(label);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('18 or over').check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('What happened to the person?').fill(account);
+  await page.waitForURL(/\/case-label$/);
+  await fillForm(page, { ...examples['adult-nrm'], caseLabel: label }, { stopAt: 'how-it-started' });
+  await page.getByLabel('How did the exploitation start?').fill(account);
   await page.getByText(/Saved on this device/).waitFor();
 }
 

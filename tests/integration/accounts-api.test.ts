@@ -176,7 +176,7 @@ describe('cases and figures', () => {
     await server.close();
   });
   const send = async (ageGroup: 'child' | 'adult') => {
-    const submission = await sealedSubmissionFor(server.intakeKey, validReferral({ ageGroup }));
+    const submission = await sealedSubmissionFor(server.intakeKey, validReferral(ageGroup === 'adult' ? 'adult-nrm' : 'child'));
     const response = await fetch(`${server.baseUrl}/api/v1/referrals`, json(submission));
     expect(response.status).toBe(201);
     return submission;
@@ -205,6 +205,6 @@ describe('cases and figures', () => {
     const figures = await (await fetch(`${server.baseUrl}/api/v1/stats/referrals-by-path`, { headers: { cookie } })).json();
     const adults = (await server.referrals.countByPath()).find((row) => row.path === 'adult-nrm')?.count ?? 0;
     expect(adults).toBeLessThan(5);
-    expect(figures).toEqual({ suppressedBelow: 5, rows: [{ path: 'child', count: 6 }, { path: 'adult-nrm', count: null }] });
+    expect(figures).toEqual({ suppressedBelow: 5, rows: [{ path: 'child', count: 6 }, { path: 'adult-nrm', count: null }, { path: 'dtn', count: null }] });
   });
 });

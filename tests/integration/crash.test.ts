@@ -32,7 +32,7 @@ describe('server killed mid-ingest', () => {
     const db = freshDatabase();
     const clock = { now: () => new Date() };
     const intakeKey = intakeKeyResponseSchema.parse(await (await fetch(`${server.baseUrl}/api/v1/intake-key`)).json());
-    for (let i = 0; i < REFERRALS; i += 1) await queueSubmission(db, await deviceKey, await sealedSubmissionFor(intakeKey, validReferral({ ageGroup: i % 2 ? 'adult' : 'child' })), `RAID-${i}`, clock.now());
+    for (let i = 0; i < REFERRALS; i += 1) await queueSubmission(db, await deviceKey, await sealedSubmissionFor(intakeKey, validReferral(i % 2 ? 'adult-nrm' : 'child')), `RAID-${i}`, clock.now());
     const outbox = createOutboxAccess(db);
     const engine = createSyncEngine({
       outbox,

@@ -27,7 +27,7 @@ describe('exactly once under injected faults', () => {
     const clock = { now: () => new Date() };
     const account = 'Worked fourteen hours a day in a nail bar; wages kept by the manager; not allowed out alone. '.repeat(20);
     for (let i = 0; i < REFERRALS; i += 1) {
-      await queueSubmission(db, await deviceKey, await sealedSubmissionFor(server.intakeKey, validReferral({ ageGroup: i % 3 ? 'adult' : 'child', account })), `CASE-${i}`, clock.now());
+      await queueSubmission(db, await deviceKey, await sealedSubmissionFor(server.intakeKey, validReferral(i % 3 ? 'adult-nrm' : 'child', { howStarted: account })), `CASE-${i}`, clock.now());
     }
     proxy.injectFaults({
       seed: SEED,

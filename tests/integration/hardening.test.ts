@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountService } from '../../src/server/services/accounts.ts';
 import { MAX_SUBMISSION_BYTES } from '../../src/shared/protocol.ts';
 import { cookieFrom, createAccount, enrolDevice, signIn, signedFetch, type TestDevice } from '../support/accounts.ts';
-import { sealedSubmissionFor, validReferral } from '../support/fixtures.ts';
+import { sealedPreviousSubmissionFor, sealedSubmissionFor, validReferral } from '../support/fixtures.ts';
 import { startLoopbackServer, TEST_SCRYPT_COST, type LoopbackServer } from '../support/in-process-server.ts';
 
 const logLines: string[] = [];
@@ -83,11 +83,12 @@ describe('logs', () => {
   it('never hold personal details, whatever is sent', async () => {
     const seeded = ['Marisol Ferreira-Quint', '07700 900314', 'the back room of the Lucky Star nail bar'];
     const account = `${seeded[0]} (${seeded[1]}) was made to sleep in ${seeded[2]}.`;
-    const sealed = await sealedSubmissionFor(server.intakeKey, validReferral({ account }));
+    const sealed = await sealedSubmissionFor(server.intakeKey, validReferral('adult-nrm', { howStarted: account, firstName: seeded[0], phone: seeded[1] }));
     expect((await post(JSON.stringify(sealed))).status).toBe(201);
-    const previous = { ...sealed, id: (await sealedSubmissionFor(server.intakeKey)).id, schemaVersion: 1, envelope: { format: 'plain', referral: { ageGroup: 'adult', account } } };
+    const previous = await sealedPreviousSubmissionFor(server.intakeKey, { path: 'adult-nrm', ageGroup: 'adult', account });
     expect((await post(JSON.stringify(previous))).status).toBe(201);
-    expect((await post(JSON.stringify({ ...previous, envelope: { format: 'plain', referral: { ageGroup: seeded[0], account } } }))).status).toBe(422);
+    // Invalid answers are refused with the fields at fault, never with what they held.
+    expect((await post(JSON.stringify(await sealedSubmissionFor(server.intakeKey, validReferral('dtn', { firstName: seeded[0], howStarted: account }))))).status).toBe(422);
     expect((await post(`{"broken": "${seeded[0]}`)).status).toBe(400);
     const log = logLines.join('');
     expect(log).toContain('incoming request');

@@ -4,7 +4,7 @@ import { MAX_SUBMISSION_BYTES, receiptSchema } from '../../src/shared/protocol.t
 import { connectSqlite } from '../../src/server/storage/sqlite.ts';
 import { openStorage } from '../../src/server/storage/storage.ts';
 import { sealJson, sealingAad } from '../../src/shared/sealing.ts';
-import { sealedSubmissionFor, validReferral } from '../support/fixtures.ts';
+import { sealedPreviousSubmissionFor, sealedSubmissionFor, validReferral } from '../support/fixtures.ts';
 import { startLoopbackServer, type LoopbackServer } from '../support/in-process-server.ts';
 
 let server: LoopbackServer;
@@ -37,29 +37,28 @@ describe('POST /api/v1/referrals', () => {
   });
 
   it('treats the same content with its keys in another order as a repeat', async () => {
-    const submission = await sealed(validReferral({ ageGroup: 'child' }));
+    const submission = await sealed(validReferral('child'));
     const first = await post(submission);
     const { envelope: e } = submission;
-    const reordered = `{"envelope":{"ct":"${e.ct}","enc":"${e.enc}","keyId":"${e.keyId}","format":"hpke"},"submittedAt":"${submission.submittedAt}","schemaVersion":2,"id":"${submission.id}"}`;
+    const reordered = `{"envelope":{"ct":"${e.ct}","enc":"${e.enc}","keyId":"${e.keyId}","format":"hpke"},"submittedAt":"${submission.submittedAt}","schemaVersion":3,"id":"${submission.id}"}`;
     const again = await post(reordered);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(await first.json());
   });
 
-  it('accepts a referral of the previous schema version (unsealed) as it was written', async () => {
-    const { envelope: _sealed, ...rest } = await sealed();
-    const previous = { ...rest, schemaVersion: 1, envelope: { format: 'plain', referral: { ageGroup: 'child', account: 'Written by version 1' } } };
+  it('accepts a referral of the previous schema version as it was written', async () => {
+    const previous = await sealedPreviousSubmissionFor(server.intakeKey, { path: 'child', ageGroup: 'child', account: 'Written by version 2' });
     const response = await post(previous);
     expect(response.status).toBe(201);
     const stored = await server.referrals.findById(previous.id);
-    expect(stored).toMatchObject({ schemaVersion: 1, path: 'child' });
+    expect(stored).toMatchObject({ schemaVersion: 2, path: 'child' });
     expect(JSON.parse(stored?.envelope ?? '{}')).toEqual(previous.envelope);
   });
 
   it('answers 409 when the same id arrives with different content, and keeps the first', async () => {
     const submission = await sealed();
     const first = await (await post(submission)).json();
-    const changed = await post(await sealed(validReferral({ account: 'A different account' }), submission.id));
+    const changed = await post(await sealed(validReferral('adult-nrm', { howStarted: 'A different account' }), submission.id));
     expect(changed.status).toBe(409);
     expect(changed.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await changed.json()).toMatchObject({ status: 409, code: 'id-conflict' });
@@ -69,17 +68,34 @@ describe('POST /api/v1/referrals', () => {
   it('opens the sealed referral and answers 422 in problem+json with the fields at fault, storing nothing', async () => {
     const before = await server.referrals.count();
     // Deliberately breaks the schema's rules, as a modified client could.
-    const response = await post(await sealed({ path: 'child', ageGroup: 'teen', account: '' } as never));
+    const response = await post(await sealed(validReferral('child', { underAge: 'teen', howStarted: '' })));
     expect(response.status).toBe(422);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     const problem = await response.json();
     expect(problem).toMatchObject({ status: 422, code: 'invalid-referral' });
-    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(['envelope.referral.ageGroup', 'envelope.referral.account']);
+    expect(problem.errors.map((e: { path: string }) => e.path)).toEqual(['envelope.referral.underAge']);
     expect(await server.referrals.count()).toBe(before);
   });
 
+  it('stores each path under its own kind: child, adult referral, Duty to Notify', async () => {
+    for (const [example, path] of [['child', 'child'], ['adult-nrm', 'adult-nrm'], ['dtn', 'dtn'], ['dtn-cooperating', 'dtn']] as const) {
+      const submission = await sealed(validReferral(example));
+      expect((await post(submission)).status).toBe(201);
+      expect(await server.referrals.findById(submission.id)).toMatchObject({ path });
+    }
+  });
+
+  it('checks list answers against its own lists, and takes a Duty to Notify report only from a Duty to Notify authority', async () => {
+    const offList = await post(await sealed(validReferral('child', { ukTowns: ['Leeds', 'Atlantis'] })));
+    expect(offList.status).toBe(422);
+    expect((await offList.json()).errors).toEqual([{ path: 'envelope.referral.ukTowns', message: 'Enter at least one town or city and choose it from the list' }]);
+    const fromCharity = await post(await sealed(validReferral('dtn', { organisation: 'The Salvation Army' })));
+    expect(fromCharity.status).toBe(422);
+    expect((await fromCharity.json()).errors[0]).toMatchObject({ path: 'envelope.referral.consent', message: expect.stringMatching(/^Only public authorities/) });
+  });
+
   it('answers 413 for a body over the limit, 400 for broken JSON and 415 for another media type', async () => {
-    const huge = await sealed(validReferral({ account: 'a'.repeat(MAX_SUBMISSION_BYTES) }));
+    const huge = await sealed(validReferral('adult-nrm', { howStarted: 'a'.repeat(MAX_SUBMISSION_BYTES) }));
     const tooLarge = await post(huge);
     expect(tooLarge.status).toBe(413);
     expect(await tooLarge.json()).toMatchObject({ code: 'payload-too-large' });
@@ -102,7 +118,7 @@ describe('POST /api/v1/referrals', () => {
   });
 
   it('keeps the body sealed at rest: only the index is in the clear', async () => {
-    const submission = await sealed(validReferral({ account: 'Seen at the Riverside car wash, Tuesday' }));
+    const submission = await sealed(validReferral('adult-nrm', { howStarted: 'Seen at the Riverside car wash, Tuesday' }));
     await post(submission);
     const stored = await server.referrals.findById(submission.id);
     expect(stored?.envelope).not.toContain('Riverside');

@@ -17,7 +17,7 @@ describe('device outbox → sync engine → server', () => {
   it('delivers every queued referral once, and the device keeps receipts that match the server', async () => {
     const db = freshDatabase();
     const clock = { now: () => new Date() };
-    const submissions = await Promise.all(Array.from({ length: 25 }, (_, i) => sealedSubmissionFor(server.intakeKey, validReferral({ ageGroup: i % 2 ? 'adult' : 'child' }))));
+    const submissions = await Promise.all(Array.from({ length: 25 }, (_, i) => sealedSubmissionFor(server.intakeKey, validReferral(i % 2 ? 'adult-nrm' : 'child'))));
     for (const [i, submission] of submissions.entries()) await queueSubmission(db, await deviceKey, submission, `CASE-${i}`, clock.now());
 
     const engine = createSyncEngine({

@@ -1,5 +1,9 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import BetterSqlite3 from 'better-sqlite3';
+import { pageById } from '../../src/shared/form/journey.ts';
+import type { AnswerValue, Answers, FieldDef } from '../../src/shared/form/model.ts';
+import { visibleFields } from '../../src/shared/form/page-schema.ts';
+import { examples } from './referral-examples.ts';
 
 export const PASSPHRASE = 'lantern harbour pebble';
 
@@ -25,26 +29,109 @@ export async function openApp(page: Page, url: string): Promise<void> {
   await unlockOrSetUp(page);
 }
 
-/** Fills and submits the short referral from the start page, as a responder would. */
-export async function submitReferral(
+const AGE_EXAMPLES = {
+  'Under 18': examples.child,
+  'Not sure': { ...examples.child, underAge: 'not-sure' },
+  '18 or over': examples['adult-nrm'],
+} as const;
+
+/** Types into a type-ahead and taps the suggestion, as a responder does. */
+async function chooseFromList(page: Page, input: Locator, value: string): Promise<void> {
+  await input.fill(value);
+  await page.getByRole('option', { name: value, exact: true }).click();
+}
+
+async function fillField(page: Page, def: FieldDef, value: AnswerValue | undefined): Promise<void> {
+  if (value === undefined) return;
+  const one = typeof value === 'string' ? value : (value[0] ?? '');
+  const byId = (id: string) => page.locator(`[id="${id}"]`);
+  switch (def.kind) {
+    case 'radios':
+      return page.locator(`input[name="${def.name}"][value="${one}"]`).check();
+    case 'checkboxes':
+      for (const entry of value) await page.locator(`input[name="${def.name}"][value="${entry}"]`).check();
+      return;
+    case 'confirm':
+      return byId(def.name).check();
+    case 'date': {
+      const [year = '', month = '', day = ''] = one.split('-');
+      await byId(def.name).fill(day);
+      await byId(`${def.name}-month`).fill(month);
+      return byId(`${def.name}-year`).fill(year);
+    }
+    case 'places': {
+      const entries = typeof value === 'string' ? [value] : value;
+      for (const [index, entry] of entries.entries()) {
+        if (index > 0) await page.getByRole('button', { name: /^Add another/ }).click();
+        await chooseFromList(page, byId(index === 0 ? def.name : `${def.name}-${index + 1}`), entry);
+      }
+      return;
+    }
+    case 'typeahead':
+      return chooseFromList(page, byId(def.name), one);
+    default:
+      return byId(def.name).fill(one);
+  }
+}
+
+/**
+ * Answers every page the form shows, from wherever the draft is, until check your answers: the
+ * pages come from the form's own tables, so a new question needs no change here.
+ */
+export async function fillForm(
   page: Page,
-  caseLabel: string,
-  age: 'Under 18' | '18 or over' | 'Not sure',
-  account: string,
-  { awaitConfirmation = true }: { awaitConfirmation?: boolean } = {},
+  answers: Answers,
+  { stopAt = 'check', onPage }: { stopAt?: string; onPage?: (pageId: string) => Promise<void> } = {},
 ): Promise<void> {
+  for (let pages = 0; pages < 80; pages += 1) {
+    const here = new URL(page.url()).pathname;
+    const pageId = /^\/referral\/[0-9a-f-]{36}\/([a-z0-9-]+)$/.exec(here)?.[1];
+    if (pageId === stopAt || pageId === 'check') return;
+    const def = pageId ? pageById(pageId) : undefined;
+    if (!def) throw new Error(`fillForm: ${here} is not a page of the form`);
+    await page.locator('form button[type="submit"]').waitFor();
+    await onPage?.(def.id);
+    for (const field of visibleFields(def, answers)) await fillField(page, field, answers[field.name]);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const problem = page.locator('.govuk-error-summary');
+    await Promise.race([page.waitForURL((url) => url.pathname !== here), problem.waitFor()]).catch(async (error: unknown) => {
+      throw new Error(`fillForm: ${pageId} did not move on: ${(await page.locator('main').innerText()).slice(0, 400)}`, { cause: error });
+    });
+    if (new URL(page.url()).pathname === here) throw new Error(`fillForm: ${pageId} refused the answers: ${await problem.innerText()}`);
+  }
+  throw new Error('fillForm: the form did not reach check your answers');
+}
+
+/** Starts a referral from the start page and fills every page from `answers`, as a responder would. */
+export async function startAndFill(page: Page, answers: Answers, onPage?: (pageId: string) => Promise<void>): Promise<void> {
   // In-app links only: a reload would lock the vault again.
   await page.getByRole('link', { name: 'NRM Field' }).click();
   await page.getByRole('link', { name: 'Start a referral' }).click();
-  await page.getByLabel('What is your own reference for this referral?').fill(caseLabel);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel(age).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('What happened to the person?').fill(account);
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByRole('heading', { name: 'Check your answers before sending' }).waitFor();
-  await page.getByRole('button', { name: 'Accept and send' }).click();
-  if (awaitConfirmation) await page.getByRole('heading', { name: /Referral (saved and queued|sent)|needs your attention/ }).waitFor();
+  await page.waitForURL(/\/case-label$/);
+  await fillForm(page, answers, { onPage });
+  await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();
+}
+
+/** Sends from check your answers and waits for the confirmation (or the needs-attention page). */
+export async function sendFromCheck(page: Page, { awaitConfirmation = true }: { awaitConfirmation?: boolean } = {}): Promise<void> {
+  await page.getByRole('button', { name: /^Accept and send/ }).click();
+  if (!awaitConfirmation) return;
+  const confirmation = page.getByRole('heading', { name: /(Referral|Duty to Notify report) (saved and queued|sent)|needs your attention/ });
+  const problem = page.locator('.govuk-error-summary');
+  await confirmation.or(problem).waitFor();
+  if (await problem.isVisible()) throw new Error(`sendFromCheck: the referral was refused: ${await problem.innerText()}`);
+}
+
+/** Fills and sends a complete referral of the path `age` decides, with `account` as how it started. */
+export async function submitReferral(
+  page: Page,
+  caseLabel: string,
+  age: keyof typeof AGE_EXAMPLES,
+  account: string,
+  options: { awaitConfirmation?: boolean } = {},
+): Promise<void> {
+  await startAndFill(page, { ...AGE_EXAMPLES[age], caseLabel, howStarted: account });
+  await sendFromCheck(page, options);
 }
 
 /** Opens the outbox from the header's status line, without reloading. */

@@ -1,15 +1,18 @@
 import { v7 as uuidv7 } from 'uuid';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { SCHEMA_VERSION, pathFor, type Referral, type ReferralAnswers } from '../../src/shared/referral.ts';
+import { SCHEMA_VERSION, referralFromAnswers, type Referral } from '../../src/shared/referral.ts';
 import { toBase64Url } from '../../src/shared/base64url.ts';
-import type { CurrentSubmission } from '../../src/shared/protocol.ts';
+import { PREVIOUS_SCHEMA_VERSION, type CurrentSubmission, type Submission } from '../../src/shared/protocol.ts';
+import type { ReferralV2 } from '../../src/shared/versions/v2.ts';
 import { sealJson, sealingAad, type IntakePublicKey } from '../../src/shared/sealing.ts';
 import { FieldDatabase } from '../../src/store/db.ts';
+import { examples } from './referral-examples.ts';
 
-/** A referral on the path its age answer decides; overrides may make it invalid on purpose. */
-export function validReferral(overrides: ReferralAnswers = {}): Referral {
-  const answers = { ageGroup: 'adult' as const, account: 'Recruited with a promise of work; made to work without pay; documents taken.', ...overrides };
-  return { path: pathFor(answers.ageGroup), ...answers } as Referral; // overrides may break the path's rules on purpose
+export type ExampleName = keyof typeof examples;
+
+/** A complete referral of one path, as the form sends it; overrides may make it invalid on purpose. */
+export function validReferral(example: ExampleName = 'adult-nrm', overrides: Record<string, unknown> = {}): Referral {
+  return { ...(referralFromAnswers(examples[example]) as Referral), ...overrides };
 }
 
 const SUBMITTED_AT = '2026-11-29T09:30:00.000Z';
@@ -21,6 +24,12 @@ const SUBMITTED_AT = '2026-11-29T09:30:00.000Z';
 export function submissionFor(referral: Referral = validReferral(), id: string = uuidv7()): CurrentSubmission {
   const ct = toBase64Url(new TextEncoder().encode(JSON.stringify(referral)));
   return { id, schemaVersion: SCHEMA_VERSION, submittedAt: SUBMITTED_AT, envelope: { format: 'hpke', keyId: 'stand-in', enc: 'AAAA', ct } };
+}
+
+/** A referral as version 2 of the app sealed it (age and one account), for the previous-version path. */
+export async function sealedPreviousSubmissionFor(key: IntakePublicKey, referral: ReferralV2, id: string = uuidv7()): Promise<Submission> {
+  const sealed = await sealJson(key, referral, sealingAad(id, PREVIOUS_SCHEMA_VERSION));
+  return { id, schemaVersion: PREVIOUS_SCHEMA_VERSION, submittedAt: SUBMITTED_AT, envelope: { format: 'hpke', ...sealed } };
 }
 
 /** A submission sealed to the server's intake key, exactly as the field app makes it. */

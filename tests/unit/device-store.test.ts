@@ -11,9 +11,9 @@ describe('drafts and outbox on the device', () => {
     expect(draft.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     clock.advance(1000);
     await saveDraft(db, await deviceKey, draft.id, { caseLabel: 'OP-1' }, clock.now());
-    await saveDraft(db, await deviceKey, draft.id, { answers: { ageGroup: 'child' } }, clock.now());
-    await saveDraft(db, await deviceKey, draft.id, { answers: { account: 'text' } }, clock.now());
-    expect(await getDraft(db, await deviceKey, draft.id)).toMatchObject({ caseLabel: 'OP-1', answers: { ageGroup: 'child', account: 'text' }, updatedAt: clock.now().toISOString() });
+    await saveDraft(db, await deviceKey, draft.id, { answers: { underAge: 'yes' } }, clock.now());
+    await saveDraft(db, await deviceKey, draft.id, { answers: { howStarted: 'text' } }, clock.now());
+    expect(await getDraft(db, await deviceKey, draft.id)).toMatchObject({ caseLabel: 'OP-1', answers: { underAge: 'yes', howStarted: 'text' }, updatedAt: clock.now().toISOString() });
     await deleteDraft(db, draft.id);
     expect(await listDrafts(db, await deviceKey)).toEqual([]);
   });

@@ -15,7 +15,8 @@ describe('records kept in the clear by app versions 1–2', () => {
 
     const raw = JSON.stringify([await db.drafts.toArray(), await db.outbox.toArray()]);
     for (const secret of ['LEGACY-7', 'LEGACY-8', 'Harbour Lane']) expect(raw).not.toContain(secret);
-    expect(await getDraft(db, key, 'd1')).toMatchObject({ caseLabel: 'LEGACY-7', answers: { account: 'Seen at the Harbour Lane car wash' } });
+    // Version 2's one account opens as the "how it started" answer of the full form.
+    expect(await getDraft(db, key, 'd1')).toMatchObject({ caseLabel: 'LEGACY-7', answers: { howStarted: 'Seen at the Harbour Lane car wash' } });
     expect((await getOutboxItem(db, key, 'o1'))?.caseLabel).toBe('LEGACY-8');
     expect(await encryptLegacyRecords(db, key)).toBe(0);
   });

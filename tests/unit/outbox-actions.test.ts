@@ -16,7 +16,7 @@ async function queuedDraft(caseLabel = 'OP-9') {
   const db = freshDatabase();
   const clock = fakeClock();
   const draft = await createDraft(db, await deviceKey, clock.now());
-  await saveDraft(db, await deviceKey, draft.id, { caseLabel, answers: { ageGroup: 'adult', account: 'text' } }, clock.now());
+  await saveDraft(db, await deviceKey, draft.id, { caseLabel, answers: { underAge: 'no', howStarted: 'text' } }, clock.now());
   const submission = submissionFor(validReferral(), draft.id);
   await queueSubmission(db, await deviceKey, submission, caseLabel, clock.now());
   return { db, clock, id: draft.id, submission, access: createOutboxAccess(db) };
@@ -51,7 +51,7 @@ describe('outbox actions', () => {
     expect((await db.envelopes.get(newId!))?.submission).toEqual({ ...submission, id: newId });
     expect(await db.envelopes.get(id)).toBeUndefined();
     expect(await getDraft(db, await deviceKey, id)).toBeUndefined();
-    expect((await getDraft(db, await deviceKey, newId!))?.answers).toEqual({ ageGroup: 'adult', account: 'text' });
+    expect((await getDraft(db, await deviceKey, newId!))?.answers).toEqual({ underAge: 'no', howStarted: 'text' });
   });
 
   it('discards an undelivered item and its draft, but never a delivered receipt', async () => {

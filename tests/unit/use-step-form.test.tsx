@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { stepSchemas } from '../../src/shared/steps.ts';
+import { pageById } from '../../src/shared/form/journey.ts';
+import type { Answers } from '../../src/shared/form/model.ts';
+import { pageErrors } from '../../src/shared/form/page-schema.ts';
 import { useStepForm } from '../../src/app/use-step-form.ts';
 
-function CaseLabelForm({ onValid, onChange }: { onValid: (data: unknown) => Promise<void>; onChange: (values: Record<string, string>) => void }) {
-  const form = useStepForm(stepSchemas['case-label'], { caseLabel: '' }, onChange);
+const caseLabelPage = pageById('case-label')!;
+
+function CaseLabelForm({ onValid, onChange }: { onValid: (data: unknown) => Promise<void>; onChange: (values: Answers) => void }) {
+  const form = useStepForm((values) => pageErrors(caseLabelPage, values), { caseLabel: '' }, onChange);
   return (
     <form onSubmit={form.handleSubmit(onValid)}>
       <input aria-label="label" {...form.text('caseLabel')} />
@@ -25,7 +29,7 @@ describe('step form', () => {
     const input = view.getByLabelText('label');
     fireEvent.input(input, { target: { value: 'OP-9' } });
     fireEvent.submit(input.closest('form')!);
-    expect(onValid).toHaveBeenCalledWith({ caseLabel: 'OP-9' });
+    await vi.waitFor(() => expect(onValid).toHaveBeenCalledWith({ caseLabel: 'OP-9' }));
     expect(onChange).toHaveBeenLastCalledWith({ caseLabel: 'OP-9' });
   });
 

@@ -1,27 +1,40 @@
 import { useState } from 'preact/hooks';
-import type { StepId } from '../../shared/steps.ts';
+import { pathOf, walk } from '../../shared/form/journey.ts';
+import type { AnswerValue, Answers, FieldDef, PageDef, SectionId } from '../../shared/form/model.ts';
+import { filled, visibleFields } from '../../shared/form/page-schema.ts';
 import type { Draft } from '../../store/drafts.ts';
 import { BackLink } from '../components/BackLink.tsx';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { Link } from '../components/Link.tsx';
 import { content } from '../content.ts';
-import { stepOrder } from '../journey.ts';
+import { formatDate } from '../format.ts';
 import { navigate, paths } from '../router.ts';
 import { sendDraft } from '../send-referral.ts';
 import { useKey, useServices } from '../services.ts';
 
 const text = content.check;
 
-/** Which page asks each answer, so a missing one links straight to its question. */
-const askedOn: Record<string, StepId> = { caseLabel: 'case-label', path: 'age', ageGroup: 'age', account: 'account' };
+/** An answer as the responder chose it: option labels, not codes; a date in words. */
+function shown(def: FieldDef, raw: AnswerValue | undefined): string | undefined {
+  const value = filled(raw);
+  if (value === undefined) return undefined;
+  const label = (entry: string) => def.options?.find((option) => option.value === entry)?.label ?? entry;
+  if (typeof value !== 'string') return value.map(label).join('\n');
+  if (def.kind === 'confirm') return text.confirmed;
+  if (def.kind === 'date') {
+    const [year, month, day] = value.split('-').map(Number);
+    return formatDate(new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)));
+  }
+  return label(value);
+}
 
-function Row({ label, value, draftId, step }: { label: string; value: string | undefined; draftId: string; step: StepId }) {
+function Row({ label, value, href }: { label: string; value: string | undefined; href: string }) {
   return (
     <div class="govuk-summary-list__row">
       <dt class="govuk-summary-list__key">{label}</dt>
       <dd class="govuk-summary-list__value app-pre-wrap">{value || <span class="govuk-hint">{text.notAnswered}</span>}</dd>
       <dd class="govuk-summary-list__actions">
-        <Link href={paths.step(draftId, step, true)}>
+        <Link href={href}>
           {text.change}
           <span class="govuk-visually-hidden"> {label.toLowerCase()}</span>
         </Link>
@@ -30,12 +43,21 @@ function Row({ label, value, draftId, step }: { label: string; value: string | u
   );
 }
 
+function bySection(pages: readonly PageDef[]): [SectionId, PageDef[]][] {
+  const sections = new Map<SectionId, PageDef[]>();
+  for (const page of pages) sections.set(page.section, [...(sections.get(page.section) ?? []), page]);
+  return [...sections];
+}
+
 export function CheckAnswers({ draft }: { draft: Draft }) {
   const services = useServices();
   const key = useKey();
   const [errors, setErrors] = useState<SummaryError[]>([]);
   const [sending, setSending] = useState(false);
-  const { ageGroup } = draft.answers;
+  const answers: Answers = { caseLabel: draft.caseLabel, ...draft.answers };
+  const { done } = walk(answers);
+  const path = pathOf(answers);
+  const askedOn = (name: string) => done.find((page) => page.fields.some((def) => def.name === name))?.id ?? 'case-label';
 
   const submit = async () => {
     if (sending) return;
@@ -43,13 +65,13 @@ export function CheckAnswers({ draft }: { draft: Draft }) {
     try {
       const result = await sendDraft(services, key, draft);
       if (result.kind === 'queued') {
-        navigate(paths.sent(draft.id), { replace: true });
+        navigate(paths.sent(draft.id, path === 'dtn'), { replace: true });
         return;
       }
       setErrors(
         result.kind === 'no-key'
           ? [{ href: '#submit', message: content.noIntakeKey }]
-          : result.errors.map((problem) => ({ href: paths.step(draft.id, askedOn[problem.path] ?? stepOrder[0] ?? ''), message: problem.message })),
+          : result.errors.map((problem) => ({ href: paths.step(draft.id, askedOn(problem.path.split('.')[0] ?? ''), true), message: problem.message })),
       );
     } finally {
       setSending(false);
@@ -58,19 +80,30 @@ export function CheckAnswers({ draft }: { draft: Draft }) {
 
   return (
     <>
-      <BackLink href={paths.step(draft.id, stepOrder[stepOrder.length - 1] ?? 'account')} />
+      <BackLink href={paths.step(draft.id, done[done.length - 1]?.id ?? 'case-label')} />
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
-          <h1 class="govuk-heading-l">{text.title}</h1>
-          <dl class="govuk-summary-list">
-            <Row label={text.labels.caseLabel} value={draft.caseLabel} draftId={draft.id} step="case-label" />
-            <Row label={text.labels.ageGroup} value={ageGroup ? content.steps.age.options[ageGroup] : undefined} draftId={draft.id} step="age" />
-            <Row label={text.labels.account} value={draft.answers.account} draftId={draft.id} step="account" />
-          </dl>
+          <h1 class="govuk-heading-l">{path === 'dtn' ? text.titleDtn : text.title}</h1>
+          <div class="govuk-inset-text">{path ? text.pathSummary[path] : null}</div>
+          {bySection(done).map(([section, pages]) => (
+            <div key={section}>
+              <h2 class="govuk-heading-m">{content.sections[section]}</h2>
+              <dl class="govuk-summary-list govuk-!-margin-bottom-9">
+                {pages.flatMap((page) =>
+                  page.deviceOnly
+                    ? [<Row key="caseLabel" label={text.caseLabel} value={draft.caseLabel} href={paths.step(draft.id, page.id, true)} />]
+                    : visibleFields(page, answers).map((def) => (
+                        <Row key={def.name} label={def.label.replace(/ \(optional\)$/, '')} value={shown(def, answers[def.name])} href={paths.step(draft.id, page.id, true)} />
+                      )),
+                )}
+              </dl>
+            </div>
+          ))}
+          <h2 class="govuk-heading-m">{text.sendHeading}</h2>
           <p class="govuk-body">{text.declaration}</p>
           <button id="submit" type="button" class="govuk-button" data-module="govuk-button" disabled={sending} aria-disabled={sending} onClick={() => void submit()}>
-            {text.submit}
+            {path === 'dtn' ? text.submitDtn : text.submit}
           </button>
         </div>
       </div>

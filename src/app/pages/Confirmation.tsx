@@ -7,7 +7,7 @@ import { useLiveQuery } from '../use-live-query.ts';
 
 const text = content.confirmation;
 
-export function Confirmation({ id }: { id: string }) {
+export function Confirmation({ id, dtn }: { id: string; dtn: boolean }) {
   const { db } = useServices();
   const key = useKey();
   const item = useLiveQuery(() => getOutboxItem(db, key, id), [db, key, id]);
@@ -20,7 +20,7 @@ export function Confirmation({ id }: { id: string }) {
           <h1 class="govuk-heading-l">{text.attentionTitle}</h1>
         ) : (
           <div class="govuk-panel govuk-panel--confirmation">
-            <h1 class="govuk-panel__title">{sent ? text.sentTitle : text.queuedTitle}</h1>
+            <h1 class="govuk-panel__title">{dtn ? (sent ? text.sentTitleDtn : text.queuedTitleDtn) : sent ? text.sentTitle : text.queuedTitle}</h1>
             {sent ? (
               <div class="govuk-panel__body">
                 {text.referenceLabel}
@@ -35,7 +35,7 @@ export function Confirmation({ id }: { id: string }) {
         {item.state === 'paused' ? <p class="govuk-body govuk-!-font-weight-bold">{content.outbox.pausedHelp}</p> : null}
         {item.state === 'needs-attention' ? <p class="govuk-body">{item.problem?.title}</p> : null}
         <h2 class="govuk-heading-m">{text.whatNext}</h2>
-        <p class="govuk-body">{text.nextBody}</p>
+        <p class="govuk-body">{dtn ? text.nextBodyDtn : text.nextBody}</p>
         <p class="govuk-body">
           <Link href={paths.outbox}>{text.toOutbox}</Link>
         </p>

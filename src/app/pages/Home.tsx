@@ -4,8 +4,7 @@ import { Link } from '../components/Link.tsx';
 import { content } from '../content.ts';
 import { formatDateTime } from '../format.ts';
 import type { InstallState } from '../install.ts';
-import { resumePlace } from '../journey.ts';
-import { paths, placePath } from '../router.ts';
+import { paths } from '../router.ts';
 import { useKey, useServices } from '../services.ts';
 import { useLiveQuery } from '../use-live-query.ts';
 
@@ -36,8 +35,13 @@ export function Home({ install, onInstall }: { install: InstallState; onInstall:
                   {text.lastChanged} {formatDateTime(draft.updatedAt)}
                 </span>
                 <span>
-                  <Link href={placePath(draft.id, resumePlace(draft))}>
+                  <Link href={paths.resume(draft.id)}>
                     {text.resume}
+                    <span class="govuk-visually-hidden"> {draft.caseLabel || text.draftUntitled}</span>
+                  </Link>
+                  {' · '}
+                  <Link href={paths.rename(draft.id)}>
+                    {text.rename}
                     <span class="govuk-visually-hidden"> {draft.caseLabel || text.draftUntitled}</span>
                   </Link>
                   {' · '}

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { createDraft } from '../../store/drafts.ts';
-import { stepOrder } from '../journey.ts';
+import { FIRST_PAGE } from '../../shared/case-label.ts';
 import { navigate, paths } from '../router.ts';
 import { useKey, useServices } from '../services.ts';
 
@@ -9,7 +9,7 @@ export function NewReferral() {
   const { db, clock } = useServices();
   const key = useKey();
   useEffect(() => {
-    void createDraft(db, key, clock.now()).then((draft) => navigate(paths.step(draft.id, stepOrder[0] ?? 'case-label'), { replace: true }));
+    void createDraft(db, key, clock.now()).then((draft) => navigate(paths.step(draft.id, FIRST_PAGE), { replace: true }));
   }, [db, key, clock]);
   return null;
 }

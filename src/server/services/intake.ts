@@ -1,7 +1,10 @@
 import { toFieldErrors } from '../../shared/issues.ts';
-import { upgradeReferralV1, type FieldError, type Receipt, type Submission } from '../../shared/protocol.ts';
+import { referralListErrors, type ListLookup } from '../../shared/form/list-rules.ts';
+import type { Answers } from '../../shared/form/model.ts';
+import { PREVIOUS_SCHEMA_VERSION, type FieldError, type Receipt, type Submission } from '../../shared/protocol.ts';
 import { makeReference } from '../../shared/reference-number.ts';
-import { referralSchema, type Referral } from '../../shared/referral.ts';
+import { referralSchema, type ReferralPath } from '../../shared/referral.ts';
+import { referralV2Schema } from '../../shared/versions/v2.ts';
 import { openJson, sealingAad } from '../../shared/sealing.ts';
 import type { IntakeKeyring } from '../crypto/intake-keys.ts';
 import { ReferenceTakenError, type ReferralStore, type StoredReferral } from '../storage/referral-store.ts';
@@ -16,6 +19,8 @@ export type IntakeOutcome =
 
 export interface IntakeDeps {
   referrals: ReferralStore;
+  /** Answers that must come from a reference list are checked against the server's own copy. */
+  lists: ListLookup;
   keyring: IntakeKeyring;
   now: () => Date;
   randomInt: (n: number) => number;
@@ -27,11 +32,10 @@ function receiptOf(row: StoredReferral): Receipt {
   return { id: row.id, reference: row.reference, receivedAt: row.receivedAt, digest: row.digest };
 }
 
-type Opened = { kind: 'opened'; referral: Referral } | Extract<IntakeOutcome, { kind: 'invalid' | 'unreadable' }>;
+type Opened = { kind: 'opened'; path: ReferralPath } | Extract<IntakeOutcome, { kind: 'invalid' | 'unreadable' }>;
 
 /** Opens the sealed referral to check it against the same schema the form used; only the index is kept in the clear. */
-async function openReferral(submission: Submission, keyring: IntakeKeyring): Promise<Opened> {
-  if (submission.schemaVersion === 1) return { kind: 'opened', referral: upgradeReferralV1(submission.envelope.referral) };
+async function openReferral(submission: Submission, keyring: IntakeKeyring, lists: ListLookup): Promise<Opened> {
   const { envelope } = submission;
   const key = keyring.privateKey(envelope.keyId);
   if (!key) return { kind: 'unreadable', detail: 'It was sealed to a key this server does not hold. Update the app, then open the referral and send it again.' };
@@ -41,18 +45,22 @@ async function openReferral(submission: Submission, keyring: IntakeKeyring): Pro
   } catch {
     return { kind: 'unreadable', detail: 'It could not be opened: it was damaged on the way. Open the referral and send it again.' };
   }
-  const parsed = referralSchema.safeParse(opened);
-  if (!parsed.success) {
-    return { kind: 'invalid', errors: toFieldErrors(parsed.error).map((error) => ({ ...error, path: `envelope.referral.${error.path}` })) };
+  const atFault = (errors: FieldError[]): Opened => ({ kind: 'invalid', errors: errors.map((error) => ({ ...error, path: `envelope.referral.${error.path}` })) });
+  if (submission.schemaVersion === PREVIOUS_SCHEMA_VERSION) {
+    const previous = referralV2Schema.safeParse(opened);
+    return previous.success ? { kind: 'opened', path: previous.data.path } : atFault(toFieldErrors(previous.error));
   }
-  return { kind: 'opened', referral: parsed.data };
+  const parsed = referralSchema.safeParse(opened);
+  if (!parsed.success) return atFault(toFieldErrors(parsed.error));
+  const offList = referralListErrors(parsed.data as Answers, lists);
+  return offList.length > 0 ? atFault(offList) : { kind: 'opened', path: parsed.data.path };
 }
 
 /** Receives a validated submission exactly once: the id is the idempotency key, the digest tells a repeat from a change. */
-export function createIntake({ referrals, keyring, now, randomInt }: IntakeDeps) {
+export function createIntake({ referrals, keyring, lists, now, randomInt }: IntakeDeps) {
   /** `deviceId`: the enrolled device that signed the request, when it was signed. */
   return async function receive(submission: Submission, deviceId: string | null = null): Promise<IntakeOutcome> {
-    const opened = await openReferral(submission, keyring);
+    const opened = await openReferral(submission, keyring, lists);
     if (opened.kind !== 'opened') return opened;
     const envelope = canonicalJson(submission.envelope);
     const digest = sha256Hex(canonicalJson(submission));
@@ -61,7 +69,7 @@ export function createIntake({ referrals, keyring, now, randomInt }: IntakeDeps)
         const { inserted, stored } = await referrals.insertIfAbsent({
           id: submission.id,
           reference: makeReference(randomInt),
-          path: opened.referral.path,
+          path: opened.path,
           schemaVersion: submission.schemaVersion,
           submittedAt: submission.submittedAt,
           receivedAt: now().toISOString(),

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { ListLookup } from '../../shared/form/list-rules.ts';
 import {
   findItem,
+  isDutyToNotifyAuthority,
   isReferenceListName,
   referenceListNames,
   referenceListSchema,
@@ -54,6 +56,14 @@ export function loadReferenceLists(dir: URL = REFERENCE_DATA_DIR): ReferenceList
     served: (name) => (isReferenceListName(name) ? entry(name) : undefined),
     includes: (name, value) => entry(name).values.has(value),
     canonical: (name, text) => findItem(entry(name).list, text)?.value,
+  };
+}
+
+/** The form's list rules see only exact values here: the device sends the list's own spelling. */
+export function listLookupOf(lists: ReferenceLists): ListLookup {
+  return {
+    find: (name, text) => (lists.includes(name, text) ? text : undefined),
+    isDutyToNotifyAuthority: (organisation) => isDutyToNotifyAuthority(lists.get('organisations'), organisation),
   };
 }
 

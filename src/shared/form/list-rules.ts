@@ -1,0 +1,43 @@
+import type { ReferenceListName } from '../reference-lists.ts';
+import { walk } from './journey.ts';
+import { single, type Answers, type FieldDef, type PageDef } from './model.ts';
+import { filled, visibleFields } from './page-schema.ts';
+
+/** What the rules need from the reference lists, wherever they are held (bundled, refreshed, or the server's). */
+export interface ListLookup {
+  /** The list's own spelling of `text`, or undefined when it is not on the list. */
+  find(list: ReferenceListName, text: string): string | undefined;
+  isDutyToNotifyAuthority(organisation: string): boolean;
+}
+
+export const NOT_DTN_AUTHORITY_MESSAGE =
+  'Only public authorities such as the police, councils and the Home Office make Duty to Notify reports. An adult who does not agree cannot be referred, so there is nothing to send: delete this draft, or keep it in case they change their mind.';
+
+function entries(def: FieldDef, answers: Answers): string[] {
+  const value = filled(answers[def.name]);
+  if (value === undefined) return [];
+  return (typeof value === 'string' ? [value] : [...value]).filter((entry) => entry.trim() !== '');
+}
+
+/** Answers that must come from a list: each entry on it, and not one the field leaves out. */
+export function listErrors(page: PageDef, answers: Answers, lookup: ListLookup): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const def of visibleFields(page, answers)) {
+    if (!def.list) continue;
+    const list = def.list;
+    const wrong = entries(def, answers).some((entry) => {
+      const found = lookup.find(list, entry);
+      return found === undefined || (def.exclude ?? []).includes(found);
+    });
+    if (wrong) errors[def.name] = def.missing || `Choose ${def.label.replace(/ \(optional\)$/, '').toLowerCase()} from the list, or leave it empty`;
+  }
+  if (page.id === 'consent' && single(answers, 'consent') === 'no' && !lookup.isDutyToNotifyAuthority(single(answers, 'organisation') ?? '')) {
+    errors.consent = NOT_DTN_AUTHORITY_MESSAGE;
+  }
+  return errors;
+}
+
+/** The same rules over a whole referral, as the server checks it after the schema. */
+export function referralListErrors(referral: Answers, lookup: ListLookup): { path: string; message: string }[] {
+  return walk(referral, { skipDeviceOnly: true }).done.flatMap((page) => Object.entries(listErrors(page, referral, lookup)).map(([path, message]) => ({ path, message })));
+}

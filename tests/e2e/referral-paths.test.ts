@@ -1,0 +1,79 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { fillForm, openApp, sendFromCheck, showOutbox, startAndFill, storedReferrals, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
+import { examples } from '../support/referral-examples.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const stateOf = (caseLabel: string) => page.getByTestId('outbox-item').filter({ hasText: caseLabel }).getAttribute('data-state');
+
+describe('the three paths, offline from start to confirmation', () => {
+  it('takes a child, an adult who agrees and an adult who refuses, resumes a draft after a reload, and delivers all three', async () => {
+    await openApp(page, server.baseUrl);
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await page.reload();
+    await unlockOrSetUp(page);
+
+    // A child's referral, left half-way; the reload locks the app, the draft waits on the start page.
+    await page.getByRole('link', { name: 'Start a referral' }).click();
+    await page.waitForURL(/\/case-label$/);
+    await fillForm(page, { ...examples.child, caseLabel: 'PATH-CHILD' }, { stopAt: 'types' });
+    await page.reload();
+    await unlockOrSetUp(page);
+    await page.getByRole('link', { name: 'NRM Field' }).click();
+
+    // Renamed from the drafts list (the responder's own label, never the person's name).
+    await page.getByRole('link', { name: 'Rename PATH-CHILD' }).click();
+    await page.getByLabel('What is your own reference for this referral?').fill('PATH-CHILD-2');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: 'Continue PATH-CHILD-2' }).click();
+    await page.waitForURL(/\/types$/);
+    expect(await page.getByRole('heading', { name: 'What were they made to do?' }).isVisible()).toBe(true);
+    await fillForm(page, examples.child);
+    await page.getByText('This is a National Referral Mechanism referral for a child.').waitFor();
+    await sendFromCheck(page);
+    await page.getByRole('heading', { name: 'Referral saved and queued' }).waitFor();
+
+    await startAndFill(page, { ...examples['adult-nrm'], caseLabel: 'PATH-ADULT' });
+    await sendFromCheck(page);
+    await page.getByRole('heading', { name: 'Referral saved and queued' }).waitFor();
+
+    await startAndFill(page, { ...examples.dtn, caseLabel: 'PATH-DTN' });
+    await page.getByRole('heading', { name: 'Check your answers before sending the Duty to Notify report' }).waitFor();
+    // Nothing identifying is asked of an adult who refuses and will not help the police.
+    expect(await page.getByText('First name').count()).toBe(0);
+    await sendFromCheck(page);
+    await page.getByRole('heading', { name: 'Duty to Notify report saved and queued' }).waitFor();
+
+    await showOutbox(page);
+    for (const label of ['PATH-CHILD-2', 'PATH-ADULT', 'PATH-DTN']) expect(await stateOf(label)).toBe('queued');
+    expect(storedReferrals(server.sqliteFile)).toHaveLength(0);
+
+    await context.setOffline(false);
+    for (const label of ['PATH-CHILD-2', 'PATH-ADULT', 'PATH-DTN']) await expect.poll(() => stateOf(label), { timeout: 30_000 }).toBe('delivered');
+    const rows = storedReferrals(server.sqliteFile);
+    expect(rows.map((row) => [row.path, row.schema_version])).toEqual([
+      ['child', 3],
+      ['adult-nrm', 3],
+      ['dtn', 3],
+    ]);
+  });
+});
