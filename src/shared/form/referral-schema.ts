@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { anonymousLinksSchema, linksSchema } from '../links.ts';
 import { pathOf, pages, sentAnswers, walk } from './journey.ts';
 import { CHECK, type Answers, type PageAudience } from './model.ts';
 import { pageErrors, shapeOf, visibleFields } from './page-schema.ts';
@@ -13,9 +14,9 @@ const identifying = new Set(pages.filter((page) => page.on.length === 1 && page.
 
 const strayKeys = (keys: readonly PropertyKey[]) => `This referral holds answers that its path never asks for (${keys.map(String).join(', ')}): remove them`;
 
-const childReferral = z.strictObject({ ...shapeOf(sentPages(['child'])), path: z.literal('child') }, { error: (issue) => (issue.code === 'unrecognized_keys' ? strayKeys(issue.keys) : undefined) });
+const childReferral = z.strictObject({ ...shapeOf(sentPages(['child'])), path: z.literal('child'), links: z.optional(linksSchema) }, { error: (issue) => (issue.code === 'unrecognized_keys' ? strayKeys(issue.keys) : undefined) });
 
-const adultReferral = z.strictObject({ ...shapeOf(sentPages(['adult-nrm'])), path: z.literal('adult-nrm') }, { error: (issue) => (issue.code === 'unrecognized_keys' ? strayKeys(issue.keys) : undefined) });
+const adultReferral = z.strictObject({ ...shapeOf(sentPages(['adult-nrm'])), path: z.literal('adult-nrm'), links: z.optional(linksSchema) }, { error: (issue) => (issue.code === 'unrecognized_keys' ? strayKeys(issue.keys) : undefined) });
 
 /** The Duty to Notify applies to public authorities in England and Wales only. */
 const dtnNation = z.enum(['england', 'wales'], 'A Duty to Notify report can only be made from England or Wales');
@@ -25,11 +26,11 @@ const dtnReport = z.discriminatedUnion(
   'cooperation',
   [
     z.strictObject(
-      { ...shapeOf(sentPages(['dtn'])), path: z.literal('dtn'), cooperation: z.literal('no'), responderNation: dtnNation },
+      { ...shapeOf(sentPages(['dtn'])), path: z.literal('dtn'), cooperation: z.literal('no'), responderNation: dtnNation, links: z.optional(anonymousLinksSchema) },
       { error: (issue) => (issue.code === 'unrecognized_keys' ? DTN_IDENTIFYING_MESSAGE : undefined) },
     ),
     z.strictObject(
-      { ...shapeOf(sentPages(['dtn', 'dtn-cooperating'])), path: z.literal('dtn'), cooperation: z.literal('yes'), responderNation: dtnNation },
+      { ...shapeOf(sentPages(['dtn', 'dtn-cooperating'])), path: z.literal('dtn'), cooperation: z.literal('yes'), responderNation: dtnNation, links: z.optional(linksSchema) },
       { error: (issue) => (issue.code === 'unrecognized_keys' ? strayKeys(issue.keys) : undefined) },
     ),
   ],
@@ -63,7 +64,8 @@ export const referralSchema = z
       }
       const asked = new Set(done.flatMap((page) => visibleFields(page, answers).map((def) => def.name)));
       for (const key of Object.keys(referral)) {
-        if (key !== 'path' && !asked.has(key) && at === CHECK) {
+        // `links` is not an answer: it ties the referral to its encounter and family (see links.ts).
+        if (key !== 'path' && key !== 'links' && !asked.has(key) && at === CHECK) {
           context.addIssue({ code: 'custom', message: referral.path === 'dtn' && identifying.has(key) ? DTN_IDENTIFYING_MESSAGE : strayKeys([key]), path: [key], input: answers[key] });
         }
       }
