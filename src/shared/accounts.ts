@@ -95,6 +95,12 @@ export const caseResponseSchema = z.strictObject({
   statusChangedAt: z.string(),
   digest: z.string(),
   envelope: z.record(z.string(), z.unknown()),
+  /** Other referrals to read with this one: the people met at the same encounter, and family members. */
+  linked: z.strictObject({
+    encounterId: z.nullable(z.string()),
+    sameEncounter: z.array(z.string()),
+    family: z.array(z.string()),
+  }),
 });
 export type CaseResponse = z.infer<typeof caseResponseSchema>;
 

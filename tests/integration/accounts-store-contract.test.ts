@@ -188,6 +188,8 @@ describe.each([sqliteBackend(), postgresBackend()])('accounts, devices, audit an
         digest: 'c'.repeat(64),
         envelope: '{"format":"hpke"}',
         deviceId,
+        encounterId: null,
+        family: null,
       });
       const before = await storage.referrals.countByPath();
       const rows = [row(mine.id, 'child'), row(theirs.id, 'adult-nrm'), row(null, 'child')];

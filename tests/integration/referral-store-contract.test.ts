@@ -27,6 +27,8 @@ function referralRow(overrides: Partial<StoredReferral> = {}): StoredReferral {
     digest: 'a'.repeat(64),
     envelope: '{"format":"plain","referral":{"account":"…","ageGroup":"adult","path":"adult-nrm"}}',
     deviceId: null,
+    encounterId: null,
+    family: null,
     ...overrides,
   };
 }
@@ -89,6 +91,19 @@ describe.each([sqliteBackend(), postgresBackend()])('ReferralStore contract on $
     expect(await storage.ping()).toBe(true);
     await storage.close();
     expect(await storage.ping()).toBe(false);
+  });
+
+  it('finds the referrals of one encounter in the order they arrived, with their family links, and nothing else', async () => {
+    const encounterId = uuidv7();
+    const at = (second: number) => `2026-11-30T09:00:${String(second).padStart(2, '0')}.000Z`;
+    const first = referralRow({ encounterId, receivedAt: at(1) });
+    const second = referralRow({ encounterId, receivedAt: at(2), family: [first.id] });
+    const third = referralRow({ encounterId, receivedAt: at(3), family: [first.id, second.id] });
+    const elsewhere = referralRow({ encounterId: uuidv7(), receivedAt: at(2) });
+    for (const row of [third, elsewhere, first, second, referralRow()]) await store.insertIfAbsent(row);
+    expect(await store.findByEncounter(encounterId)).toEqual([first, second, third]);
+    expect(await store.findById(third.id)).toEqual(third);
+    expect(await store.findByEncounter(uuidv7())).toEqual([]);
   });
 
   it('counts the rows it holds', async () => {

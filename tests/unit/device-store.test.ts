@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/shared/form/model.ts';
 import { createDraft, deleteDraft, getDraft, listDrafts, saveDraft } from '../../src/store/drafts.ts';
 import { createOutboxAccess, getOutboxItem, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { fakeClock, freshDatabase, submissionFor, validReferral, deviceKey } from '../support/fixtures.ts';
@@ -27,7 +28,7 @@ describe('drafts and outbox on the device', () => {
     const db = freshDatabase();
     const clock = fakeClock();
     const draft = await createDraft(db, await deviceKey, clock.now());
-    await saveDraft(db, await deviceKey, draft.id, { caseLabel: 'OP-2', answers: validReferral() }, clock.now());
+    await saveDraft(db, await deviceKey, draft.id, { caseLabel: 'OP-2', answers: validReferral() as unknown as Answers }, clock.now());
     await queueSubmission(db, await deviceKey, submissionFor(validReferral(), draft.id), 'OP-2', clock.now());
 
     expect(await listDrafts(db, await deviceKey)).toEqual([]);

@@ -3,6 +3,7 @@ import { referralListErrors, type ListLookup } from '../../shared/form/list-rule
 import type { Answers } from '../../shared/form/model.ts';
 import { PREVIOUS_SCHEMA_VERSION, type FieldError, type Receipt, type Submission } from '../../shared/protocol.ts';
 import { makeReference } from '../../shared/reference-number.ts';
+import type { ReferralLinks } from '../../shared/links.ts';
 import { referralSchema, type ReferralPath } from '../../shared/referral.ts';
 import { referralV2Schema } from '../../shared/versions/v2.ts';
 import { openJson, sealingAad } from '../../shared/sealing.ts';
@@ -32,7 +33,7 @@ function receiptOf(row: StoredReferral): Receipt {
   return { id: row.id, reference: row.reference, receivedAt: row.receivedAt, digest: row.digest };
 }
 
-type Opened = { kind: 'opened'; path: ReferralPath } | Extract<IntakeOutcome, { kind: 'invalid' | 'unreadable' }>;
+type Opened = { kind: 'opened'; path: ReferralPath; links?: ReferralLinks } | Extract<IntakeOutcome, { kind: 'invalid' | 'unreadable' }>;
 
 /** Opens the sealed referral to check it against the same schema the form used; only the index is kept in the clear. */
 async function openReferral(submission: Submission, keyring: IntakeKeyring, lists: ListLookup): Promise<Opened> {
@@ -52,8 +53,9 @@ async function openReferral(submission: Submission, keyring: IntakeKeyring, list
   }
   const parsed = referralSchema.safeParse(opened);
   if (!parsed.success) return atFault(toFieldErrors(parsed.error));
-  const offList = referralListErrors(parsed.data as Answers, lists);
-  return offList.length > 0 ? atFault(offList) : { kind: 'opened', path: parsed.data.path };
+  const { links, ...answers } = parsed.data;
+  const offList = referralListErrors(answers as Answers, lists);
+  return offList.length > 0 ? atFault(offList) : { kind: 'opened', path: parsed.data.path, links };
 }
 
 /** Receives a validated submission exactly once: the id is the idempotency key, the digest tells a repeat from a change. */
@@ -76,6 +78,9 @@ export function createIntake({ referrals, keyring, lists, now, randomInt }: Inta
           digest,
           envelope,
           deviceId,
+          // In the clear index, so a case shows the people met with it: ids only, nothing personal.
+          encounterId: opened.links?.encounterId ?? null,
+          family: opened.links && 'family' in opened.links && opened.links.family?.length ? opened.links.family : null,
         });
         if (inserted) return { kind: 'created', receipt: receiptOf(stored) };
         return stored.digest === digest ? { kind: 'repeat', receipt: receiptOf(stored) } : { kind: 'conflict' };

@@ -13,6 +13,8 @@ function fromRow(row: Selectable<ReferralsTable>): StoredCase {
     digest: row.digest,
     envelope: row.envelope,
     deviceId: row.device_id,
+    encounterId: row.encounter_id,
+    family: row.family === null ? null : (JSON.parse(row.family) as string[]),
     status: row.status,
     statusChangedAt: row.status_changed_at,
   };
@@ -55,6 +57,8 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
             envelope: referral.envelope,
             status_changed_at: referral.receivedAt,
             device_id: referral.deviceId,
+            encounter_id: referral.encounterId,
+            family: referral.family === null ? null : JSON.stringify(referral.family),
           })
           .onConflict((conflict) => conflict.column('id').doNothing())
           .executeTakeFirst();
@@ -68,6 +72,10 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
     },
     findById,
     caseById,
+    async findByEncounter(encounterId) {
+      const rows = await db.selectFrom('referrals').selectAll().where('encounter_id', '=', encounterId).orderBy('received_at').orderBy('id').execute();
+      return rows.map((row) => withoutStatus(fromRow(row)));
+    },
     async statusesOf(ids, since, deviceId) {
       if (ids.length === 0) return [];
       let query = db

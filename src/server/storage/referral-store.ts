@@ -11,6 +11,10 @@ export interface StoredReferral {
   envelope: string;
   /** The enrolled device that signed the submission, or null when it came unsigned. */
   deviceId: string | null;
+  /** The encounter the person was met at (links.encounterId of the referral), or null. */
+  encounterId: string | null;
+  /** Referral ids of family members the responder linked, or null. */
+  family: readonly string[] | null;
 }
 
 /** A stored referral with where its case stands: what caseworkers and reviewers read. */
@@ -48,6 +52,8 @@ export interface ReferralStore {
    * `deviceId`, only of referrals that device sent.
    */
   statusesOf(ids: readonly string[], since: string, deviceId?: string): Promise<ReferralStatus[]>;
+  /** The referrals sent from one encounter, in the order they arrived. */
+  findByEncounter(encounterId: string): Promise<StoredReferral[]>;
   count(): Promise<number>;
   /** How many referrals each path has, for aggregate figures only. */
   countByPath(): Promise<{ path: ReferralPath; count: number }[]>;

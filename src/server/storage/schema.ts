@@ -18,6 +18,10 @@ export interface ReferralsTable {
   status_changed_at: string;
   /** The enrolled device that signed the submission; null for unsigned ones (before devices signed). */
   device_id: ColumnType<string | null, string | null | undefined, never>;
+  /** links.encounterId of the referral (migration 0006); indexed to find the people met together. */
+  encounter_id: ColumnType<string | null, string | null | undefined, never>;
+  /** JSON array of the family members' referral ids (migration 0006). */
+  family: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface OrganisationsTable {

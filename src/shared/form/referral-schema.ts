@@ -52,7 +52,8 @@ export const referralSchema = z
   .discriminatedUnion('path', [childReferral, adultReferral, dtnReport], 'Say whether the person is under 18, and for an adult whether they agree to be referred')
   .check(
     z.superRefine((referral, context) => {
-      const answers = referral as Answers;
+      const { links: _links, ...rest } = referral;
+      const answers = rest as Answers;
       const { done, at } = walk(answers, { skipDeviceOnly: true });
       // A referral that stops early is reported at the page where it stops; its path may not be known yet.
       const derived = pathOf(answers);

@@ -4,6 +4,7 @@ import * as accounts from './0002-accounts.ts';
 import * as devices from './0003-devices.ts';
 import * as auditLog from './0004-audit-log.ts';
 import * as rateLimits from './0005-rate-limits.ts';
+import * as referralLinks from './0006-referral-links.ts';
 
 /** Append-only and paired with migrations/sqlite/ (same names, same order; a unit test checks). */
 export const postgresMigrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '0003-devices': devices,
   '0004-audit-log': auditLog,
   '0005-rate-limits': rateLimits,
+  '0006-referral-links': referralLinks,
 };
