@@ -95,6 +95,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
       console.log(`axe at ${name}: ${pagesSeen.size} pages of the form checked`);
       await page.getByRole('link', { name: 'NRM Field' }).click();
       await page.getByRole('link', { name: 'Start a referral' }).click();
+      await page.waitForURL(/\/case-label$/);
       await fillForm(page, { ...journeys.child, caseLabel: 'A11Y-typeahead' }, { stopAt: 'organisation' });
       await page.locator('#organisation').fill('pol');
       await page.getByRole('option').first().waitFor();
