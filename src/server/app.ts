@@ -9,6 +9,7 @@ import { problem, sendProblem } from './problem.ts';
 import './request-context.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { registerSecurityHeaders } from './security.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -97,6 +98,7 @@ export async function buildApp(deps: AppDeps) {
     guardDeviceRequests(sync, { devices: deps.devices, now: deps.now, requireSignatures: deps.requireDeviceSignatures });
     referralRoutes(sync, { receive: createIntake({ ...deps, lists: listLookupOf(referenceLists) }) });
     receiptRoutes(sync, deps);
+    evidenceRoutes(sync, deps);
   });
   setupRoutes(app, { accounts: createAccountService(deps), perAddress: limits.perAddress });
   sessionRoutes(app, { sessions, limits, secureCookies: deps.secureCookies ?? 'auto' });

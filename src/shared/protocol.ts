@@ -31,6 +31,8 @@ export const sealedEnvelopeSchema = z.strictObject({
   keyId: z.string().check(z.minLength(1), z.maxLength(64)),
   enc: base64url,
   ct: base64url,
+  /** The evidence manifest and file keys (src/shared/evidence.ts), sealed to the same key; only when files are attached. */
+  evidence: z.optional(z.strictObject({ enc: base64url, ct: base64url })),
 });
 
 const submissionFields = {
@@ -128,6 +130,8 @@ export const problemCodes = [
   'device-signature-replayed',
   'device-unknown',
   'device-revoked',
+  'files-incomplete',
+  'chunk-hash-mismatch',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { ReferralAnswers } from '../shared/referral.ts';
 import type { Problem, Receipt, Submission } from '../shared/protocol.ts';
+import type { UploadFile } from '../shared/evidence.ts';
 import type { Boxed } from './box.ts';
 import type { DeviceIdentityRecord } from './device-identity.ts';
 import type { VaultRecord } from './vault.ts';
@@ -60,6 +61,35 @@ export interface OutboxRecord {
 export interface EnvelopeRecord {
   id: string;
   submission: Submission;
+  /** The sealed chunks to upload before the submission, by file (hashes of ciphertext only). */
+  files?: UploadFile[];
+}
+
+/**
+ * An evidence file attached to a draft (src/store/evidence.ts). Its chunks are encrypted with a key
+ * of its own, which is kept here boxed with the device's data key together with the name, type,
+ * size and SHA-256 of the plaintext. Deleted with the draft, or once the referral is delivered.
+ */
+export interface FileRecord {
+  /** Random UUID, made when the file is attached. */
+  id: string;
+  /** The draft (and later the referral) it belongs to. */
+  draftId: string;
+  meta: Boxed;
+  /** SHA-256 (hex) of each stored chunk as it is, in order: what the server checks on upload. */
+  chunks: string[];
+  /** Stored (sealed) bytes, for progress and storage figures. */
+  bytes: number;
+  createdAt: string;
+  /** Set once every chunk is stored: a file cut short (crash, full device) is never listed or sent. */
+  complete: 0 | 1;
+}
+
+/** One encrypted chunk of a file: `iv ‖ ciphertext` under the file's own key. */
+export interface FileChunkRecord {
+  fileId: string;
+  index: number;
+  data: ArrayBuffer;
 }
 
 export const DATABASE_NAME = 'nrm-field';
@@ -70,6 +100,8 @@ export class FieldDatabase extends Dexie {
   envelopes!: Table<EnvelopeRecord, string>;
   vault!: Table<VaultRecord, 'device'>;
   device!: Table<DeviceIdentityRecord, 'device'>;
+  files!: Table<FileRecord, string>;
+  fileChunks!: Table<FileChunkRecord, [string, number]>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -93,6 +125,8 @@ export class FieldDatabase extends Dexie {
       });
     this.version(3).stores({ vault: 'id' });
     this.version(4).stores({ device: 'id' });
+    // Version 5 is the encounter mode's. Evidence files: new tables only, nothing to move.
+    this.version(6).stores({ files: 'id, draftId', fileChunks: '[fileId+index], fileId' });
   }
 }
 

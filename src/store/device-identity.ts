@@ -39,7 +39,7 @@ export function createDeviceIdentity(db: FieldDatabase) {
       await db.device.update('device', { deviceId, enrolledAt });
     },
     /** Signature headers for one request; none while the device is not enrolled. */
-    async sign(request: { method: string; target: string; body?: string }, now: Date): Promise<Record<string, string>> {
+    async sign(request: { method: string; target: string; body?: string | Uint8Array<ArrayBuffer> }, now: Date): Promise<Record<string, string>> {
       const record = await db.device.get('device');
       if (!record?.deviceId) return {};
       return signRequest(record.privateKey, { deviceId: record.deviceId, ...request }, now);

@@ -3,6 +3,7 @@ import { upgradeAnswers } from '../shared/form/upgrade-answers.ts';
 import type { ReferralAnswers } from '../shared/referral.ts';
 import { box, unbox, type Boxed } from './box.ts';
 import type { DraftContent, DraftRecord, FieldDatabase } from './db.ts';
+import { purgeFiles } from './evidence.ts';
 
 /** A draft as the screens see it: decrypted, in memory only. */
 export interface Draft extends DraftContent {
@@ -75,5 +76,8 @@ export async function saveDraft(db: FieldDatabase, key: CryptoKey, id: string, c
 }
 
 export async function deleteDraft(db: FieldDatabase, id: string): Promise<void> {
-  await db.drafts.delete(id);
+  await db.transaction('rw', [db.drafts, db.files, db.fileChunks], async () => {
+    await db.drafts.delete(id);
+    await purgeFiles(db, id);
+  });
 }

@@ -1,9 +1,11 @@
 import { Dexie } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
+import type { UploadFile } from '../shared/evidence.ts';
 import type { Problem, Receipt, ReferralStatus, Submission } from '../shared/protocol.ts';
 import { box, unbox } from './box.ts';
 import type { FieldDatabase, OutboxRecord, OutboxState } from './db.ts';
 import { draftContext, getDraft, type Draft } from './drafts.ts';
+import { purgeFiles, readChunk } from './evidence.ts';
 
 /** Never due by itself: waits for the user (fix, sign in) rather than a timer. */
 const NOT_BY_TIMER = Number.MAX_SAFE_INTEGER;
@@ -16,8 +18,11 @@ export const labelContext = (id: string) => `label:${id}`;
 /** An outbox item as the screens see it, its label decrypted. */
 export type OutboxItem = Omit<OutboxRecord, 'label'> & { caseLabel: string };
 
-/** Moves a finished draft into the outbox in one transaction: it is either queued or still a draft. */
-export async function queueSubmission(db: FieldDatabase, key: CryptoKey, submission: Submission, caseLabel: string, now: Date): Promise<void> {
+/**
+ * Moves a finished draft into the outbox in one transaction: it is either queued or still a draft.
+ * `files`: the evidence to upload before the submission (its chunks stay where they were stored).
+ */
+export async function queueSubmission(db: FieldDatabase, key: CryptoKey, submission: Submission, caseLabel: string, now: Date, files?: UploadFile[]): Promise<void> {
   const at = now.toISOString();
   const label = await box(key, caseLabel, labelContext(submission.id));
   await db.transaction('rw', db.drafts, db.outbox, db.envelopes, async () => {
@@ -35,7 +40,7 @@ export async function queueSubmission(db: FieldDatabase, key: CryptoKey, submiss
       attempts: 0,
       nextAttemptAt: now.getTime(),
     });
-    await db.envelopes.put({ id: submission.id, submission });
+    await db.envelopes.put({ id: submission.id, submission, ...(files && files.length > 0 ? { files } : {}) });
     await db.drafts.update(submission.id, { queuedAt: at });
   });
 }
@@ -80,20 +85,22 @@ export async function resendAsNew(
   key: CryptoKey,
   id: string,
   now: Date,
-  seal: (draft: Draft, newId: string) => Promise<Submission>,
+  seal: (draft: Draft, newId: string) => Promise<{ submission: Submission; files?: UploadFile[] }>,
 ): Promise<string | undefined> {
   const item = await getOutboxItem(db, key, id);
   const draft = await getDraft(db, key, id);
   if (item?.state !== 'needs-attention' || !draft) return undefined;
   const newId = uuidv7();
   const at = now.toISOString();
-  const submission = await seal(draft, newId);
+  const { submission, files } = await seal(draft, newId);
   const label = await box(key, item.caseLabel, labelContext(newId));
   const content = await box(key, { caseLabel: draft.caseLabel, answers: draft.answers }, draftContext(newId));
-  return db.transaction('rw', db.drafts, db.outbox, db.envelopes, async () => {
+  return db.transaction('rw', [db.drafts, db.outbox, db.envelopes, db.files], async () => {
     const { problem: _problem, lastError: _error, caseLabel: _label, ...rest } = item;
     await db.outbox.add({ ...rest, id: newId, label, schemaVersion: submission.schemaVersion, state: 'queued', attempts: 0, nextAttemptAt: now.getTime(), updatedAt: at });
-    await db.envelopes.add({ id: newId, submission });
+    await db.envelopes.add({ id: newId, submission, ...(files && files.length > 0 ? { files } : {}) });
+    // The files' chunks and keys are not bound to the referral id: they move with the draft as they are.
+    await db.files.where('draftId').equals(id).modify({ draftId: newId });
     await db.drafts.add({ id: newId, content, createdAt: draft.createdAt, updatedAt: at, queuedAt: at });
     await db.drafts.delete(id);
     await db.envelopes.delete(id);
@@ -104,12 +111,13 @@ export async function resendAsNew(
 
 /** Deletes an undelivered item, its body and its draft. Only ever called after the user has confirmed it. */
 export async function discardOutboxItem(db: FieldDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.drafts, db.outbox, db.envelopes, async () => {
+  await db.transaction('rw', [db.drafts, db.outbox, db.envelopes, db.files, db.fileChunks], async () => {
     const item = await db.outbox.get(id);
     if (!item || item.state === 'delivered') return;
     await db.outbox.delete(id);
     await db.envelopes.delete(id);
     await db.drafts.delete(id);
+    await purgeFiles(db, id);
   });
 }
 
@@ -136,8 +144,9 @@ export function createOutboxAccess(db: FieldDatabase) {
       const rows = perState.flat().sort((a, b) => a.nextAttemptAt - b.nextAttemptAt).slice(0, limit);
       const envelopes = await db.envelopes.bulkGet(rows.map((row) => row.id));
       return rows.flatMap((row, i) => {
-        const submission = envelopes[i]?.submission;
-        return submission ? [{ id: row.id, attempts: row.attempts, submission }] : [];
+        const envelope = envelopes[i];
+        if (!envelope) return [];
+        return [{ id: row.id, attempts: row.attempts, submission: envelope.submission, ...(envelope.files ? { files: envelope.files } : {}) }];
       });
     },
 
@@ -145,15 +154,18 @@ export function createOutboxAccess(db: FieldDatabase) {
       await db.outbox.update(id, { state: 'sending', lastAttemptAt: now.toISOString(), updatedAt: now.toISOString() });
     },
 
-    /** Stores the receipt and deletes everything else: the draft and the body that was sent. */
+    readChunk: (fileId: string, index: number) => readChunk(db, fileId, index),
+
+    /** Stores the receipt and deletes everything else: the draft, the body that was sent, and its files. */
     async markDelivered(id: string, receipt: Receipt, now: Date) {
-      await db.transaction('rw', db.drafts, db.outbox, db.envelopes, async () => {
+      await db.transaction('rw', [db.drafts, db.outbox, db.envelopes, db.files, db.fileChunks], async () => {
         const item = await db.outbox.get(id);
         if (!item) return;
         const { lastError: _error, problem: _problem, ...kept } = item;
         await db.outbox.put({ ...kept, state: 'delivered', receipt, nextAttemptAt: NOT_BY_TIMER, updatedAt: now.toISOString() });
         await db.envelopes.delete(id);
         await db.drafts.delete(id);
+        await purgeFiles(db, id);
       });
     },
 

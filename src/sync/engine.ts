@@ -1,5 +1,6 @@
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff.ts';
-import type { Clock, DueItem, ExclusiveRunner, OutboxPort, TransportPort } from './ports.ts';
+import type { Clock, DueItem, ExclusiveRunner, NotDelivered, OutboxPort, SendOutcome, TransportPort } from './ports.ts';
+import { uploadFiles } from './upload.ts';
 
 const BATCH_SIZE = 20;
 
@@ -13,6 +14,8 @@ export interface SyncProgress {
   lastError?: string;
   /** The server says this device was revoked: the app must wipe it. */
   revoked?: boolean;
+  /** Bytes of evidence files of the item being sent: on the server (held before or sent now), of all. */
+  upload?: { id: string; done: number; total: number };
 }
 
 export interface SyncEngineDeps {
@@ -58,10 +61,26 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     for (const listener of listeners) listener(progress);
   }
 
+  /**
+   * Files first, then the record: the server takes the referral only once it holds every chunk the
+   * sealed manifest names, so a referral is delivered with all of its files or not at all.
+   */
+  async function attempt(item: DueItem): Promise<SendOutcome> {
+    if (item.files && item.files.length > 0) {
+      const uploaded: NotDelivered | undefined = await uploadFiles(item.id, item.files, deps.outbox, deps.transport, (done, total) =>
+        update({ upload: { id: item.id, done, total } }),
+      );
+      if (uploaded) return uploaded;
+    }
+    return deps.transport.send(item.submission);
+  }
+
   /** Sends one item; true when the run should go on to the next. */
   async function sendOne(item: DueItem): Promise<boolean> {
     await deps.outbox.markSending(item.id, deps.clock.now());
-    const outcome = await deps.transport.send(item.submission);
+    const outcome = await attempt(item).finally(() => {
+      if (progress.upload) update({ upload: undefined });
+    });
     const now = deps.clock.now();
     if (outcome.kind === 'delivered') {
       await deps.outbox.markDelivered(item.id, outcome.receipt, now);

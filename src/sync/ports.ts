@@ -1,9 +1,12 @@
+import type { HeldChunks, UploadFile } from '../shared/evidence.ts';
 import type { Problem, Receipt, ReferralStatus, Submission } from '../shared/protocol.ts';
 
 export interface DueItem {
   id: string;
   attempts: number;
   submission: Submission;
+  /** Evidence files whose chunks must all be on the server before the submission is sent. */
+  files?: UploadFile[];
 }
 
 /** What the engine needs of the device's outbox; the composition root fills it with the store. */
@@ -13,6 +16,8 @@ export interface OutboxPort {
   /** Up to `limit` due items, longest waiting first. */
   due(nowMs: number, limit: number): Promise<DueItem[]>;
   markSending(id: string, now: Date): Promise<void>;
+  /** One stored chunk of a file, exactly as it is uploaded; undefined if the device no longer has it. */
+  readChunk(fileId: string, index: number): Promise<Uint8Array<ArrayBuffer> | undefined>;
   markDelivered(id: string, receipt: Receipt, now: Date): Promise<void>;
   markRetry(id: string, attempts: number, nextAttemptAt: number, reason: string, now: Date): Promise<void>;
   markNeedsAttention(id: string, problem: Problem, now: Date): Promise<void>;
@@ -28,8 +33,24 @@ export type SendOutcome =
   | { kind: 'unauthorised'; reason: string; revoked: boolean }
   | { kind: 'retry'; reason: string; retryAfterMs?: number };
 
+/** Any outcome but delivery: how an upload step that did not succeed ended. */
+export type NotDelivered = Exclude<SendOutcome, { kind: 'delivered' }>;
+
+/** One chunk to upload: identified by its referral, file, place and the SHA-256 of its bytes. */
+export interface ChunkUpload {
+  referralId: string;
+  fileId: string;
+  index: number;
+  sha256: string;
+  body: Uint8Array<ArrayBuffer>;
+}
+
 export interface TransportPort {
   send(submission: Submission): Promise<SendOutcome>;
+  /** Which chunks of a file the server already holds (a repeat upload is then skipped). */
+  heldChunks(referralId: string, fileId: string): Promise<{ kind: 'held'; held: HeldChunks } | NotDelivered>;
+  /** Stores one chunk; the server answers the same for a chunk it already had. */
+  putChunk(chunk: ChunkUpload): Promise<{ kind: 'stored' } | NotDelivered>;
   /** A cheap request that proves the server can be reached now (navigator.onLine cannot). */
   reachable(): Promise<boolean>;
   /** Status changes of these referrals after `since`; undefined when the server could not be asked. */
@@ -40,7 +61,7 @@ export interface TransportPort {
  * Adds a device's signature headers to a sync request (method, path with query, the exact body).
  * Resolves to no headers while the device is not enrolled.
  */
-export type RequestSigner = (request: { method: string; target: string; body?: string }) => Promise<Record<string, string>>;
+export type RequestSigner = (request: { method: string; target: string; body?: string | Uint8Array<ArrayBuffer> }) => Promise<Record<string, string>>;
 
 export interface Clock {
   now(): Date;

@@ -21,6 +21,10 @@ export interface FaultProxy {
   cutApi(cut: boolean): void;
   /** While set, referral POSTs are held until released (to catch the app mid-send). */
   holdPosts(hold: boolean): void;
+  /** Cuts the connection of the next `count` evidence chunk uploads part-way through their bodies. */
+  dropChunkUploads(count: number): void;
+  /** Chunk uploads cut so far, and chunk uploads that went through to the server. */
+  chunkCounts(): { dropped: number; forwarded: number };
   /** Starts injecting faults into referral POSTs by plan; undefined stops it. */
   injectFaults(plan: FaultPlan | undefined): void;
   /** How many times each fault was injected, and how many POSTs of each id went through. */
@@ -49,6 +53,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
   let random = seededRandom(1);
   const counts = { refuse: 0, 'drop-request': 0, 'drop-response-after-commit': 0, 'http-500': 0, 'http-503': 0, 'http-429': 0, stall: 0, forwarded: 0 };
   const posts = new Map<string, number>();
+  const uploads = { toDrop: 0, dropped: 0, forwarded: 0 };
 
   function forward(req: IncomingMessage, body: Buffer, res: ServerResponse, dropAnswer: boolean) {
     counts.forwarded += 1;
@@ -71,6 +76,15 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       req.socket.destroy();
       return;
     }
+    const isChunk = req.method === 'PUT' && /\/files\/[^/]+\/chunks\/\d+$/.test(req.url ?? '');
+    if (isChunk && uploads.toDrop > 0) {
+      // The signal goes in the middle of the upload: some bytes arrive, then the connection is gone.
+      uploads.toDrop -= 1;
+      uploads.dropped += 1;
+      req.once('data', () => req.socket.destroy());
+      return;
+    }
+    if (isChunk) uploads.forwarded += 1;
     const isPost = req.method === 'POST' && req.url === '/api/v1/referrals';
     const fault = isPost && plan && !held ? pickFault(random, plan) : undefined;
     if (fault) counts[fault] += 1;
@@ -130,6 +144,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       held = undefined;
       for (const go of release) go();
     },
+    dropChunkUploads(count) {
+      uploads.toDrop = count;
+    },
+    chunkCounts: () => ({ dropped: uploads.dropped, forwarded: uploads.forwarded }),
     injectFaults(next) {
       plan = next;
       random = seededRandom(next?.seed ?? 1);

@@ -19,13 +19,13 @@ const person = ['name', 'date-of-birth', 'gender', 'children', 'nationality', 'i
 
 describe('the journey visits exactly the pages each path needs', () => {
   it('child: the council page, no consent question, no support or decision pages', () => {
-    expect(route(examples.child)).toEqual([...before, 'local-authority', ...account, 'child-referral', ...person, 'responder', 'alternative-contact']);
+    expect(route(examples.child)).toEqual([...before, 'local-authority', ...account, 'child-referral', ...person, 'responder', 'alternative-contact', 'evidence']);
     expect(resumePlace(examples.child)).toBe(CHECK);
   });
 
   it('adult who agrees: consent record, support, decision recipient and contact', () => {
     expect(route(examples['adult-nrm'])).toEqual([
-      ...before, 'child-at-time', ...account, 'consent', 'consent-record', 'support', 'phone', ...person, 'decision-recipient', 'pv-contact', 'responder', 'alternative-contact',
+      ...before, 'child-at-time', ...account, 'consent', 'consent-record', 'support', 'phone', ...person, 'decision-recipient', 'pv-contact', 'responder', 'alternative-contact', 'evidence',
     ]);
   });
 
@@ -67,6 +67,8 @@ describe('the journey visits exactly the pages each path needs', () => {
     const reached = new Set(
       [examples.child, examples['adult-nrm'], examples.dtn, examples['dtn-cooperating']].flatMap(route).concat([
         'when-several', 'what-keeps-them', 'overseas-places', 'exploiters-in-uk', 'exploiters-whereabouts', 'future-risk-reasons', 'someone-else',
+        // Asked once files are attached (tests/unit/evidence.test.ts).
+        'evidence-description',
       ]),
     );
     expect(pages.map((page) => page.id).filter((id) => !reached.has(id))).toEqual([]);

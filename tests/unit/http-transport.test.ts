@@ -66,7 +66,7 @@ describe('HTTP transport', () => {
 
   it('signs every request with the exact body it sends, once the device is enrolled', async () => {
     const seen: { url: string; headers: Record<string, string>; body?: string }[] = [];
-    const signed: { method: string; target: string; body?: string }[] = [];
+    const signed: { method: string; target: string; body?: string | Uint8Array<ArrayBuffer> }[] = [];
     const transport = createHttpTransport({
       clock: fakeClock(),
       baseUrl: 'https://nrm.example',

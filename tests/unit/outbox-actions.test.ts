@@ -7,7 +7,7 @@ import { createOutboxAccess, discardOutboxItem, getOutboxItem, listOutbox, queue
 import { fakeClock, freshDatabase, submissionFor, validReferral, deviceKey } from '../support/fixtures.ts';
 
 /** Stands in for the app's sealing: the store only needs a body bound to the new id. */
-const restamp = async (_draft: Draft, newId: string) => submissionFor(validReferral(), newId);
+const restamp = async (_draft: Draft, newId: string) => ({ submission: submissionFor(validReferral(), newId) });
 
 const refused = { type: 'x', title: 'The referral is not complete', status: 422, code: 'invalid-referral' as const };
 const conflict = { type: 'x', title: 'A different referral was already received under this id', status: 409, code: 'id-conflict' as const };

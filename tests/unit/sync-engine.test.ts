@@ -22,6 +22,7 @@ function memoryOutbox(submissions: Submission[], nextAttemptAt = 0) {
     async markSending(id) {
       rows.get(id)!.state = 'sending';
     },
+    readChunk: async () => undefined,
     async markDelivered(id, receipt) {
       Object.assign(rows.get(id)!, { state: 'delivered', receipt });
     },
@@ -47,7 +48,12 @@ function memoryOutbox(submissions: Submission[], nextAttemptAt = 0) {
 
 const receiptFor = (id: string): Receipt => ({ id, reference: 'NRM-7K3F-9Q', receivedAt: '2026-11-29T09:31:00.000Z', digest: 'a'.repeat(64) });
 
-const noExtras = { reachable: async () => true, statuses: async () => [] };
+const noExtras = {
+  reachable: async () => true,
+  statuses: async () => [],
+  heldChunks: async (_referralId: string, fileId: string) => ({ kind: 'held' as const, held: { fileId, chunks: [] } }),
+  putChunk: async () => ({ kind: 'stored' as const }),
+};
 
 function scriptedTransport(answers: ((s: Submission) => SendOutcome)[]): TransportPort & { sent: string[] } {
   const sent: string[] = [];

@@ -19,6 +19,7 @@ function shown(def: FieldDef, raw: AnswerValue | undefined): string | undefined 
   const value = filled(raw);
   if (value === undefined) return undefined;
   const label = (entry: string) => def.options?.find((option) => option.value === entry)?.label ?? entry;
+  if (def.kind === 'files') return content.evidence.count(typeof value === 'string' ? 1 : value.length);
   if (typeof value !== 'string') return value.map(label).join('\n');
   if (def.kind === 'confirm') return text.confirmed;
   if (def.kind === 'date') {

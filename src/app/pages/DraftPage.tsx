@@ -1,3 +1,4 @@
+import { lazy } from 'preact/compat';
 import { useEffect } from 'preact/hooks';
 import { canVisit, pageById, resumePlace } from '../../shared/form/journey.ts';
 import { CHECK } from '../../shared/form/model.ts';
@@ -7,6 +8,9 @@ import { CheckAnswers } from './CheckAnswers.tsx';
 import { FormPage } from './FormPage.tsx';
 import { NotFound } from './NotFound.tsx';
 import type { PageMode } from './page-mode.ts';
+
+/** Files, camera and encryption: loaded only when a referral reaches its evidence page. */
+const EvidencePage = lazy(() => import('./EvidencePage.tsx').then((m) => ({ default: m.EvidencePage })));
 
 function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
@@ -30,5 +34,6 @@ export function DraftPage({ id, page, mode }: { id: string; page: string; mode: 
   const def = pageById(page);
   if (!def || def.deviceOnly) return <NotFound />;
   if (!canVisit(page, answers)) return <Redirect to={resumePath} />;
+  if (def.fields.some((field) => field.kind === 'files')) return <EvidencePage key={page} draft={draft} mode={mode} />;
   return <FormPage key={page} draft={draft} page={def} mode={mode} />;
 }

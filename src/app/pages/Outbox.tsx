@@ -3,6 +3,7 @@ import { discardOutboxItem, listOutbox, reopenForFix, resendAsNew, resumePaused,
 import { Button } from '../components/fields.tsx';
 import { useSyncProgress } from '../components/StatusLine.tsx';
 import { content } from '../content.ts';
+import { formatBytes } from '../file-size.ts';
 import { formatDateTime } from '../format.ts';
 import { navigate, paths } from '../router.ts';
 import type { Draft } from '../../store/drafts.ts';
@@ -43,7 +44,7 @@ function Actions({ item }: { item: OutboxItem }) {
   const { db, clock, sync, sendSoon } = services;
   const key = useKey();
   const sealAgain = async (draft: Draft, newId: string) => {
-    const sealed = await sealDraft(services, draft, newId);
+    const sealed = await sealDraft(services, key, draft, newId);
     if ('kind' in sealed) throw new Error(sealed.kind === 'no-key' ? content.noIntakeKey : 'This referral is not complete');
     return sealed;
   };
@@ -108,7 +109,20 @@ function Actions({ item }: { item: OutboxItem }) {
   );
 }
 
-function Item({ item }: { item: OutboxItem }) {
+/** How much of this item's files the server holds, while they upload. */
+function UploadProgress({ upload }: { upload: { done: number; total: number } }) {
+  const label = text.uploading(formatBytes(upload.done), formatBytes(upload.total));
+  return (
+    <div class="govuk-!-margin-bottom-4" data-testid="upload-progress">
+      <p class="govuk-body-s govuk-!-margin-bottom-1" id="upload-progress-label" aria-live="polite">
+        {label}
+      </p>
+      <progress class="app-progress" max={upload.total} value={upload.done} aria-labelledby="upload-progress-label" />
+    </div>
+  );
+}
+
+function Item({ item, upload }: { item: OutboxItem; upload?: { done: number; total: number } }) {
   return (
     <div class="govuk-summary-card" data-testid="outbox-item" data-state={item.state} data-id={item.id}>
       <div class="govuk-summary-card__title-wrapper">
@@ -123,6 +137,7 @@ function Item({ item }: { item: OutboxItem }) {
             </div>
           ))}
         </dl>
+        {upload ? <UploadProgress upload={upload} /> : null}
         <Actions item={item} />
       </div>
     </div>
@@ -150,7 +165,7 @@ export function Outbox() {
       ) : null}
       {progress.lastError && waiting ? <p class="govuk-body">{progress.lastError}</p> : null}
       {items.map((item) => (
-        <Item item={item} key={item.id} />
+        <Item item={item} key={item.id} upload={progress.upload?.id === item.id ? progress.upload : undefined} />
       ))}
     </>
   );

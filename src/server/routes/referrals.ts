@@ -29,6 +29,15 @@ export function referralRoutes(app: FastifyInstance, { receive }: ReferralRouteD
     if (outcome.kind === 'unreadable') {
       return sendProblem(reply, problem(422, 'unreadable-envelope', 'The server could not open this referral', { detail: outcome.detail }));
     }
+    if (outcome.kind === 'files-incomplete') {
+      return sendProblem(
+        reply,
+        problem(409, 'files-incomplete', 'Some files of this referral have not reached the server', {
+          detail: 'Nothing was stored. The device uploads the missing parts of these files, then sends the referral again.',
+          errors: outcome.files.map((file) => ({ path: `envelope.evidence.files.${file.fileId}`, message: `${file.missing.length} part(s) of this file are missing` })),
+        }),
+      );
+    }
     if (outcome.kind === 'conflict') {
       return sendProblem(
         reply,

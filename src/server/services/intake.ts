@@ -8,6 +8,8 @@ import { referralSchema, type ReferralPath } from '../../shared/referral.ts';
 import { referralV2Schema } from '../../shared/versions/v2.ts';
 import { openJson, sealingAad } from '../../shared/sealing.ts';
 import type { IntakeKeyring } from '../crypto/intake-keys.ts';
+import type { EvidenceStore } from '../storage/evidence-store.ts';
+import { openEvidence } from './evidence.ts';
 import { ReferenceTakenError, type ReferralStore, type StoredReferral } from '../storage/referral-store.ts';
 import { canonicalJson, sha256Hex } from './digest.ts';
 
@@ -16,10 +18,14 @@ export type IntakeOutcome =
   | { kind: 'repeat'; receipt: Receipt }
   | { kind: 'conflict' }
   | { kind: 'invalid'; errors: FieldError[] }
-  | { kind: 'unreadable'; detail: string };
+  | { kind: 'unreadable'; detail: string }
+  /** The sealed manifest names chunks the server does not hold: nothing was stored. */
+  | { kind: 'files-incomplete'; files: { fileId: string; missing: number[] }[] };
 
 export interface IntakeDeps {
   referrals: ReferralStore;
+  /** Stores a referral that has files together with marking them complete, only once every chunk is held. */
+  evidence: EvidenceStore;
   /** Answers that must come from a reference list are checked against the server's own copy. */
   lists: ListLookup;
   keyring: IntakeKeyring;
@@ -33,7 +39,7 @@ function receiptOf(row: StoredReferral): Receipt {
   return { id: row.id, reference: row.reference, receivedAt: row.receivedAt, digest: row.digest };
 }
 
-type Opened = { kind: 'opened'; path: ReferralPath; links?: ReferralLinks } | Extract<IntakeOutcome, { kind: 'invalid' | 'unreadable' }>;
+type Opened = { kind: 'opened'; path: ReferralPath; links?: ReferralLinks; evidenceFiles?: readonly string[] } | Extract<IntakeOutcome, { kind: 'invalid' | 'unreadable' }>;
 
 /** Opens the sealed referral to check it against the same schema the form used; only the index is kept in the clear. */
 async function openReferral(submission: Submission, keyring: IntakeKeyring, lists: ListLookup): Promise<Opened> {
@@ -55,20 +61,26 @@ async function openReferral(submission: Submission, keyring: IntakeKeyring, list
   if (!parsed.success) return atFault(toFieldErrors(parsed.error));
   const { links, ...answers } = parsed.data;
   const offList = referralListErrors(answers as Answers, lists);
-  return offList.length > 0 ? atFault(offList) : { kind: 'opened', path: parsed.data.path, links };
+  if (offList.length > 0) return atFault(offList);
+  const named = (answers as Answers)['evidenceFiles'];
+  return { kind: 'opened', path: parsed.data.path, links, evidenceFiles: Array.isArray(named) ? named : [] };
 }
 
 /** Receives a validated submission exactly once: the id is the idempotency key, the digest tells a repeat from a change. */
-export function createIntake({ referrals, keyring, lists, now, randomInt }: IntakeDeps) {
+export function createIntake({ referrals, evidence, keyring, lists, now, randomInt }: IntakeDeps) {
   /** `deviceId`: the enrolled device that signed the request, when it was signed. */
   return async function receive(submission: Submission, deviceId: string | null = null): Promise<IntakeOutcome> {
     const opened = await openReferral(submission, keyring, lists);
     if (opened.kind !== 'opened') return opened;
+    const files = await openEvidence(submission, keyring, opened.evidenceFiles ?? []);
+    if (files.kind === 'invalid' || files.kind === 'unreadable') return files;
+    const insert = (row: StoredReferral) =>
+      files.kind === 'opened' ? evidence.insertWithFiles(row, files.files, row.receivedAt) : referrals.insertIfAbsent(row).then((result) => ({ kind: 'stored' as const, ...result }));
     const envelope = canonicalJson(submission.envelope);
     const digest = sha256Hex(canonicalJson(submission));
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
       try {
-        const { inserted, stored } = await referrals.insertIfAbsent({
+        const result = await insert({
           id: submission.id,
           reference: makeReference(randomInt),
           path: opened.path,
@@ -82,6 +94,8 @@ export function createIntake({ referrals, keyring, lists, now, randomInt }: Inta
           encounterId: opened.links?.encounterId ?? null,
           family: opened.links && 'family' in opened.links && opened.links.family?.length ? opened.links.family : null,
         });
+        if (result.kind === 'missing') return { kind: 'files-incomplete', files: result.files };
+        const { inserted, stored } = result;
         if (inserted) return { kind: 'created', receipt: receiptOf(stored) };
         return stored.digest === digest ? { kind: 'repeat', receipt: receiptOf(stored) } : { kind: 'conflict' };
       } catch (error) {

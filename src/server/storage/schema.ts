@@ -93,8 +93,30 @@ export interface RateLimitCountersTable {
   window_ends_at: string;
 }
 
+/** Sealed evidence chunks as uploaded (migration 0007); never updated, one row per place and content. */
+export interface EvidenceChunksTable {
+  referral_id: string;
+  file_id: string;
+  idx: number;
+  sha256: string;
+  size: number;
+  bytes: Uint8Array;
+  received_at: string;
+}
+
+/** The files of a stored referral, written in the referral's own transaction once every chunk is held. */
+export interface EvidenceFilesTable {
+  referral_id: string;
+  file_id: string;
+  chunk_count: number;
+  size: number;
+  completed_at: string;
+}
+
 export interface Database {
   referrals: ReferralsTable;
+  evidence_chunks: EvidenceChunksTable;
+  evidence_files: EvidenceFilesTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   password_tokens: PasswordTokensTable;

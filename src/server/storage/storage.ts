@@ -2,9 +2,11 @@ import { sql } from 'kysely';
 import type { AccountsStore } from './accounts-store.ts';
 import type { AuditLog } from './audit-log.ts';
 import type { DeviceStore } from './device-store.ts';
+import type { EvidenceStore } from './evidence-store.ts';
 import { createKyselyAccountsStore } from './kysely-accounts-store.ts';
 import { createKyselyAuditLog } from './kysely-audit-log.ts';
 import { createKyselyDeviceStore } from './kysely-device-store.ts';
+import { createKyselyEvidenceStore } from './kysely-evidence-store.ts';
 import { createKyselyRateLimitStore } from './kysely-rate-limit-store.ts';
 import { createKyselyReferralStore } from './kysely-referral-store.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -15,6 +17,8 @@ import type { StorageConnection } from './storage-connection.ts';
 /** Every store the server uses, over one database connection (pool). */
 export interface Storage {
   referrals: ReferralStore;
+  /** Evidence chunks and files; its insertWithFiles stores a referral with its files in one transaction. */
+  evidence: EvidenceStore;
   accounts: AccountsStore;
   devices: DeviceStore;
   audit: AuditLog;
@@ -35,6 +39,7 @@ export async function openStorage(connection: StorageConnection): Promise<Storag
   const { db } = connection;
   return {
     referrals: createKyselyReferralStore(connection),
+    evidence: createKyselyEvidenceStore(connection),
     accounts: createKyselyAccountsStore(db),
     devices: createKyselyDeviceStore(db),
     audit: createKyselyAuditLog(db),

@@ -28,7 +28,9 @@ export type FieldKind =
   | 'date'
   | 'phone'
   | 'email'
-  | 'count';
+  | 'count'
+  /** Evidence files: the answer is the ids of the files attached (their content is in src/store/evidence.ts). */
+  | 'files';
 
 export interface Option {
   value: string;
@@ -85,6 +87,7 @@ export const sectionIds = [
   'person',
   'decision',
   'responder',
+  'evidence',
 ] as const;
 export type SectionId = (typeof sectionIds)[number];
 
@@ -149,4 +152,5 @@ export const field = {
   phone: (name: string, label: string, missing: string, options: FieldOptions = {}): FieldDef => ({ name, kind: 'phone', label, missing, required: true, max: 40, ...options }),
   email: (name: string, label: string, missing: string, options: FieldOptions = {}): FieldDef => ({ name, kind: 'email', label, missing, required: true, max: 254, ...options }),
   count: (name: string, label: string, missing: string, options: FieldOptions = {}): FieldDef => ({ name, kind: 'count', label, missing, required: true, max: 3, ...options }),
+  files: (name: string, label: string, maxItems: number, options: FieldOptions = {}): FieldDef => ({ name, kind: 'files', label, missing: '', required: false, maxItems, max: 36, ...options }),
 };

@@ -5,6 +5,9 @@ const WEB_ADDRESS = /(https?:\/\/|www\.)\S/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** UK numbers as dialled at home, or any number with its country code (7 to 15 digits). */
 const PHONE = /^(\+[1-9]\d{6,14}|0\d{9,10})$/;
+const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** Answers that hold a list rather than one value. */
+const isList = (def: FieldDef) => def.kind === 'checkboxes' || def.kind === 'places' || def.kind === 'files';
 const PHONE_MESSAGE = 'Enter a phone number, like 07700 900 982 or +44 7700 900 982 for a number outside the UK';
 
 export function isVisible(def: FieldDef, values: Answers): boolean {
@@ -46,8 +49,8 @@ export function fieldIssue(def: FieldDef, raw: AnswerValue | undefined): string 
   const value = filled(raw);
   if (value === undefined) return def.required ? def.missing : undefined;
   const values = typeof value === 'string' ? [value] : value;
-  if (typeof value === 'string' && (def.kind === 'checkboxes' || def.kind === 'places')) return def.missing;
-  if (typeof value !== 'string' && !(def.kind === 'checkboxes' || def.kind === 'places')) return def.missing;
+  if (typeof value === 'string' && isList(def)) return def.missing;
+  if (typeof value !== 'string' && !isList(def)) return def.missing;
   if (def.max !== undefined && values.some((entry) => entry.trim().length > (def.max ?? 0))) {
     return `${quoted(def)} must be ${def.max.toLocaleString('en-GB')} characters or fewer`;
   }
@@ -63,6 +66,9 @@ export function fieldIssue(def: FieldDef, raw: AnswerValue | undefined): string 
       return values[0] === 'yes' ? undefined : def.missing;
     case 'places':
       return def.maxItems !== undefined && values.length > def.maxItems ? `Add no more than ${def.maxItems} places` : undefined;
+    case 'files':
+      if (values.some((entry) => !FILE_ID.test(entry)) || new Set(values).size !== values.length) return 'The list of attached files is damaged: attach the files again';
+      return def.maxItems !== undefined && values.length > def.maxItems ? `Attach no more than ${def.maxItems} files` : undefined;
     case 'email':
       return EMAIL.test((values[0] ?? '').trim()) ? undefined : 'Enter an email address in the right format, like name@example.com';
     case 'phone':
@@ -78,7 +84,7 @@ export function fieldIssue(def: FieldDef, raw: AnswerValue | undefined): string 
 
 function valueSchema(def: FieldDef) {
   const entry = z.string();
-  return def.kind === 'checkboxes' || def.kind === 'places' ? z.optional(z.array(entry)) : z.optional(entry);
+  return isList(def) ? z.optional(z.array(entry)) : z.optional(entry);
 }
 
 /** The shape of the answers a set of pages may hold, every answer optional (rules are checked separately). */

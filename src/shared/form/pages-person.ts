@@ -1,4 +1,5 @@
-import { CHECK, audiences, field, single, yesNo, type FieldDef, type PageDef } from './model.ts';
+import { MAX_FILES } from '../evidence-limits.ts';
+import { CHECK, audiences, field, many, single, yesNo, type FieldDef, type PageDef } from './model.ts';
 
 const DTN_NATIONS = ['england', 'wales'];
 
@@ -270,6 +271,26 @@ export const personPages: readonly PageDef[] = [
     fields: [
       field.email('alternativeEmail', 'Who else can be contacted if you are not available?', 'Enter an email address in the right format, like team@example.gov.uk', {
         hint: 'A manager’s or your team’s email address.',
+      }),
+    ],
+    next: () => 'evidence',
+  },
+  // Evidence (optional): the page itself is drawn by src/app/pages/EvidencePage.tsx; the answer is the files' ids.
+  {
+    id: 'evidence',
+    section: 'evidence',
+    title: 'Upload evidence',
+    on: audiences.referred,
+    fields: [field.files('evidenceFiles', 'Files', MAX_FILES)],
+    next: (answers) => (many(answers, 'evidenceFiles').length > 0 ? 'evidence-description' : CHECK),
+  },
+  {
+    id: 'evidence-description',
+    section: 'evidence',
+    on: audiences.referred,
+    fields: [
+      field.narrative('evidenceDescription', 'Describe the files you attached', 'Describe the files you attached', {
+        hint: 'What each file shows, and when and where it was taken or found.',
       }),
     ],
     next: () => CHECK,

@@ -5,6 +5,7 @@ import * as devices from './0003-devices.ts';
 import * as auditLog from './0004-audit-log.ts';
 import * as rateLimits from './0005-rate-limits.ts';
 import * as referralLinks from './0006-referral-links.ts';
+import * as evidence from './0007-evidence.ts';
 
 /** Append-only: a new migration gets the next number; a released one is never edited. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0004-audit-log': auditLog,
   '0005-rate-limits': rateLimits,
   '0006-referral-links': referralLinks,
+  '0007-evidence': evidence,
 };

@@ -1,0 +1,27 @@
+/** Longest side of a photo made smaller: enough to read a document or a face, a fraction of the bytes. */
+const MAX_SIDE = 2048;
+const QUALITY = 0.85;
+
+/**
+ * A smaller JPEG copy of a photo, or undefined when it cannot be made or would not be smaller. The
+ * copy also leaves out the photo's metadata (such as where it was taken).
+ */
+export async function smallerPhoto(photo: Blob): Promise<Blob | undefined> {
+  try {
+    const bitmap = await createImageBitmap(photo);
+    const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+    canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+    canvas.getContext('2d')?.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', QUALITY));
+    canvas.width = 0;
+    return blob && blob.size < photo.size ? blob : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The name of the smaller copy: a JPEG now, whatever it was. */
+export const smallerName = (name: string) => name.replace(/\.(png|jpe?g)$/i, '') + '.jpg';

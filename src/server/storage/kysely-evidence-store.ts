@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely';
+import type { CompleteOutcome, EvidenceStore } from './evidence-store.ts';
+import { createKyselyReferralStore } from './kysely-referral-store.ts';
+import type { Database } from './schema.ts';
+import type { StorageConnection } from './storage-connection.ts';
+
+export function createKyselyEvidenceStore({ db, isReferenceCollision }: Pick<StorageConnection, 'db' | 'isReferenceCollision'>): EvidenceStore {
+  const held = (on: Kysely<Database>, referralId: string, fileId: string) =>
+    on.selectFrom('evidence_chunks').select(['idx', 'sha256']).where('referral_id', '=', referralId).where('file_id', '=', fileId).execute();
+
+  return {
+    async putChunk(chunk) {
+      const result = await db
+        .insertInto('evidence_chunks')
+        .values({
+          referral_id: chunk.referralId,
+          file_id: chunk.fileId,
+          idx: chunk.index,
+          sha256: chunk.sha256,
+          size: chunk.bytes.byteLength,
+          bytes: chunk.bytes,
+          received_at: chunk.receivedAt,
+        })
+        // Two instances storing the same chunk at once: one row, and neither fails.
+        .onConflict((conflict) => conflict.columns(['referral_id', 'file_id', 'idx', 'sha256']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+    },
+
+    async heldChunks(referralId, fileId) {
+      const rows = await held(db, referralId, fileId);
+      return rows.map((row) => ({ index: Number(row.idx), sha256: row.sha256 })).sort((a, b) => a.index - b.index);
+    },
+
+    insertWithFiles(row, files, now) {
+      // Chunks are never updated or deleted while a referral may still arrive, so what this
+      // transaction finds held stays held until it commits: no lock is needed on either database.
+      return db.transaction().execute(async (trx): Promise<CompleteOutcome> => {
+        const referrals = createKyselyReferralStore({ db: trx, isReferenceCollision });
+        const existing = await referrals.findById(row.id);
+        if (existing) return { kind: 'stored', inserted: false, stored: existing };
+        const missingFiles: { fileId: string; missing: number[] }[] = [];
+        for (const file of files) {
+          const have = new Set((await held(trx, row.id, file.fileId)).map((chunk) => `${Number(chunk.idx)}:${chunk.sha256}`));
+          const missing = file.chunks.flatMap((sha256, index) => (have.has(`${index}:${sha256}`) ? [] : [index]));
+          if (missing.length > 0) missingFiles.push({ fileId: file.fileId, missing });
+        }
+        if (missingFiles.length > 0) return { kind: 'missing', files: missingFiles };
+        const { inserted, stored } = await referrals.insertIfAbsent(row);
+        if (inserted && files.length > 0) {
+          const sizes = await trx
+            .selectFrom('evidence_chunks')
+            .select(['file_id', 'idx', 'sha256', 'size'])
+            .where('referral_id', '=', row.id)
+            .execute();
+          await trx
+            .insertInto('evidence_files')
+            .values(
+              files.map((file) => ({
+                referral_id: row.id,
+                file_id: file.fileId,
+                chunk_count: file.chunks.length,
+                size: sizes.filter((s) => s.file_id === file.fileId && file.chunks[Number(s.idx)] === s.sha256).reduce((sum, s) => sum + Number(s.size), 0),
+                completed_at: now,
+              })),
+            )
+            .onConflict((conflict) => conflict.columns(['referral_id', 'file_id']).doNothing())
+            .execute();
+        }
+        return { kind: 'stored', inserted, stored };
+      });
+    },
+
+    async readFile(referralId, fileId, chunks) {
+      const parts: Uint8Array[] = [];
+      for (const [index, sha256] of chunks.entries()) {
+        const found = await db
+          .selectFrom('evidence_chunks')
+          .select('bytes')
+          .where('referral_id', '=', referralId)
+          .where('file_id', '=', fileId)
+          .where('idx', '=', index)
+          .where('sha256', '=', sha256)
+          .executeTakeFirst();
+        if (!found) return undefined;
+        parts.push(new Uint8Array(found.bytes));
+      }
+      return parts;
+    },
+
+    async countChunks(referralId) {
+      const row = await db.selectFrom('evidence_chunks').select((eb) => eb.fn.countAll<number>().as('n')).where('referral_id', '=', referralId).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async countFiles(referralId) {
+      const row = await db.selectFrom('evidence_files').select((eb) => eb.fn.countAll<number>().as('n')).where('referral_id', '=', referralId).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+  };
+}
