@@ -74,4 +74,30 @@ describe('the three paths, offline from start to confirmation', () => {
     // Each stored under its own kind (in the order they happened to arrive).
     expect(rows.map((row) => `${row.path} v${row.schema_version}`).sort()).toEqual(['adult-nrm v3', 'child v3', 'dtn v3']);
   });
+
+  it('can be answered with the keyboard alone: text, type-ahead and radios', async () => {
+    await page.getByRole('link', { name: 'NRM Field' }).click();
+    await page.getByRole('link', { name: 'Start a referral' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/case-label$/);
+    await page.getByLabel('What is your own reference for this referral?').focus();
+    await page.keyboard.type('KEYS-1');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/organisation$/);
+    await page.locator('#organisation').focus();
+    await page.keyboard.type('west yorkshire pol');
+    await page.getByRole('option', { name: 'West Yorkshire Police' }).waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#organisation').inputValue()).toBe('West Yorkshire Police');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/responder-nation$/);
+    await page.getByLabel('England').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel('Wales').isChecked()).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/under-18$/);
+  });
 });

@@ -150,7 +150,7 @@ export function ConfirmQuestion({ id, label, hint, error, field }: Omit<Question
   return (
     <div class={groupClass(error)}>
       <ErrorMessage id={id} error={error} />
-      <div class="govuk-checkboxes govuk-checkboxes--small">
+      <div class="govuk-checkboxes">
         <div class="govuk-checkboxes__item">
           <input class="govuk-checkboxes__input" id={id} type="checkbox" aria-describedby={describedBy(id, hint, error)} {...field} />
           <label class="govuk-label govuk-checkboxes__label" for={id}>
