@@ -1,9 +1,9 @@
 import { MAX_FILES, PHOTO_TYPES, evidenceFileIssue, evidenceTypeOf, type EvidenceType } from '../shared/evidence-limits.ts';
-import { content } from './content.ts';
+import { evidenceText } from './content-evidence.ts';
 import { smallerPhoto } from './downscale.ts';
 import { formatBytes } from './file-size.ts';
 
-const text = content.evidence;
+const text = evidenceText;
 
 /** A file chosen and accepted, waiting for the responder to say "Attach" (photos: original or smaller). */
 export interface PendingFile {

@@ -3,7 +3,7 @@ import { referralFromAnswers, referralSchema } from '../shared/referral.ts';
 import { toFieldErrors } from '../shared/issues.ts';
 import type { CurrentSubmission, FieldError } from '../shared/protocol.ts';
 import { many } from '../shared/form/model.ts';
-import type { UploadFile } from '../shared/evidence.ts';
+import type { UploadFile } from '../shared/evidence-protocol.ts';
 import type { Draft } from '../store/drafts.ts';
 import { evidenceForSending, purgeFilesExcept } from '../store/evidence.ts';
 import { queueSubmission } from '../store/outbox.ts';

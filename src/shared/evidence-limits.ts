@@ -59,3 +59,7 @@ export function shortenName(name: string): string {
   return `${name.slice(0, MAX_NAME_LENGTH - ext.length - 1)}…${ext}`;
 }
 
+
+export const chunkCount = (size: number) => Math.max(1, Math.ceil(size / CHUNK_BYTES));
+/** Bytes on the wire of chunk `index` of a file of `size` plaintext bytes. */
+export const sealedChunkBytes = (size: number, index: number) => Math.min(CHUNK_BYTES, size - index * CHUNK_BYTES) + IV_BYTES + TAG_BYTES;

@@ -3,15 +3,16 @@ import { fromBase64Url, toBase64Url } from './base64url.ts';
 import {
   CHUNK_BYTES,
   IV_BYTES,
+  chunkCount,
   MAX_CHUNKS,
   MAX_FILE_BYTES,
   MAX_FILES,
   MAX_NAME_LENGTH,
-  TAG_BYTES,
   evidenceTypes,
 } from './evidence-limits.ts';
 
 export * from './evidence-limits.ts';
+export * from './evidence-protocol.ts';
 
 /**
  * Evidence files (photos and documents) attached to a referral, version 1 of the format.
@@ -27,9 +28,6 @@ export * from './evidence-limits.ts';
  */
 export const EVIDENCE_FORMAT = 1;
 
-export const chunkCount = (size: number) => Math.max(1, Math.ceil(size / CHUNK_BYTES));
-/** Bytes on the wire of chunk `index` of a file of `size` plaintext bytes. */
-export const sealedChunkBytes = (size: number, index: number) => Math.min(CHUNK_BYTES, size - index * CHUNK_BYTES) + IV_BYTES + TAG_BYTES;
 
 const hex64 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 in hex'));
 const fileId = z.uuid('A file id is a UUID made on the device');
@@ -59,15 +57,6 @@ export const evidenceManifestSchema = z
   .strictObject({ format: z.literal(EVIDENCE_FORMAT), files: z.array(evidenceFileSchema).check(z.minLength(1), z.maxLength(MAX_FILES)) })
   .check(z.refine((manifest) => new Set(manifest.files.map((file) => file.fileId)).size === manifest.files.length, { message: 'A file is listed twice', path: ['files'] }));
 export type EvidenceManifest = z.infer<typeof evidenceManifestSchema>;
-
-/** What the device needs, in the clear, to upload a queued referral's files without the user's key. */
-export interface UploadFile {
-  fileId: string;
-  /** SHA-256 (hex) of each sealed chunk, in order. */
-  chunks: string[];
-  /** Sealed bytes of the whole file, for progress. */
-  bytes: number;
-}
 
 /** Binds the sealed manifest to its referral, as the referral's own seal does. */
 export function evidenceAad(referralId: string): Uint8Array<ArrayBuffer> {
@@ -110,17 +99,3 @@ export async function openChunk(key: FileKey, id: string, index: number, sealed:
   return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: chunkAad(id, index) }, key, sealed.slice(IV_BYTES)));
 }
 
-/** The header that names a chunk's SHA-256 on upload: the server checks the body against it. */
-export const CHUNK_HASH_HEADER = 'nrm-chunk-sha256';
-
-export const evidencePaths = {
-  file: (referralId: string, id: string) => `/api/v1/referrals/${referralId}/files/${id}`,
-  chunk: (referralId: string, id: string, index: number) => `/api/v1/referrals/${referralId}/files/${id}/chunks/${index}`,
-};
-
-/** What the server holds of one file (GET …/files/:fileId). */
-export const heldChunksSchema = z.strictObject({
-  fileId: z.string(),
-  chunks: z.array(z.strictObject({ index: z.int(), sha256: hex64 })),
-});
-export type HeldChunks = z.infer<typeof heldChunksSchema>;

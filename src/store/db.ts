@@ -1,7 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { ReferralAnswers } from '../shared/referral.ts';
 import type { Problem, Receipt, Submission } from '../shared/protocol.ts';
-import type { UploadFile } from '../shared/evidence.ts';
+import type { UploadFile } from '../shared/evidence-protocol.ts';
 import type { Boxed } from './box.ts';
 import type { DeviceIdentityRecord } from './device-identity.ts';
 import type { VaultRecord } from './vault.ts';

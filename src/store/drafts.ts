@@ -3,7 +3,7 @@ import { upgradeAnswers } from '../shared/form/upgrade-answers.ts';
 import type { ReferralAnswers } from '../shared/referral.ts';
 import { box, unbox, type Boxed } from './box.ts';
 import type { DraftContent, DraftRecord, FieldDatabase } from './db.ts';
-import { purgeFiles } from './evidence.ts';
+import { purgeFiles } from './evidence-chunks.ts';
 
 /** A draft as the screens see it: decrypted, in memory only. */
 export interface Draft extends DraftContent {

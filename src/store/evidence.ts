@@ -13,8 +13,11 @@ import {
   type EvidenceType,
   type UploadFile,
 } from '../shared/evidence.ts';
+
+export { purgeFiles, purgeFilesExcept, readChunk, removeFile } from './evidence-chunks.ts';
 import { Sha256 } from '../shared/sha256-stream.ts';
 import { box, unbox } from './box.ts';
+import { readChunk, removeFile } from './evidence-chunks.ts';
 import type { FieldDatabase, FileRecord } from './db.ts';
 
 /** What the vault's key protects of a file: everything that tells what it is, and its key. */
@@ -88,27 +91,8 @@ export async function listFiles(db: FieldDatabase, vaultKey: CryptoKey, draftId:
   );
 }
 
-export async function removeFile(db: FieldDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.files, db.fileChunks, async () => {
-    await db.fileChunks.where('fileId').equals(id).delete();
-    await db.files.delete(id);
-  });
-}
 
-/** Every file of a draft or referral, and its chunks: after delivery, or when the draft is discarded. */
-export async function purgeFiles(db: FieldDatabase, draftId: string): Promise<void> {
-  await db.transaction('rw', db.files, db.fileChunks, async () => {
-    const ids = (await db.files.where('draftId').equals(draftId).primaryKeys()) as string[];
-    for (const id of ids) await db.fileChunks.where('fileId').equals(id).delete();
-    await db.files.where('draftId').equals(draftId).delete();
-  });
-}
 
-/** Files of the draft that the answers no longer name (removed, or forgotten when the path changed). */
-export async function purgeFilesExcept(db: FieldDatabase, draftId: string, keep: readonly string[]): Promise<void> {
-  const ids = (await db.files.where('draftId').equals(draftId).primaryKeys()) as string[];
-  for (const id of ids.filter((id) => !keep.includes(id))) await removeFile(db, id);
-}
 
 /**
  * The manifest to seal for the server and the plan to upload by, for the files the referral names.
@@ -128,11 +112,6 @@ export async function evidenceForSending(db: FieldDatabase, vaultKey: CryptoKey,
   return { manifest: { format: EVIDENCE_FORMAT, files }, uploads };
 }
 
-/** One stored chunk as it is sent (the service worker reads these without the user's key). */
-export async function readChunk(db: FieldDatabase, fileId: string, index: number): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  const record = await db.fileChunks.get([fileId, index]);
-  return record ? new Uint8Array(record.data) : undefined;
-}
 
 /** The plaintext of a file, a chunk at a time (to preview, or to prove a round trip). */
 export async function* readFilePlaintext(db: FieldDatabase, vaultKey: CryptoKey, id: string): AsyncGenerator<Uint8Array<ArrayBuffer>> {

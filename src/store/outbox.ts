@@ -1,11 +1,11 @@
 import { Dexie } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
-import type { UploadFile } from '../shared/evidence.ts';
+import type { UploadFile } from '../shared/evidence-protocol.ts';
 import type { Problem, Receipt, ReferralStatus, Submission } from '../shared/protocol.ts';
 import { box, unbox } from './box.ts';
 import type { FieldDatabase, OutboxRecord, OutboxState } from './db.ts';
 import { draftContext, getDraft, type Draft } from './drafts.ts';
-import { purgeFiles, readChunk } from './evidence.ts';
+import { purgeFiles, readChunk } from './evidence-chunks.ts';
 
 /** Never due by itself: waits for the user (fix, sign in) rather than a timer. */
 const NOT_BY_TIMER = Number.MAX_SAFE_INTEGER;

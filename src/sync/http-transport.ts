@@ -1,5 +1,5 @@
 import { API_PATHS, MAX_STATUS_IDS, problemSchema, receiptSchema, statusesResponseSchema, type Problem, type ReferralStatus, type Submission } from '../shared/protocol.ts';
-import { CHUNK_HASH_HEADER, evidencePaths, heldChunksSchema } from '../shared/evidence.ts';
+import { CHUNK_HASH_HEADER, evidencePaths, heldChunksSchema } from '../shared/evidence-protocol.ts';
 import type { Clock, NotDelivered, RequestSigner, SendOutcome, TransportPort } from './ports.ts';
 
 export interface HttpTransportOptions {

@@ -1,4 +1,4 @@
-import type { HeldChunks, UploadFile } from '../shared/evidence.ts';
+import type { HeldChunks, UploadFile } from '../shared/evidence-protocol.ts';
 import type { Problem, Receipt, ReferralStatus, Submission } from '../shared/protocol.ts';
 
 export interface DueItem {

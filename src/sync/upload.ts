@@ -1,4 +1,5 @@
-import { sealedChunkBytes, type UploadFile } from '../shared/evidence.ts';
+import { sealedChunkBytes } from '../shared/evidence-limits.ts';
+import type { UploadFile } from '../shared/evidence-protocol.ts';
 import type { NotDelivered, OutboxPort, TransportPort } from './ports.ts';
 
 /** Sealed bytes of chunk `index` of a file, from its total (every chunk but the last is full). */

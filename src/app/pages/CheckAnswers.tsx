@@ -7,6 +7,7 @@ import { BackLink } from '../components/BackLink.tsx';
 import { ErrorSummary, type SummaryError } from '../components/ErrorSummary.tsx';
 import { Link } from '../components/Link.tsx';
 import { content } from '../content.ts';
+import { evidenceText } from '../content-evidence.ts';
 import { formatDate } from '../format.ts';
 import { navigate, paths } from '../router.ts';
 import { sendDraft } from '../send-referral.ts';
@@ -19,7 +20,7 @@ function shown(def: FieldDef, raw: AnswerValue | undefined): string | undefined 
   const value = filled(raw);
   if (value === undefined) return undefined;
   const label = (entry: string) => def.options?.find((option) => option.value === entry)?.label ?? entry;
-  if (def.kind === 'files') return content.evidence.count(typeof value === 'string' ? 1 : value.length);
+  if (def.kind === 'files') return evidenceText.count(typeof value === 'string' ? 1 : value.length);
   if (typeof value !== 'string') return value.map(label).join('\n');
   if (def.kind === 'confirm') return text.confirmed;
   if (def.kind === 'date') {

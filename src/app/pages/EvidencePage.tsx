@@ -8,6 +8,7 @@ import { BackLink } from '../components/BackLink.tsx';
 import { ErrorSummary } from '../components/ErrorSummary.tsx';
 import { Button } from '../components/fields.tsx';
 import { content } from '../content.ts';
+import { evidenceText } from '../content-evidence.ts';
 import { smallerName } from '../downscale.ts';
 import { checkChosen, type PendingFile } from '../evidence-choice.ts';
 import { formatBytes, freeSpace } from '../file-size.ts';
@@ -16,7 +17,7 @@ import { useKey, useServices } from '../services.ts';
 import type { PageMode } from './page-mode.ts';
 import { PendingList } from './EvidencePending.tsx';
 
-const text = content.evidence;
+const text = evidenceText;
 /** Below this much space left, the page says the device is nearly full. */
 const LOW_SPACE = 200_000_000;
 /** Room kept free beyond a file's own size (encryption, the database's own bookkeeping). */

@@ -1,9 +1,9 @@
 import { Button } from '../components/fields.tsx';
-import { content } from '../content.ts';
+import { evidenceText } from '../content-evidence.ts';
 import type { PendingFile } from '../evidence-choice.ts';
 import { formatBytes } from '../file-size.ts';
 
-const text = content.evidence;
+const text = evidenceText;
 
 /** Files chosen but not attached yet; for each photo, the choice of the original or a smaller copy with its size. */
 export function PendingList({ pending, busy, onChange, onAttach }: { pending: PendingFile[]; busy: boolean; onChange: (next: PendingFile[]) => void; onAttach: () => void }) {

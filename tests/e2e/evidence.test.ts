@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadIntakeKeyring } from '../../src/server/crypto/intake-keys.ts';
+import { evidenceAad, evidenceManifestSchema, importFileKey, openChunk } from '../../src/shared/evidence.ts';
+import { openJson } from '../../src/shared/sealing.ts';
+import { launchChromium } from '../support/browser.ts';
+import { fillForm, openApp, sendFromCheck, showOutbox, storedReferrals, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
+import { examples } from '../support/referral-examples.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A photo as a phone makes it: PNG of noise, drawn in the browser (a few MB, so a smaller copy is offered). */
+async function photo(width: number, height: number): Promise<Buffer> {
+  const base64 = await page.evaluate(
+    async ([w, h]) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = w;
+      canvas.height = h;
+      const context = canvas.getContext('2d')!;
+      const image = context.createImageData(w, h);
+      for (let i = 0; i < image.data.length; i += 1) image.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
+      context.putImageData(image, 0, 0);
+      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((made) => resolve(made!), 'image/png'));
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (const byte of bytes) binary += String.fromCharCode(byte);
+      return btoa(binary);
+    },
+    [width, height] as const,
+  );
+  return Buffer.from(base64, 'base64');
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** What the device's database still holds, table by table. */
+const deviceCounts = () =>
+  page.evaluate(
+    () =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const open = indexedDB.open('nrm-field');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = ['drafts', 'envelopes', 'files', 'fileChunks'];
+          const tx = db.transaction(names, 'readonly');
+          const counts: Record<string, number> = {};
+          for (const name of names) {
+            const request = tx.objectStore(name).count();
+            request.onsuccess = () => (counts[name] = request.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+        };
+      }),
+  );
+
+describe('evidence attached offline', () => {
+  it('refuses what it must with a clear message, sends two photos and a PDF with the referral, and leaves nothing on the device', { timeout: 180_000 }, async () => {
+    await openApp(page, server.baseUrl);
+    await page.getByRole('heading', { name: 'Refer a potential victim of modern slavery' }).waitFor();
+    await waitForServiceWorker(page);
+    const photos = [await photo(1200, 800), await photo(900, 900)];
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(300_000, 7), Buffer.from('\n%%EOF\n')]);
+
+    await context.setOffline(true);
+    await page.reload();
+    await unlockOrSetUp(page);
+    await page.getByRole('link', { name: 'Start a referral' }).click();
+    await page.waitForURL(/\/case-label$/);
+    const answers = { ...examples['adult-nrm'], caseLabel: 'OP-EVIDENCE-3' };
+    await fillForm(page, answers, { stopAt: 'evidence' });
+    await page.getByRole('heading', { name: 'Upload evidence' }).waitFor();
+    expect(await page.locator('#evidence-camera').getAttribute('capture')).toBe('environment');
+    expect(await page.getByTestId('storage-left').innerText()).toMatch(/space left for this app/);
+
+    const files = page.locator('#evidence-files');
+    await files.setInputFiles([
+      { name: 'rota-1.png', mimeType: 'image/png', buffer: photos[0]! },
+      { name: 'rota-2.png', mimeType: 'image/png', buffer: photos[1]! },
+      { name: 'pay-slip.pdf', mimeType: 'application/pdf', buffer: pdf },
+    ]);
+    const pending = page.getByTestId('evidence-pending');
+    await pending.waitFor();
+    // Each photo is offered smaller, with the size it would have; the originals are kept here.
+    await expect.poll(() => pending.getByText(/^Make it smaller: .* → .*(KB|MB)$/).count()).toBe(2);
+    for (const label of await pending.getByText(/^Keep the original/).all()) await label.click();
+    await pending.getByRole('button', { name: 'Attach 3 files' }).click();
+    await expect.poll(() => page.getByTestId('evidence-count').innerText()).toBe('3 files attached');
+
+    // A wrong type is refused by name; nothing attached is lost.
+    await files.setInputFiles([{ name: 'tool.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') }]);
+    await page.locator('.govuk-error-summary').getByText('tool.exe is not a file you can attach. Choose a JPG or PNG photo, or a PDF, DOC or DOCX document').waitFor();
+    expect(await page.getByTestId('evidence-count').innerText()).toBe('3 files attached');
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(/\/evidence-description$/);
+    await page.locator('#evidenceDescription').fill('Two photos of the work rota on the kitchen wall, and a pay slip with nothing paid.');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();
+    await page.getByText('3 files').waitFor();
+    await sendFromCheck(page);
+
+    await page.getByRole('link', { name: 'Go to your outbox' }).click();
+    const item = page.getByTestId('outbox-item').filter({ hasText: 'OP-EVIDENCE-3' });
+    await expect.poll(() => item.getAttribute('data-state')).toBe('queued');
+    await context.setOffline(false);
+    await expect.poll(() => item.getAttribute('data-state'), { timeout: 60_000 }).toBe('delivered');
+    await showOutbox(page);
+
+    // The server holds the referral and its three files, each byte-identical to what was chosen.
+    const [row] = storedReferrals(server.sqliteFile);
+    expect(row?.path).toBe('adult-nrm');
+    const db = new BetterSqlite3(server.sqliteFile, { readonly: true });
+    try {
+      const { envelope } = db.prepare('select envelope from referrals where id = ?').get(row!.id) as { envelope: string };
+      const sealed = JSON.parse(envelope) as { keyId: string; evidence: { enc: string; ct: string } };
+      const keyring = await loadIntakeKeyring(join(server.dataDir, 'intake-keys.json'), new Date());
+      const manifest = evidenceManifestSchema.parse(await openJson(keyring.privateKey(sealed.keyId)!, { keyId: sealed.keyId, ...sealed.evidence }, evidenceAad(row!.id)));
+      expect(manifest.files.map((file) => [file.name, file.type])).toEqual([
+        ['rota-1.png', 'image/png'],
+        ['rota-2.png', 'image/png'],
+        ['pay-slip.pdf', 'application/pdf'],
+      ]);
+      expect((db.prepare('select count(*) as n from evidence_files where referral_id = ?').get(row!.id) as { n: number }).n).toBe(3);
+      for (const [index, original] of [photos[0]!, photos[1]!, pdf].entries()) {
+        const file = manifest.files[index]!;
+        const key = await importFileKey(file.key);
+        const parts: Uint8Array[] = [];
+        for (const [i, hash] of file.chunks.entries()) {
+          const chunk = db.prepare('select bytes from evidence_chunks where referral_id = ? and file_id = ? and idx = ? and sha256 = ?').get(row!.id, file.fileId, i, hash) as { bytes: Buffer };
+          parts.push(await openChunk(key, file.fileId, i, new Uint8Array(chunk.bytes)));
+        }
+        const received = Buffer.concat(parts);
+        expect(sha256(received)).toBe(sha256(original));
+        expect(file.sha256).toBe(sha256(original));
+      }
+    } finally {
+      db.close();
+    }
+
+    // Nothing of the referral or its files is left on the device.
+    expect(await deviceCounts()).toEqual({ drafts: 0, envelopes: 0, files: 0, fileChunks: 0 });
+  });
+});
