@@ -45,6 +45,7 @@ const Confirmation = lazy(() => import('./pages/Confirmation.tsx').then((m) => (
 const Outbox = lazy(() => import('./pages/Outbox.tsx').then((m) => ({ default: m.Outbox })));
 const SettingsPage = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.SettingsPage })));
 const WipePage = lazy(() => import('./pages/Settings.tsx').then((m) => ({ default: m.WipePage })));
+const EncounterScreens = lazy(() => import('./pages/EncounterScreens.tsx').then((m) => ({ default: m.EncounterScreens })));
 
 export interface UpdateSignal {
   /** Calls back with the function that applies a waiting new version. */
@@ -58,6 +59,7 @@ function Route({ url, install, onInstall }: { url: URL; install: ReturnType<Inst
   if (path === paths.outbox) return <Outbox />;
   if (path === paths.settings) return <SettingsPage />;
   if (path === paths.wipe) return <WipePage />;
+  if (path === paths.encounters || path.startsWith('/encounter/')) return <EncounterScreens path={path} />;
   const match = /^\/referral\/([0-9a-f-]{36})\/([a-z0-9-]+)$/.exec(path);
   if (match?.[1] && match[2]) {
     if (match[2] === 'sent') return <Confirmation id={match[1]} dtn={url.searchParams.get('kind') === 'dtn'} />;

@@ -18,6 +18,8 @@ export const content = {
     confirmDelete: 'Delete this draft? This cannot be undone.',
     lastChanged: 'Last changed',
     outboxLink: 'Outbox: referrals waiting to send and sent',
+    startEncounter: 'Start an encounter',
+    encounterHint: 'Meeting several people at one place, such as at a raid? Type the shared details once, then add each person quickly.',
   },
   sections: {
     setup: 'About this report',

@@ -28,6 +28,13 @@ export const paths = {
   check: (id: string) => `/referral/${id}/check`,
   /** `dtn`: the report is a Duty to Notify, which has its own wording (not personal data). */
   sent: (id: string, dtn = false) => `/referral/${id}/sent${dtn ? '?kind=dtn' : ''}`,
+  encounters: '/encounters',
+  newEncounter: '/encounter/new',
+  encounter: (id: string) => `/encounter/${id}`,
+  /** `action`: details (change them), close, delete. */
+  encounterAction: (id: string, action: 'details' | 'close' | 'delete') => `/encounter/${id}/${action}`,
+  /** A person of an encounter: quick capture, their family links, or removing them. */
+  person: (encounterId: string, personId: string, action: 'quick' | 'family' | 'remove' = 'quick') => `/encounter/${encounterId}/person/${personId}/${action}`,
   outbox: '/outbox',
   settings: '/settings',
   wipe: '/settings/wipe',

@@ -1,12 +1,14 @@
 import { caseLabelIssue } from '../shared/case-label.ts';
 import { referralFromAnswers, referralSchema } from '../shared/referral.ts';
 import { toFieldErrors } from '../shared/issues.ts';
+import { withLinks } from '../shared/links.ts';
 import type { CurrentSubmission, FieldError } from '../shared/protocol.ts';
 import { many } from '../shared/form/model.ts';
 import type { UploadFile } from '../shared/evidence-protocol.ts';
 import type { Draft } from '../store/drafts.ts';
 import { evidenceForSending, purgeFilesExcept } from '../store/evidence.ts';
 import { queueSubmission } from '../store/outbox.ts';
+import { encounterLinks } from './encounter-links.ts';
 import { intakeKeyFor } from './intake-key.ts';
 import type { AppServices } from './services.ts';
 
@@ -23,7 +25,7 @@ export const attachedFileIds = (draft: Draft): readonly string[] => many(draft.a
 
 /** Checks a draft against the whole schema and seals it, and the manifest of its files, for the server under `id`. */
 export async function sealDraft(services: AppServices, vaultKey: CryptoKey, draft: Draft, id: string): Promise<Sealed | SendResult> {
-  const referral = referralSchema.safeParse(referralFromAnswers(draft.answers));
+  const referral = referralSchema.safeParse(withLinks(referralFromAnswers(draft.answers), await encounterLinks(services, draft)));
   const label = caseLabelIssue(draft.caseLabel);
   if (!referral.success || label) {
     return {

@@ -23,3 +23,15 @@ export const anonymousLinksSchema = z.strictObject(
   { encounterId: linksSchema.shape.encounterId },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? 'A Duty to Notify report without co-operation cannot be linked to family members' : undefined) },
 );
+
+/**
+ * Puts the links on a referral as its path allows: a Duty to Notify report without co-operation
+ * keeps the encounter only (see anonymousLinksSchema). Without links the referral is unchanged.
+ */
+export function withLinks(referral: unknown, links: ReferralLinks | undefined): unknown {
+  if (!links || typeof referral !== 'object' || referral === null) return referral;
+  const { path, cooperation } = referral as { path?: unknown; cooperation?: unknown };
+  const anonymous = path === 'dtn' && cooperation !== 'yes';
+  const kept: ReferralLinks = anonymous || !links.family?.length ? { encounterId: links.encounterId } : links;
+  return { ...referral, links: kept };
+}

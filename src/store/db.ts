@@ -4,6 +4,7 @@ import type { Problem, Receipt, Submission } from '../shared/protocol.ts';
 import type { UploadFile } from '../shared/evidence-protocol.ts';
 import type { Boxed } from './box.ts';
 import type { DeviceIdentityRecord } from './device-identity.ts';
+import type { EncounterRecord } from './encounters.ts';
 import type { VaultRecord } from './vault.ts';
 
 /** What a draft holds that is personal; encrypted at rest as `content`. */
@@ -23,6 +24,8 @@ export interface DraftRecord {
   updatedAt: string;
   /** Set once the referral is in the outbox: the draft is kept (to fix a refusal) but no longer listed. */
   queuedAt?: string;
+  /** The encounter this person was met at (an id, nothing personal), so an encounter finds its people. */
+  encounterId?: string;
 }
 
 /**
@@ -100,6 +103,7 @@ export class FieldDatabase extends Dexie {
   envelopes!: Table<EnvelopeRecord, string>;
   vault!: Table<VaultRecord, 'device'>;
   device!: Table<DeviceIdentityRecord, 'device'>;
+  encounters!: Table<EncounterRecord, string>;
   files!: Table<FileRecord, string>;
   fileChunks!: Table<FileChunkRecord, [string, number]>;
 
@@ -125,6 +129,7 @@ export class FieldDatabase extends Dexie {
       });
     this.version(3).stores({ vault: 'id' });
     this.version(4).stores({ device: 'id' });
+    this.version(5).stores({ encounters: 'id, updatedAt', drafts: 'id, updatedAt, encounterId' });
     // Version 5 is the encounter mode's. Evidence files: new tables only, nothing to move.
     this.version(6).stores({ files: 'id, draftId', fileChunks: '[fileId+index], fileId' });
   }

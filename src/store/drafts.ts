@@ -11,6 +11,7 @@ export interface Draft extends DraftContent {
   createdAt: string;
   updatedAt: string;
   queuedAt?: string;
+  encounterId?: string;
 }
 
 export const draftContext = (id: string) => `draft:${id}`;
@@ -22,15 +23,29 @@ async function open(key: CryptoKey, record: DraftRecord): Promise<Draft> {
   const content = record.content
     ? await unbox<DraftContent>(key, record.content, draftContext(record.id))
     : { caseLabel: record.caseLabel ?? '', answers: record.answers ?? {} };
-  return { id: record.id, createdAt: record.createdAt, updatedAt: record.updatedAt, queuedAt: record.queuedAt, caseLabel: content.caseLabel, answers: upgradeAnswers(content.answers) };
+  return {
+    id: record.id,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+    queuedAt: record.queuedAt,
+    encounterId: record.encounterId,
+    caseLabel: content.caseLabel,
+    answers: upgradeAnswers(content.answers),
+  };
 }
 
 export async function createDraft(db: FieldDatabase, key: CryptoKey, now: Date): Promise<Draft> {
+  const draft = await newDraft(key, now);
+  await db.drafts.add(draft.record);
+  return draft.opened;
+}
+
+/** A draft ready to store (encrypted), with its first answers: a person added at an encounter starts pre-filled. */
+export async function newDraft(key: CryptoKey, now: Date, start: DraftContent = { caseLabel: '', answers: {} }, encounterId?: string): Promise<{ record: DraftRecord; opened: Draft }> {
   const at = now.toISOString();
   const id = uuidv7();
-  const content: DraftContent = { caseLabel: '', answers: {} };
-  await db.drafts.add({ id, content: await box(key, content, draftContext(id)), createdAt: at, updatedAt: at });
-  return { id, createdAt: at, updatedAt: at, ...content };
+  const record: DraftRecord = { id, content: await box(key, start, draftContext(id)), createdAt: at, updatedAt: at, ...(encounterId ? { encounterId } : {}) };
+  return { record, opened: { id, createdAt: at, updatedAt: at, encounterId, ...start } };
 }
 
 export async function getDraft(db: FieldDatabase, key: CryptoKey, id: string): Promise<Draft | undefined> {

@@ -7,13 +7,21 @@ import type { InstallState } from '../install.ts';
 import { paths } from '../router.ts';
 import { useKey, useServices } from '../services.ts';
 import { useLiveQuery } from '../use-live-query.ts';
+import { useLazy } from '../use-lazy.ts';
 
 const text = content.home;
+
+// The list of open encounters comes with the encounter screens (precached), loaded only once this
+// device has an encounter: the first load does not carry the encounter store. Offline before the
+// app was precached, the list is simply not shown.
+const loadOpenEncounters = () => import('./EncounterScreens.tsx').then((m) => m.OpenEncounters);
 
 export function Home({ install, onInstall }: { install: InstallState; onInstall: () => void }) {
   const { db } = useServices();
   const key = useKey();
   const drafts = useLiveQuery(() => listDrafts(db, key), [db, key]);
+  const hasEncounters = (useLiveQuery(() => db.encounters.count(), [db]) ?? 0) > 0;
+  const OpenEncounters = useLazy(hasEncounters ? loadOpenEncounters : undefined);
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -22,6 +30,11 @@ export function Home({ install, onInstall }: { install: InstallState; onInstall:
         <Link href={paths.newReferral} class="govuk-button govuk-button--start">
           {text.start}
         </Link>
+        <p class="govuk-body govuk-!-margin-bottom-2">{text.encounterHint}</p>
+        <Link href={paths.newEncounter} class="govuk-button govuk-button--secondary">
+          {text.startEncounter}
+        </Link>
+        {OpenEncounters ? <OpenEncounters /> : null}
         <h2 class="govuk-heading-m">
           {text.drafts} {drafts ? `(${drafts.length})` : ''}
         </h2>

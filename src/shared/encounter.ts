@@ -1,0 +1,112 @@
+import { CASE_LABEL_MAX } from './case-label.ts';
+import { CHECK, field, type Answers, type PageDef } from './form/model.ts';
+import { pageErrors } from './form/page-schema.ts';
+
+/**
+ * An encounter: one raid or visit where a responder meets several potential victims. Its shared
+ * details are typed once and copied into each person's referral (one referral per person, as the NRM
+ * requires); the people are linked by the encounter's id.
+ */
+export interface EncounterDetails {
+  operation: string;
+  /** "YYYY-M-D", as the form keeps dates. */
+  date: string;
+  /** "HH:MM", 24-hour. */
+  time: string;
+  place: string;
+  /** Only after the responder asked for it and the browser's permission was given. */
+  location?: CapturedLocation;
+  policeForce: string;
+  crimeReference: string;
+  officers: string;
+}
+
+export interface CapturedLocation {
+  latitude: number;
+  longitude: number;
+  /** Metres, as the device reports it. */
+  accuracy: number;
+  capturedAt: string;
+}
+
+/** Short enough that "<operation> – person 12" fits a case label. */
+export const OPERATION_MAX = CASE_LABEL_MAX - 14;
+const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
+
+/** The encounter's questions, as the form writes questions, so they are checked by the form's own rules. */
+export const encounterPage: PageDef = {
+  id: 'encounter',
+  section: 'police',
+  on: ['child', 'adult-nrm', 'dtn', 'dtn-cooperating'],
+  deviceOnly: true,
+  next: () => CHECK,
+  fields: [
+    field.text('operation', 'Operation name', 'Enter the operation name, or a short name for this encounter', {
+      max: OPERATION_MAX,
+      hint: 'For example Operation Harbour. It names each person’s referral on this device and tells the decision maker which people were met together.',
+    }),
+    field.date('date', 'Date', 'Enter the date of the encounter', { hint: 'For example 27 11 2026.' }),
+    field.text('time', 'Time', 'Enter the time of the encounter, like 14:30', { max: 5, hint: 'For example 14:30.' }),
+    field.text('place', 'Where is it?', '', { required: false, hint: 'For example the name of the business and the street.' }),
+    field.typeahead('policeForce', 'Police force', 'police-forces', 'Enter the police force and choose it from the list'),
+    field.text('crimeReference', 'Crime or incident (CAD) reference (optional)', '', { required: false, hint: 'Leave it empty if there is none yet: each referral asks for it again.' }),
+    field.narrative('officers', 'Officers present (optional)', '', { required: false, max: 2000, hint: 'Names, roles and collar numbers.' }),
+  ],
+};
+
+export const PLACE_MISSING = 'Enter where the encounter is, or use your location';
+export const TIME_FORMAT = 'Enter the time in hours and minutes, like 14:30';
+
+/** What is wrong with the encounter's details, by field name; the list check (police force) is the page's. */
+export function encounterErrors(details: Partial<EncounterDetails>): Record<string, string> {
+  const { location: _location, ...typed } = details;
+  const errors = pageErrors(encounterPage, typed);
+  if (!errors.time && details.time && !TIME.test(details.time.trim())) errors.time = TIME_FORMAT;
+  if (!errors.place && !details.place?.trim() && !details.location) errors.place = PLACE_MISSING;
+  return errors;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2026-3-7" → "7 March 2026" (as typed if it is not a date). */
+export function longDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const name = MONTHS[(month ?? 0) - 1];
+  return name && day && year ? `${day} ${name} ${year}` : date;
+}
+
+export function placeOf(details: Pick<EncounterDetails, 'place' | 'location'>): string {
+  const typed = details.place.trim();
+  const where = details.location ? `${details.location.latitude.toFixed(5)}, ${details.location.longitude.toFixed(5)}` : '';
+  if (typed && where) return `${typed} (${where})`;
+  return typed || (where ? `the location ${where} (from the device, to within ${Math.round(details.location?.accuracy ?? 0)} metres)` : '');
+}
+
+function othersMet(others: number): string {
+  if (others === 0) return 'No other potential victims had been met there yet.';
+  return others === 1 ? '1 other potential victim was met there at the same time.' : `${others} other potential victims were met there at the same time.`;
+}
+
+/**
+ * The answers every person of the encounter shares, kept up to date as people are added (`others`:
+ * how many other people of the encounter there are). The responder can change any of them in the form.
+ */
+export function sharedAnswers(details: EncounterDetails, others: number): Answers {
+  const when = `${longDate(details.date)} at ${details.time.trim()}`;
+  const where = placeOf(details);
+  const operation = details.operation.trim();
+  const officers = details.officers.trim();
+  return {
+    reportedToPolice: 'yes',
+    policeForce: details.policeForce.trim(),
+    crimeReference: details.crimeReference.trim() || undefined,
+    otherVictims: 'yes',
+    otherVictimsDetails: `Met during ${operation} at ${where} on ${when}. ${othersMet(others)}`,
+    interview: `At ${where}, on ${when}, during ${operation}.${officers ? ` Officers present: ${officers}.` : ''}`,
+  };
+}
+
+/** "<operation> – person 3": the case label a new person starts with (the responder may change it). */
+export function personLabel(details: Pick<EncounterDetails, 'operation'>, number: number): string {
+  return `${details.operation.trim()} – person ${number}`.slice(0, CASE_LABEL_MAX);
+}
