@@ -75,6 +75,20 @@ describe('the journey visits exactly the pages each path needs', () => {
   });
 });
 
+describe('the form tables', () => {
+  it('give every list question its list, every choice its options, and every follow-up a question on its page', () => {
+    const faults = pages.flatMap((page) =>
+      page.fields.flatMap((field) => [
+        ...((field.kind === 'typeahead' || field.kind === 'places') && !field.list ? [`${page.id}/${field.name}: no list`] : []),
+        ...((field.kind === 'radios' || field.kind === 'checkboxes') && !field.options?.length ? [`${page.id}/${field.name}: no options`] : []),
+        ...(field.shownWhen && !page.fields.some((other) => other.name === field.shownWhen?.field) ? [`${page.id}/${field.name}: follows nothing`] : []),
+        ...(field.required && !field.missing ? [`${page.id}/${field.name}: no message when missing`] : []),
+      ]),
+    );
+    expect(faults).toEqual([]);
+  });
+});
+
 describe('moving through a draft', () => {
   it('knows the path once age (and, for an adult, consent) are answered', () => {
     expect(pathOf({})).toBeUndefined();

@@ -1,10 +1,17 @@
 import type { FieldDef, PageDef } from '../../shared/form/model.ts';
+import type { ReferenceListName } from '../../shared/reference-lists.ts';
 import { ChoiceQuestion, ConfirmQuestion, DateQuestion, TextQuestion, TextareaQuestion } from '../components/question-fields.tsx';
 import { PlacesQuestion } from '../components/PlacesQuestion.tsx';
 import { TypeAhead } from '../components/TypeAhead.tsx';
 import type { useStepForm } from '../use-step-form.ts';
 
 type Form = ReturnType<typeof useStepForm>;
+
+/** A list question names its list in the tables; one that does not is a mistake in them, not an answer. */
+function listOf(def: FieldDef): ReferenceListName {
+  if (!def.list) throw new Error(`The form tables give ${def.name} no reference list`);
+  return def.list;
+}
 
 function FieldView({ def, page, form, heading }: { def: FieldDef; page: PageDef; form: Form; heading: boolean }) {
   const common = { id: def.name, label: def.label, hint: def.hint, error: form.errors[def.name], heading };
@@ -27,7 +34,7 @@ function FieldView({ def, page, form, heading }: { def: FieldDef; page: PageDef;
           {...common}
           labelIsPageHeading={heading}
           name={def.name}
-          list={def.list ?? 'countries'}
+          list={listOf(def)}
           exclude={def.exclude}
           value={typeof value === 'string' ? value : ''}
           onChange={(text) => form.set(def.name, text)}
@@ -40,7 +47,7 @@ function FieldView({ def, page, form, heading }: { def: FieldDef; page: PageDef;
           label={def.label}
           hint={def.hint}
           error={form.errors[def.name]}
-          list={def.list ?? 'countries'}
+          list={listOf(def)}
           exclude={def.exclude}
           maxItems={def.maxItems ?? 10}
           values={Array.isArray(value) ? value : []}
