@@ -14,6 +14,8 @@ export const API_PATHS = {
   devices: `${API_BASE}/devices`,
   device: `${API_BASE}/devices/:id`,
   case: `${API_BASE}/cases/:id`,
+  evidenceFile: `${API_BASE}/referrals/:id/files/:fileId`,
+  evidenceChunk: `${API_BASE}/referrals/:id/files/:fileId/chunks/:index`,
   referralsByPath: `${API_BASE}/stats/referrals-by-path`,
   reference: `${API_BASE}/reference/:list`,
 } as const;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../src/shared/accounts.ts';
 import { createAccount, deviceKeys, enrolDevice, signIn, signedFetch, type TestAccount, type TestDevice } from '../support/accounts.ts';
@@ -30,6 +31,9 @@ async function request(caller: Caller, method: string, target: string, body?: un
   return fetch(`${server.baseUrl}${target}`, { method, headers, body: text });
 }
 
+const EVIDENCE_FILE = crypto.randomUUID();
+const CHUNK = new Uint8Array(crypto.getRandomValues(new Uint8Array(512)));
+
 const randomCode = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
 
 const routes: Route[] = [
@@ -59,6 +63,16 @@ const routes: Route[] = [
   },
   { name: 'GET /api/v1/cases/:id', call: (c) => request(c, 'GET', `/api/v1/cases/${caseId}`) },
   { name: 'GET /api/v1/stats/referrals-by-path', call: (c) => request(c, 'GET', '/api/v1/stats/referrals-by-path') },
+  { name: 'GET /api/v1/referrals/:id/files/:fileId', call: (c) => request(c, 'GET', `/api/v1/referrals/${caseId}/files/${EVIDENCE_FILE}`) },
+  {
+    name: 'PUT /api/v1/referrals/:id/files/:fileId/chunks/:index',
+    async call(c) {
+      const target = `/api/v1/referrals/${caseId}/files/${EVIDENCE_FILE}/chunks/0`;
+      const headers = { 'content-type': 'application/octet-stream', 'nrm-chunk-sha256': createHash('sha256').update(CHUNK).digest('hex') };
+      if (c.device) return signedFetch(server.baseUrl, c.device, 'PUT', target, { body: CHUNK, headers });
+      return fetch(`${server.baseUrl}${target}`, { method: 'PUT', headers: { ...headers, ...(c.cookie ? { cookie: c.cookie } : {}) }, body: CHUNK });
+    },
+  },
   { name: 'DELETE /api/v1/session', call: (c) => request(c, 'DELETE', '/api/v1/session') },
 ];
 
@@ -87,6 +101,8 @@ const expected: Record<string, string[]> = {
   'DELETE /api/v1/devices/:id (a responder’s)': [NO_SESSION, '204', WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, '204', NO_SESSION, NO_SESSION],
   'GET /api/v1/cases/:id': [NO_SESSION, WRONG_ROLE, OK, OK, WRONG_ROLE, WRONG_ROLE, NO_SESSION, NO_SESSION],
   'GET /api/v1/stats/referrals-by-path': [NO_SESSION, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, OK, WRONG_ROLE, NO_SESSION, NO_SESSION],
+  'GET /api/v1/referrals/:id/files/:fileId': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, OK],
+  'PUT /api/v1/referrals/:id/files/:fileId/chunks/:index': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, '201'],
   'DELETE /api/v1/session': Array(8).fill('204'),
 };
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,8 +66,11 @@ describe('API description', () => {
       '/api/v1/devices/{id}',
       '/api/v1/cases/{id}',
       '/api/v1/stats/referrals-by-path',
+      '/api/v1/referrals/{id}/files/{fileId}',
+      '/api/v1/referrals/{id}/files/{fileId}/chunks/{index}',
       '/api/v1/reference/{list}',
     ]);
+    expect(document.paths['/api/v1/referrals/{id}/files/{fileId}/chunks/{index}'].put.security).toEqual([{ deviceSignature: [] }]);
     const body = document.paths['/api/v1/referrals'].post.requestBody.content['application/json'].schema;
     expect(JSON.stringify(body)).toContain('hpke');
     expect(document.paths['/api/v1/referrals'].post.security).toEqual([{ deviceSignature: [] }]);
@@ -204,6 +208,34 @@ describe('fuzz: malformed, oversized and random requests', () => {
         },
       ),
       { numRuns: 200, seed: 31 },
+    );
+  });
+
+  it('never answers 5xx for random evidence uploads: ids, indexes, hashes, bodies and media types', async () => {
+    const referralId = (await sealedSubmissionFor(server.intakeKey)).id;
+    const fileId = crypto.randomUUID();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.constant(referralId), fc.string({ maxLength: 40 })),
+        fc.oneof(fc.constant(fileId), fc.string({ maxLength: 40 })),
+        fc.oneof(fc.nat(200), fc.integer(), fc.string({ maxLength: 8 })),
+        fc.uint8Array({ minLength: 0, maxLength: 2048 }),
+        fc.boolean(),
+        fc.constantFrom('application/octet-stream', 'application/json', 'text/plain'),
+        async (id, file, index, bytes, honestHash, type) => {
+          const named = honestHash ? createHash('sha256').update(bytes).digest('hex') : 'f'.repeat(64);
+          const response = await fetch(`${server.baseUrl}/api/v1/referrals/${encodeURIComponent(id)}/files/${encodeURIComponent(file)}/chunks/${encodeURIComponent(String(index))}`, {
+            method: 'PUT',
+            headers: { 'content-type': type, 'nrm-chunk-sha256': named },
+            body: bytes,
+          });
+          noServerError(response.status);
+          if (response.status === 201 || response.status === 200) expect(honestHash && type === 'application/octet-stream' && bytes.length > 0).toBe(true);
+          const held = await fetch(`${server.baseUrl}/api/v1/referrals/${encodeURIComponent(id)}/files/${encodeURIComponent(file)}`);
+          noServerError(held.status);
+        },
+      ),
+      { numRuns: 300, seed: 37 },
     );
   });
 

@@ -64,7 +64,7 @@ export async function enrolDevice(baseUrl: string, cookie: string, label = 'Test
 }
 
 export interface SignedRequestOptions {
-  body?: string;
+  body?: string | Uint8Array<ArrayBuffer>;
   now?: Date;
   nonce?: string;
   headers?: Record<string, string>;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import { CHUNK_HASH_HEADER, MAX_CHUNKS, MAX_SEALED_CHUNK_BYTES, type HeldChunks } from '../../shared/evidence.ts';
-import { API_BASE } from '../../shared/protocol.ts';
+import { API_PATHS } from '../../shared/protocol.ts';
 import { problem, sendProblem } from '../problem.ts';
 import type { EvidenceStore } from '../storage/evidence-store.ts';
 
@@ -34,14 +34,14 @@ export function evidenceRoutes(scope: FastifyInstance, { evidence, now }: Eviden
     done(null, bytes);
   });
 
-  scope.get(`${API_BASE}/referrals/:id/files/:fileId`, async (request, reply) => {
+  scope.get(API_PATHS.evidenceFile, async (request, reply) => {
     const params = fileParams.safeParse(request.params);
     if (!params.success) return sendProblem(reply, problem(404, 'not-found', 'There is nothing at this address'));
     const held: HeldChunks = { fileId: params.data.fileId, chunks: await evidence.heldChunks(params.data.id, params.data.fileId) };
     return reply.send(held);
   });
 
-  scope.put(`${API_BASE}/referrals/:id/files/:fileId/chunks/:index`, { bodyLimit: MAX_SEALED_CHUNK_BYTES }, async (request, reply) => {
+  scope.put(API_PATHS.evidenceChunk, { bodyLimit: MAX_SEALED_CHUNK_BYTES }, async (request, reply) => {
     const params = chunkParams.safeParse(request.params);
     if (!params.success) return sendProblem(reply, problem(404, 'not-found', 'There is nothing at this address'));
     const named = request.headers[CHUNK_HASH_HEADER];

@@ -20,6 +20,7 @@ import {
   statusesResponseSchema,
   submissionSchema,
 } from '../../shared/protocol.ts';
+import { CHUNK_HASH_HEADER, heldChunksSchema } from '../../shared/evidence-protocol.ts';
 import { referenceListNames, referenceListSchema } from '../../shared/reference-lists.ts';
 import { SESSION_COOKIE } from '../auth/session-cookie.ts';
 
@@ -29,6 +30,7 @@ const refused = (description: string) => ({ description, content: problem });
 /** OpenAPI writes path parameters as {id}; Fastify as :id. */
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const fileIdParameter = { name: 'fileId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 const deviceSigned = [{ deviceSignature: [] }];
 const signedIn = [{ session: [] }];
@@ -67,7 +69,7 @@ export function openApiDocument() {
             200: { description: 'Already received with the same content: the same receipt', content: json(receiptSchema) },
             400: refused('Unreadable request'),
             ...deviceRefusals,
-            409: refused('Different content already received under this id'),
+            409: refused('Different content already received under this id, or (files-incomplete) evidence chunks the manifest names are not all held yet: upload them, then send again'),
             413: refused('Too large'),
             415: refused('Not JSON'),
             422: refused('Not a valid referral, or the sealed body could not be opened'),
@@ -158,6 +160,37 @@ export function openApiDocument() {
           summary: 'Referrals by path (analysts); counts below 5 are null',
           security: signedIn,
           responses: { 200: { description: 'Counts', content: json(referralsByPathResponseSchema) }, ...sessionRefusals },
+        },
+      },
+      [openApiPath(API_PATHS.evidenceFile)]: {
+        get: {
+          summary: 'Which sealed chunks of one evidence file the server holds, so an interrupted upload resumes where it stopped',
+          security: deviceSigned,
+          parameters: [idParameter, fileIdParameter],
+          responses: { 200: { description: 'The chunks held (index and SHA-256)', content: json(heldChunksSchema) }, ...deviceRefusals, 404: refused('Not a referral or file id') },
+        },
+      },
+      [openApiPath(API_PATHS.evidenceChunk)]: {
+        put: {
+          summary: 'Upload one sealed chunk (at most 1 MiB and 28 bytes) of an evidence file; a chunk already held is a no-op',
+          security: deviceSigned,
+          parameters: [
+            idParameter,
+            fileIdParameter,
+            { name: 'index', in: 'path', required: true, schema: { type: 'integer', minimum: 0 } },
+            { name: CHUNK_HASH_HEADER, in: 'header', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' }, description: 'SHA-256 (hex) of the body' },
+          ],
+          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          responses: {
+            201: { description: 'Stored' },
+            200: { description: 'Already held: nothing stored twice' },
+            400: refused('No SHA-256 named'),
+            ...deviceRefusals,
+            404: refused('Not a referral id, file id or chunk index'),
+            413: refused('Larger than one sealed chunk'),
+            415: refused('Not application/octet-stream'),
+            422: refused('The body does not match the SHA-256 named (chunk-hash-mismatch)'),
+          },
         },
       },
       [openApiPath(API_PATHS.reference)]: {
