@@ -163,4 +163,30 @@ describe('evidence attached offline', () => {
     // Nothing of the referral or its files is left on the device.
     expect(await deviceCounts()).toEqual({ drafts: 0, envelopes: 0, files: 0, fileChunks: 0 });
   });
+
+  it('refuses a 26 MB file and a 101st file by name, and keeps every file already attached', { timeout: 180_000 }, async () => {
+    await page.getByRole('link', { name: 'NRM Field' }).click();
+    await page.getByRole('link', { name: 'Start a referral' }).click();
+    await page.waitForURL(/\/case-label$/);
+    await fillForm(page, { ...examples.child, caseLabel: 'OP-LIMITS' }, { stopAt: 'evidence' });
+    const files = page.locator('#evidence-files');
+    const pdf = (name: string, bytes: number) => ({ name, mimeType: 'application/pdf', buffer: Buffer.alloc(bytes, 7) });
+    const pending = page.getByTestId('evidence-pending');
+
+    await files.setInputFiles([pdf('statement.pdf', 2_000)]);
+    await pending.getByRole('button', { name: /^Attach/ }).click();
+    await expect.poll(() => page.getByTestId('evidence-count').innerText()).toBe('1 file attached');
+
+    await files.setInputFiles([pdf('cctv-export.pdf', 26_000_000)]);
+    await page.locator('.govuk-error-summary').getByText(/^cctv-export\.pdf is .+\. Each file must be 25 MB or smaller$/).waitFor();
+    expect(await page.getByTestId('evidence-count').innerText()).toBe('1 file attached');
+
+    await files.setInputFiles(Array.from({ length: 99 }, (_, i) => pdf(`page-${i + 2}.pdf`, 1_000)));
+    await pending.getByRole('button', { name: /^Attach/ }).click();
+    await expect.poll(() => page.getByTestId('evidence-count').innerText(), { timeout: 60_000 }).toBe('100 files attached');
+
+    await files.setInputFiles([pdf('one-too-many.pdf', 1_000)]);
+    await page.locator('.govuk-error-summary').getByText('one-too-many.pdf was not attached: a referral can have up to 100 files. Remove a file to attach another').waitFor();
+    expect(await page.getByTestId('evidence-count').innerText()).toBe('100 files attached');
+  });
 });
