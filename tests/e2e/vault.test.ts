@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
+import { readEverythingStored } from '../support/stored-data.ts';
 import { PASSPHRASE, fillForm, openApp, showOutbox, storedReferrals, submitReferral, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { examples } from '../support/referral-examples.ts';
@@ -20,46 +21,6 @@ afterAll(async () => {
 
 /** Typed by the test, and from the full example answers (the person's name, council and responder details). */
 const SEEDED = ['Anneliese Brightwater', '07700 900457', 'locked basement of the Plough Inn', 'ZEBRA-4412', 'Tobias Quennell', '07700 900981', 'OTTER-7730', 'Hoxha', 'childrens.duty@example.gov.uk', 'Okafor', 'tattoo of an eagle'];
-
-/** Everything this origin keeps on the device, as text: every IndexedDB database and store, every cache entry, web storage. */
-function readEverythingStored(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const parts: string[] = [];
-    const asText = (value: unknown): void => {
-      if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
-        const bytes = value instanceof ArrayBuffer ? new Uint8Array(value) : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-        parts.push(new TextDecoder('utf-8').decode(bytes), Array.from(bytes, (b) => String.fromCharCode(b)).join(''));
-      } else if (typeof value === 'string') parts.push(value);
-      else if (value && typeof value === 'object') for (const inner of Object.values(value)) asText(inner);
-      else parts.push(String(value));
-    };
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(info.name!);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        const rows = await new Promise<unknown[]>((resolve) => {
-          const request = db.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result);
-        });
-        parts.push(`[${info.name}/${store}: ${rows.length}]`);
-        rows.forEach(asText);
-      }
-      db.close();
-    }
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const request of await cache.keys()) {
-        parts.push(request.url);
-        parts.push(await (await cache.match(request))!.text());
-      }
-    }
-    parts.push(JSON.stringify(localStorage), JSON.stringify(sessionStorage));
-    return parts.join('\n');
-  });
-}
 
 /** A draft left half-way, with `account` typed into how the exploitation started. */
 async function fillDraft(page: Page, label: string, account: string) {

@@ -1,0 +1,220 @@
+import AxeBuilder from '@axe-core/playwright';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answers } from '../../src/shared/form/model.ts';
+import { launchChromium } from '../support/browser.ts';
+import { completeForm, personRow, quickCapture, restOf, startEncounter } from '../support/encounter-app.ts';
+import { openApp, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
+import { examples } from '../support/referral-examples.ts';
+import { startServer, type RunningServer } from '../support/server-process.ts';
+import { readEverythingStored } from '../support/stored-data.ts';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const encounter = {
+  operation: 'Operation Kestrel',
+  place: 'Kestrel Hand Car Wash, Wharf Street',
+  policeForce: 'West Yorkshire Police',
+  crimeReference: 'KES-2026-118',
+  officers: 'DC Priya Raman 5521',
+};
+const label = (n: number) => `${encounter.operation} – person ${n}`;
+
+/** Five people met at one raid: a child, three adults who agree to be referred, one who does not (Duty to Notify). */
+const people: { answers: Answers; account: string; path: string }[] = [
+  { answers: examples.child, account: 'Brought from Tirana at 15 to wash cars, told he owed for the journey.', path: 'child' },
+  { answers: examples['adult-nrm'], account: 'Promised a job in a restaurant; made to wash cars for no pay.', path: 'adult-nrm' },
+  { answers: { ...examples['adult-nrm'], gender: 'female', nationality: 'Romanian', interpreterLanguage: 'Romanian' }, account: 'Came for cleaning work; her passport was taken on arrival.', path: 'adult-nrm' },
+  { answers: { ...examples['adult-nrm'], nationality: 'Vietnamese', interpreterLanguage: 'Vietnamese' }, account: 'Recruited online with a promise of nail bar work.', path: 'adult-nrm' },
+  { answers: examples.dtn, account: 'Says he owes money to the men who brought him and will not say more.', path: 'dtn' },
+];
+
+/** Nothing of this may be readable anywhere on the device. */
+const SECRETS = [encounter.operation, 'Kestrel Hand Car Wash', 'Priya Raman', 'KES-2026-118', 'Hoxha', 'Okafor', 'tattoo of an eagle', ...people.map((person) => person.account)];
+
+async function backToEncounter(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'NRM Field' }).click();
+  await page.getByRole('link', { name: encounter.operation, exact: true }).click();
+  await page.getByRole('heading', { name: encounter.operation, exact: true }).waitFor();
+}
+
+describe('encounter mode', () => {
+  it('takes five people at one encounter offline, completes and sends them together, and delivers them linked', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await openApp(page, server.baseUrl);
+    await waitForServiceWorker(page);
+    await context.setOffline(true);
+    await page.reload();
+    await unlockOrSetUp(page);
+
+    await startEncounter(page, encounter);
+    await page.getByRole('button', { name: 'Add a person' }).click();
+    for (const [index, person] of people.entries()) {
+      await expect.poll(() => page.locator('#caseLabel').inputValue()).toBe(label(index + 1));
+      await quickCapture(page, { ...person.answers, howStarted: person.account }, index < people.length - 1 ? 'add' : 'back');
+    }
+    await page.getByRole('heading', { name: encounter.operation, exact: true }).waitFor();
+    const rows = page.getByTestId('encounter-person');
+    await expect.poll(() => rows.count()).toBe(5);
+    expect(await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-state')))).toEqual(['draft', 'draft', 'draft', 'draft', 'draft']);
+    expect(await personRow(page, label(1)).innerText()).toContain('Child');
+    expect(await personRow(page, label(5)).innerText()).toContain('Duty to Notify');
+
+    // The child's mother is person 2: linked as family from her row.
+    await personRow(page, label(2)).getByRole('link', { name: /^Family: link to/ }).click();
+    await page.getByLabel(label(1)).check();
+    await page.getByRole('button', { name: 'Save family links' }).click();
+    await expect.poll(() => personRow(page, label(1)).getByTestId('person-family').innerText()).toBe(`Family: ${label(2)}`);
+
+    // Each person is completed later through the normal form, from where their quick capture left off.
+    for (const [index, person] of people.entries()) {
+      await personRow(page, label(index + 1)).getByRole('link', { name: /^Complete the referral/ }).click();
+      await page.waitForURL((url) => !url.pathname.endsWith('/resume'));
+      await completeForm(page, restOf(person.answers));
+      await backToEncounter(page);
+      await expect.poll(() => personRow(page, label(index + 1)).getAttribute('data-state')).toBe('ready');
+    }
+
+    await page.getByRole('button', { name: 'Send 5 ready referrals' }).click();
+    await page.getByText('5 referrals queued').waitFor();
+    await expect.poll(() => rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-state')))).toEqual(['queued', 'queued', 'queued', 'queued', 'queued']);
+    const ids = await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-id') ?? ''));
+
+    const queued = await readEverythingStored(page);
+    expect(queued).toContain('[nrm-field/encounters: 1]');
+    for (const secret of SECRETS) expect(queued, secret).not.toContain(secret);
+
+    await context.setOffline(false);
+    await expect.poll(() => rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-state'))), { timeout: 60_000 }).toEqual(['delivered', 'delivered', 'delivered', 'delivered', 'delivered']);
+    expect(await personRow(page, label(1)).innerText()).toMatch(/Reference NRM-/);
+
+    const db = new BetterSqlite3(server.sqliteFile, { readonly: true });
+    const stored = db.prepare('select id, path, encounter_id, family from referrals').all() as { id: string; path: string; encounter_id: string | null; family: string | null }[];
+    db.close();
+    expect(stored.map((row) => row.id).sort()).toEqual([...ids].sort());
+    const byId = new Map(stored.map((row) => [row.id, row]));
+    expect(ids.map((id) => byId.get(id)?.path)).toEqual(people.map((person) => person.path));
+    const encounterIds = new Set(stored.map((row) => row.encounter_id));
+    expect(encounterIds.size).toBe(1);
+    expect([...encounterIds][0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(JSON.parse(byId.get(ids[0]!)?.family ?? 'null')).toEqual([ids[1]]);
+    expect(JSON.parse(byId.get(ids[1]!)?.family ?? 'null')).toEqual([ids[0]]);
+    expect(stored.filter((row) => row.family !== null)).toHaveLength(2);
+
+    const delivered = await readEverythingStored(page);
+    expect(delivered).toContain('[nrm-field/drafts: 0]');
+    expect(delivered).toContain('[nrm-field/envelopes: 0]');
+    for (const secret of SECRETS) expect(delivered, secret).not.toContain(secret);
+    await context.close();
+  });
+
+  it('uses the device’s location only after a tap, shows it, and lets it be cleared; a refusal says what to do', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, geolocation: { latitude: 53.79551, longitude: -1.54791, accuracy: 18 } });
+    const page = await context.newPage();
+    let asked = 0;
+    await context.exposeFunction('countLocationRequest', () => (asked += 1));
+    await context.addInitScript(() => {
+      const original = navigator.geolocation.getCurrentPosition.bind(navigator.geolocation);
+      navigator.geolocation.getCurrentPosition = (...args) => {
+        void (window as unknown as { countLocationRequest: () => void }).countLocationRequest();
+        original(...args);
+      };
+    });
+    await openApp(page, server.baseUrl);
+    await page.getByRole('link', { name: 'Start an encounter' }).click();
+    await page.getByRole('heading', { name: 'Start an encounter' }).waitFor();
+    // Without permission the browser refuses, and the page says to type the place instead.
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await page.getByText('This app may not use your location').waitFor();
+    await context.grantPermissions(['geolocation']);
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await expect.poll(() => page.getByTestId('captured-location').innerText()).toMatch(/53\.79551, -1\.54791 \(to within 18 metres/);
+    expect(asked).toBe(2);
+    await page.getByRole('button', { name: 'Clear location' }).click();
+    await page.getByRole('button', { name: 'Use my location' }).waitFor();
+    await page.getByRole('button', { name: 'Start the encounter' }).click();
+    await page.locator('.govuk-error-summary').getByText('Enter where the encounter is, or use your location').waitFor();
+    await page.getByRole('button', { name: 'Use my location' }).click();
+    await page.getByTestId('captured-location').waitFor();
+    await page.locator('#operation').fill('Operation Wren');
+    await page.locator('#policeForce').fill('West Yorkshire Police');
+    await page.getByRole('option', { name: 'West Yorkshire Police', exact: true }).click();
+    await page.getByRole('button', { name: 'Start the encounter' }).click();
+    await page.getByRole('heading', { name: 'Operation Wren', exact: true }).waitFor();
+    expect(await page.locator('.govuk-summary-list').innerText()).toMatch(/the location 53\.79551, -1\.54791/);
+    await context.close();
+  });
+});
+
+async function violations(page: Page, screen: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.map((v) => `${screen}: ${v.id} (${v.nodes.length}) ${v.help}`);
+}
+
+describe('encounter screens, accessibility (axe-core, WCAG 2.2 AA)', () => {
+  for (const [name, width] of [['320 px', 320], ['desktop', 1280]] as const) {
+    it(`finds no violations at ${name}`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      const found: string[] = [];
+      const check = async (screen: string) => found.push(...(await violations(page, screen)));
+      await openApp(page, server.baseUrl);
+      await page.getByRole('link', { name: 'Start an encounter' }).click();
+      await page.getByRole('heading', { name: 'Start an encounter' }).waitFor();
+      await check('start');
+      await page.locator('#time').fill('');
+      await page.getByRole('button', { name: 'Start the encounter' }).click();
+      await page.locator('.govuk-error-summary').waitFor();
+      await check('start with errors');
+      await page.getByRole('link', { name: 'Back' }).click();
+      await startEncounter(page, { ...encounter, operation: `Operation Axe ${width}` });
+      await check('encounter, empty');
+      await page.getByRole('button', { name: 'Add a person' }).click();
+      await page.locator('#caseLabel').fill('');
+      await page.locator('input[name="underAge"][value="no"]').check();
+      await page.getByRole('button', { name: 'Save and go back to the encounter' }).click();
+      await page.locator('.govuk-error-summary').waitFor();
+      await page.locator('input[name="interpreter"][value="yes"]').check();
+      await check('quick capture with errors');
+      await page.locator('#caseLabel').fill('Axe – person 1');
+      await quickCapture(page, { underAge: 'no', consent: 'yes', interpreter: 'no' }, 'add');
+      await quickCapture(page, { underAge: 'yes' }, 'back');
+      await check('encounter with people');
+      await personRow(page, 'Axe – person 1').getByRole('link', { name: /^Family: link to/ }).click();
+      await page.getByRole('heading', { name: /^Family members of/ }).waitFor();
+      await check('family');
+      await page.getByRole('link', { name: 'Back' }).click();
+      await personRow(page, 'Axe – person 1').getByRole('link', { name: /^Remove/ }).click();
+      await check('remove a person');
+      await page.getByRole('link', { name: 'Cancel' }).click();
+      await page.getByRole('link', { name: 'Change shared details' }).click();
+      await page.getByRole('heading', { name: 'Change the encounter’s details' }).waitFor();
+      await check('change details');
+      await page.getByRole('link', { name: 'Back' }).click();
+      await page.getByRole('link', { name: 'Delete this encounter' }).click();
+      await check('delete');
+      await page.getByRole('link', { name: 'Cancel' }).click();
+      await page.getByRole('link', { name: 'Close this encounter' }).click();
+      await check('close');
+      await page.getByRole('button', { name: 'Yes, close it' }).click();
+      await page.getByRole('link', { name: 'All encounters, including closed ones' }).click();
+      await page.getByRole('heading', { name: 'Encounters' }).waitFor();
+      await check('all encounters');
+      expect(found).toEqual([]);
+      await context.close();
+    });
+  }
+});
