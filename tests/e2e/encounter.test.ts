@@ -192,12 +192,14 @@ describe('encounter screens, accessibility (axe-core, WCAG 2.2 AA)', () => {
       await page.locator('#caseLabel').fill('Axe – person 1');
       await quickCapture(page, { underAge: 'no', consent: 'yes', interpreter: 'no' }, 'add');
       await quickCapture(page, { underAge: 'yes' }, 'back');
+      await page.getByTestId('encounter-tally').waitFor();
       await check('encounter with people');
       await personRow(page, 'Axe – person 1').getByRole('link', { name: /^Family: link to/ }).click();
       await page.getByRole('heading', { name: /^Family members of/ }).waitFor();
       await check('family');
       await page.getByRole('link', { name: 'Back' }).click();
       await personRow(page, 'Axe – person 1').getByRole('link', { name: /^Remove/ }).click();
+      await page.getByRole('heading', { name: 'Remove this person from the encounter?' }).waitFor();
       await check('remove a person');
       await page.getByRole('link', { name: 'Cancel' }).click();
       await page.getByRole('link', { name: 'Change shared details' }).click();
@@ -205,9 +207,11 @@ describe('encounter screens, accessibility (axe-core, WCAG 2.2 AA)', () => {
       await check('change details');
       await page.getByRole('link', { name: 'Back' }).click();
       await page.getByRole('link', { name: 'Delete this encounter' }).click();
+      await page.getByRole('heading', { name: 'Delete this encounter?' }).waitFor();
       await check('delete');
       await page.getByRole('link', { name: 'Cancel' }).click();
       await page.getByRole('link', { name: 'Close this encounter' }).click();
+      await page.getByRole('heading', { name: 'Close this encounter?' }).waitFor();
       await check('close');
       await page.getByRole('button', { name: 'Yes, close it' }).click();
       await page.getByRole('link', { name: 'All encounters, including closed ones' }).click();

@@ -33,6 +33,16 @@ function pathLabel(answers: Answers | undefined): string {
   return single(answers, 'underAge') === 'no' ? text.path.adult : text.path.unknown;
 }
 
+/** "2 drafts · 1 ready to send · 3 sent": where the encounter stands, in the order of the work. */
+function tally(people: readonly Person[]): string {
+  const order: PersonState[] = ['draft', 'ready', 'needs-attention', 'paused', 'queued', 'sending', 'delivered'];
+  return order
+    .map((state) => [state, people.filter((person) => person.state === state).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([state, n]) => text.tally[state](n))
+    .join(' · ');
+}
+
 const isComplete = (draft: { caseLabel: string; answers: Answers }) => resumePlace({ caseLabel: draft.caseLabel, ...draft.answers }) === CHECK;
 
 function PersonRow({ encounter, person, labels }: { encounter: Encounter; person: Person; labels: Map<string, string> }) {
@@ -170,6 +180,7 @@ export function EncounterPage({ encounter }: { encounter: Encounter }) {
             {text.people} {people ? `(${people.length})` : ''}
           </h2>
           {people && people.length === 0 ? <p class="govuk-body">{text.noPeople}</p> : null}
+          {people && people.length > 0 ? <p class="govuk-body" data-testid="encounter-tally">{tally(people)}</p> : null}
           {people && people.length > 0 ? (
             <ul class="govuk-list app-people">
               {people.map((person) => (

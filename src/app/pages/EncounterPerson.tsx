@@ -20,8 +20,8 @@ import { NotFound } from './NotFound.tsx';
 import { QuestionFields } from './QuestionFields.tsx';
 
 const text = encounterContent;
-/** The case label first (it names the person on this device), then the form's own quick questions. */
-const shownPage: PageDef = { ...quickCapturePage, fields: [caseLabelField, ...quickCapturePage.fields] };
+/** The case label first (it names the person on this device; made by the encounter, so without the form's hint), then the form's own quick questions. */
+const shownPage: PageDef = { ...quickCapturePage, fields: [{ ...caseLabelField, hint: undefined }, ...quickCapturePage.fields] };
 const LIST_NAMES = [...new Set(quickCapturePage.fields.flatMap((def) => (def.list ? [def.list] : [])))];
 
 function toChange(values: Answers, forget: readonly string[] = []): DraftChange {
