@@ -9,6 +9,7 @@ import { openApp, unlockOrSetUp, waitForServiceWorker } from '../support/field-a
 import { examples } from '../support/referral-examples.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
 import { readEverythingStored } from '../support/stored-data.ts';
+import { photo, receivedFiles, sha256 } from '../support/evidence.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -51,11 +52,16 @@ async function backToEncounter(page: Page): Promise<void> {
 }
 
 describe('encounter mode', () => {
-  it('takes five people at one encounter offline, completes and sends them together, and delivers them linked', async () => {
+  it('takes five people at one encounter offline, with two photos and a PDF for one, completes and sends them together, and delivers them linked', { timeout: 240_000 }, async () => {
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await openApp(page, server.baseUrl);
     await waitForServiceWorker(page);
+    const evidence = [
+      { name: 'car-wash-rota.png', mimeType: 'image/png', buffer: await photo(page, 1000, 700) },
+      { name: 'sleeping-room.png', mimeType: 'image/png', buffer: await photo(page, 800, 800) },
+      { name: 'debt-ledger.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(200_000, 3), Buffer.from('\n%%EOF\n')]) },
+    ];
     await context.setOffline(true);
     await page.reload();
     await unlockOrSetUp(page);
@@ -83,7 +89,9 @@ describe('encounter mode', () => {
     for (const [index, person] of people.entries()) {
       await personRow(page, label(index + 1)).getByRole('link', { name: /^Complete the referral/ }).click();
       await page.waitForURL((url) => !url.pathname.endsWith('/resume'));
-      await completeForm(page, restOf(person.answers));
+      // Person 2 shows the officer photos on her phone and a ledger: attached to her referral.
+      const files = index === 1 ? evidence : [];
+      await completeForm(page, { ...restOf(person.answers), ...(files.length ? { evidenceDescription: 'Photos of the rota and the room, and the debt ledger.' } : {}) }, files);
       await backToEncounter(page);
       await expect.poll(() => personRow(page, label(index + 1)).getAttribute('data-state')).toBe('ready');
     }
@@ -113,9 +121,13 @@ describe('encounter mode', () => {
     expect(JSON.parse(byId.get(ids[0]!)?.family ?? 'null')).toEqual([ids[1]]);
     expect(JSON.parse(byId.get(ids[1]!)?.family ?? 'null')).toEqual([ids[0]]);
     expect(stored.filter((row) => row.family !== null)).toHaveLength(2);
+    // Her files arrived whole: what the server reassembles is byte for byte what was attached.
+    expect(await receivedFiles(server, ids[1]!)).toEqual(evidence.map((file) => ({ name: file.name, type: file.mimeType, declared: sha256(file.buffer), received: sha256(file.buffer) })));
+    for (const id of [ids[0]!, ...ids.slice(2)]) expect(await receivedFiles(server, id)).toEqual([]);
 
     const delivered = await readEverythingStored(page);
     expect(delivered).toContain('[nrm-field/drafts: 0]');
+    expect(delivered).toContain('[nrm-field/fileChunks: 0]');
     expect(delivered).toContain('[nrm-field/envelopes: 0]');
     for (const secret of SECRETS) expect(delivered, secret).not.toContain(secret);
     await context.close();

@@ -1,15 +1,10 @@
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadIntakeKeyring } from '../../src/server/crypto/intake-keys.ts';
-import { evidenceAad, evidenceManifestSchema, importFileKey, openChunk } from '../../src/shared/evidence.ts';
-import { openJson } from '../../src/shared/sealing.ts';
 import { launchChromium } from '../support/browser.ts';
 import { fillForm, openApp, sendFromCheck, showOutbox, storedReferrals, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
 import { examples } from '../support/referral-examples.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
+import { photo, receivedFiles, sha256 } from '../support/evidence.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -27,30 +22,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** A photo as a phone makes it: PNG of noise, drawn in the browser (a few MB, so a smaller copy is offered). */
-async function photo(width: number, height: number): Promise<Buffer> {
-  const base64 = await page.evaluate(
-    async ([w, h]) => {
-      const canvas = document.createElement('canvas');
-      canvas.width = w;
-      canvas.height = h;
-      const context = canvas.getContext('2d')!;
-      const image = context.createImageData(w, h);
-      for (let i = 0; i < image.data.length; i += 1) image.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256);
-      context.putImageData(image, 0, 0);
-      const blob = await new Promise<Blob>((resolve) => canvas.toBlob((made) => resolve(made!), 'image/png'));
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let binary = '';
-      for (const byte of bytes) binary += String.fromCharCode(byte);
-      return btoa(binary);
-    },
-    [width, height] as const,
-  );
-  return Buffer.from(base64, 'base64');
-}
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** What the device's database still holds, table by table. */
 const deviceCounts = () =>
@@ -81,7 +52,7 @@ describe('evidence attached offline', () => {
     await openApp(page, server.baseUrl);
     await page.getByRole('heading', { name: 'Refer a potential victim of modern slavery' }).waitFor();
     await waitForServiceWorker(page);
-    const photos = [await photo(1200, 800), await photo(900, 900)];
+    const photos = [await photo(page, 1200, 800), await photo(page, 900, 900)];
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(300_000, 7), Buffer.from('\n%%EOF\n')]);
 
     await context.setOffline(true);
@@ -132,33 +103,11 @@ describe('evidence attached offline', () => {
     // The server holds the referral and its three files, each byte-identical to what was chosen.
     const [row] = storedReferrals(server.sqliteFile);
     expect(row?.path).toBe('adult-nrm');
-    const db = new BetterSqlite3(server.sqliteFile, { readonly: true });
-    try {
-      const { envelope } = db.prepare('select envelope from referrals where id = ?').get(row!.id) as { envelope: string };
-      const sealed = JSON.parse(envelope) as { keyId: string; evidence: { enc: string; ct: string } };
-      const keyring = await loadIntakeKeyring(join(server.dataDir, 'intake-keys.json'), new Date());
-      const manifest = evidenceManifestSchema.parse(await openJson(keyring.privateKey(sealed.keyId)!, { keyId: sealed.keyId, ...sealed.evidence }, evidenceAad(row!.id)));
-      expect(manifest.files.map((file) => [file.name, file.type])).toEqual([
-        ['rota-1.png', 'image/png'],
-        ['rota-2.png', 'image/png'],
-        ['pay-slip.pdf', 'application/pdf'],
-      ]);
-      expect((db.prepare('select count(*) as n from evidence_files where referral_id = ?').get(row!.id) as { n: number }).n).toBe(3);
-      for (const [index, original] of [photos[0]!, photos[1]!, pdf].entries()) {
-        const file = manifest.files[index]!;
-        const key = await importFileKey(file.key);
-        const parts: Uint8Array[] = [];
-        for (const [i, hash] of file.chunks.entries()) {
-          const chunk = db.prepare('select bytes from evidence_chunks where referral_id = ? and file_id = ? and idx = ? and sha256 = ?').get(row!.id, file.fileId, i, hash) as { bytes: Buffer };
-          parts.push(await openChunk(key, file.fileId, i, new Uint8Array(chunk.bytes)));
-        }
-        const received = Buffer.concat(parts);
-        expect(sha256(received)).toBe(sha256(original));
-        expect(file.sha256).toBe(sha256(original));
-      }
-    } finally {
-      db.close();
-    }
+    expect(await receivedFiles(server, row!.id)).toEqual([
+      { name: 'rota-1.png', type: 'image/png', declared: sha256(photos[0]!), received: sha256(photos[0]!) },
+      { name: 'rota-2.png', type: 'image/png', declared: sha256(photos[1]!), received: sha256(photos[1]!) },
+      { name: 'pay-slip.pdf', type: 'application/pdf', declared: sha256(pdf), received: sha256(pdf) },
+    ]);
 
     // Nothing of the referral or its files is left on the device.
     expect(await deviceCounts()).toEqual({ drafts: 0, envelopes: 0, files: 0, fileChunks: 0 });

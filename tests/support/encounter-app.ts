@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { fillForm } from './field-app.ts';
 import type { Answers } from '../../src/shared/form/model.ts';
 import { isVisible } from '../../src/shared/form/page-schema.ts';
@@ -59,17 +60,27 @@ export function personRow(page: Page, label: string) {
   return page.getByTestId('encounter-person').filter({ has: page.getByRole('heading', { name: label, exact: true }) });
 }
 
+/** A file as a test hands it to a file input. */
+export interface FilePayload {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
 /**
- * Answers the rest of the form up to check your answers. The evidence page has no form of its own
- * (files are stored as they are chosen), so it is passed with its Continue button, attaching nothing.
+ * Answers the rest of the form up to check your answers, attaching `files` on the evidence page (photos
+ * as taken: the smaller copy the page offers is declined).
  */
-export async function completeForm(page: Page, answers: Answers): Promise<void> {
+export async function completeForm(page: Page, answers: Answers, files: FilePayload[] = []): Promise<void> {
   await fillForm(page, answers, { stopAt: 'evidence' });
-  if (new URL(page.url()).pathname.endsWith('/evidence')) {
-    const here = page.url();
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL((url) => url.href !== here);
-    await fillForm(page, answers);
+  if (files.length > 0 && new URL(page.url()).pathname.endsWith('/evidence')) {
+    await page.locator('#evidence-files').setInputFiles(files);
+    const pending = page.getByTestId('evidence-pending');
+    await pending.waitFor();
+    for (const keep of await pending.getByText(/^Keep the original/).all()) await keep.click();
+    await pending.getByRole('button', { name: `Attach ${files.length} files` }).click();
+    await expect.poll(() => page.getByTestId('evidence-count').innerText()).toBe(`${files.length} files attached`);
   }
+  await fillForm(page, answers);
   await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();
 }

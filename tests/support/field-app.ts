@@ -89,7 +89,8 @@ export async function fillForm(
     if (pageId === stopAt || pageId === 'check') return;
     const def = pageId ? pageById(pageId) : undefined;
     if (!def) throw new Error(`fillForm: ${here} is not a page of the form`);
-    await page.locator('form button[type="submit"]').waitFor();
+    // Every page ends with Continue (a form's submit button, or the evidence page's own button).
+    await page.getByRole('button', { name: 'Continue', exact: true }).waitFor();
     await onPage?.(def.id);
     for (const field of visibleFields(def, answers)) await fillField(page, field, answers[field.name]);
     await page.getByRole('button', { name: 'Continue' }).click();
