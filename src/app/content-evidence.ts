@@ -12,7 +12,7 @@ export const evidenceText = {
   remove: 'Remove',
   removed: (name: string) => `${name} removed.`,
   adding: (n: number) => `Storing ${n === 1 ? '1 file' : `${n} files`} on this device…`,
-  pendingTitle: 'Photos you chose',
+  pendingTitle: 'Chosen, not attached yet',
   pendingLead: 'Smaller photos take less space on this device and upload faster with a weak signal. The originals keep every detail.',
   makeSmaller: (from: string, to: string) => `Make it smaller: ${from} → ${to}`,
   keepOriginal: (size: string) => `Keep the original (${size})`,

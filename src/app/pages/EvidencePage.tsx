@@ -129,7 +129,7 @@ export function EvidencePage({ draft, mode }: { draft: Draft; mode: PageMode }) 
               {free < LOW_SPACE ? text.storageLow(formatBytes(free)) : text.storage(formatBytes(free))}
             </p>
           ) : null}
-          <div class={`govuk-form-group${errors.length > 0 ? ' govuk-form-group--error' : ''}`}>
+          <div class="govuk-form-group">
             <label class="govuk-label govuk-label--s" for="evidence-camera">
               {text.takePhoto}
             </label>
