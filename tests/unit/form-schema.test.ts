@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DTN_IDENTIFYING_MESSAGE, referralFromAnswers, referralSchema } from '../../src/shared/form/referral-schema.ts';
 import { dateIssue, fieldIssue, pageErrors } from '../../src/shared/form/page-schema.ts';
 import { pageById } from '../../src/shared/form/journey.ts';
+import { listErrors, listsFor, type ListLookup } from '../../src/shared/form/list-rules.ts';
 import { NARRATIVE_MAX, type Answers } from '../../src/shared/form/model.ts';
 import { caseLabelField, caseLabelIssue } from '../../src/shared/case-label.ts';
 import { examples } from '../support/referral-examples.ts';
@@ -140,6 +141,16 @@ describe('answers one by one', () => {
   it('tells a responder in Scotland that an adult who refuses cannot be reported', () => {
     expect(pageErrors(page('consent'), { responderNation: 'scotland', consent: 'no' }).consent).toMatch(/only in England and Wales/);
     expect(pageErrors(page('consent'), { responderNation: 'wales', consent: 'no' })).toEqual({});
+  });
+
+  it('lets only a Duty to Notify authority take an adult’s refusal, once the organisation is known', () => {
+    const lookup: ListLookup = { find: (_list, text) => text, isDutyToNotifyAuthority: (organisation) => organisation === 'Metropolitan Police Service' };
+    const consent = page('consent');
+    expect(listsFor(consent)).toEqual(['organisations']);
+    expect(listErrors(consent, { organisation: 'The Salvation Army', consent: 'no' }, lookup).consent).toMatch(/^Only public authorities/);
+    expect(listErrors(consent, { organisation: 'The Salvation Army', consent: 'yes' }, lookup)).toEqual({});
+    expect(listErrors(consent, { organisation: 'Metropolitan Police Service', consent: 'no' }, lookup)).toEqual({});
+    expect(listErrors(consent, { consent: 'no' }, lookup)).toEqual({});
   });
 
   it('keeps the case label to 60 characters', () => {

@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { caseLabelField } from '../../shared/case-label.ts';
 import { answersToForget } from '../../shared/form/journey.ts';
-import { listErrors } from '../../shared/form/list-rules.ts';
+import { listErrors, listsFor } from '../../shared/form/list-rules.ts';
 import type { Answers, PageDef } from '../../shared/form/model.ts';
 import { quickCaptureErrors, quickCapturePage } from '../../shared/quick-capture.ts';
 import type { Draft, DraftChange } from '../../store/drafts.ts';
@@ -22,7 +22,7 @@ import { QuestionFields } from './QuestionFields.tsx';
 const text = encounterContent;
 /** The case label first (it names the person on this device; made by the encounter, so without the form's hint), then the form's own quick questions. */
 const shownPage: PageDef = { ...quickCapturePage, fields: [{ ...caseLabelField, hint: undefined }, ...quickCapturePage.fields] };
-const LIST_NAMES = [...new Set(quickCapturePage.fields.flatMap((def) => (def.list ? [def.list] : [])))];
+const LIST_NAMES = listsFor(quickCapturePage);
 
 function toChange(values: Answers, forget: readonly string[] = []): DraftChange {
   const { caseLabel, ...answers } = values;

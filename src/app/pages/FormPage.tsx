@@ -1,5 +1,5 @@
 import { answersToForget, nextPlace, previousPage, progress, resumePlace } from '../../shared/form/journey.ts';
-import { listErrors } from '../../shared/form/list-rules.ts';
+import { listErrors, listsFor } from '../../shared/form/list-rules.ts';
 import { CHECK, single, type Answers, type PageDef } from '../../shared/form/model.ts';
 import { pageErrors } from '../../shared/form/page-schema.ts';
 import type { Draft, DraftChange } from '../../store/drafts.ts';
@@ -30,13 +30,8 @@ export function FormPage({ draft, page, mode }: { draft: Draft; page: PageDef; m
   const all = (values: Answers): Answers => ({ ...draft.answers, ...values });
   const form = useStepForm((values) => pageErrors(page, all(values)), initialValues(page, draft), (values) => autosave.schedule(toChange(values)));
 
-  const checkLists = async (values: Answers) => {
-    const lists = page.fields.flatMap((def) => (def.list ? [def.list] : []));
-    const needsOrganisations = page.id === 'consent' && single(values, 'consent') === 'no';
-    if (lists.length === 0 && !needsOrganisations) return {};
-    const lookup = await listLookupFor(needsOrganisations ? [...lists, 'organisations'] : lists);
-    return listErrors(page, all(values), lookup);
-  };
+  const lists = listsFor(page);
+  const checkLists = async (values: Answers) => (lists.length === 0 ? {} : listErrors(page, all(values), await listLookupFor(lists)));
 
   const onSubmit = form.handleSubmit(async (values) => {
     const after = all(values);

@@ -1,6 +1,6 @@
 import type { ReferenceListName } from '../reference-lists.ts';
 import { walk } from './journey.ts';
-import { single, type Answers, type FieldDef, type PageDef } from './model.ts';
+import type { Answers, FieldDef, PageDef } from './model.ts';
 import { filled, visibleFields } from './page-schema.ts';
 
 /** What the rules need from the reference lists, wherever they are held (bundled, refreshed, or the server's). */
@@ -9,9 +9,6 @@ export interface ListLookup {
   find(list: ReferenceListName, text: string): string | undefined;
   isDutyToNotifyAuthority(organisation: string): boolean;
 }
-
-export const NOT_DTN_AUTHORITY_MESSAGE =
-  'Only public authorities such as the police, councils and the Home Office make Duty to Notify reports. An adult who does not agree cannot be referred, so there is nothing to send: delete this draft, or keep it in case they change their mind.';
 
 function entries(def: FieldDef, answers: Answers): string[] {
   const value = filled(answers[def.name]);
@@ -31,10 +28,16 @@ export function listErrors(page: PageDef, answers: Answers, lookup: ListLookup):
     });
     if (wrong) errors[def.name] = def.missing || `Choose ${def.label.replace(/ \(optional\)$/, '').toLowerCase()} from the list, or leave it empty`;
   }
-  if (page.id === 'consent' && single(answers, 'consent') === 'no' && !lookup.isDutyToNotifyAuthority(single(answers, 'organisation') ?? '')) {
-    errors.consent = NOT_DTN_AUTHORITY_MESSAGE;
+  for (const def of visibleFields(page, answers)) {
+    const broken = def.listRule?.check(answers, lookup);
+    if (broken) errors[def.name] ??= broken;
   }
   return errors;
+}
+
+/** Every list a page's rules read: its list questions' own, and those their other rules need. */
+export function listsFor(page: PageDef): ReferenceListName[] {
+  return [...new Set(page.fields.flatMap((def) => [...(def.list ? [def.list] : []), ...(def.listRule?.lists ?? [])]))];
 }
 
 /** The same rules over a whole referral, as the server checks it after the schema. */

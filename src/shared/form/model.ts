@@ -1,4 +1,11 @@
 import type { ReferenceListName } from '../reference-lists.ts';
+import type { ListLookup } from './list-rules.ts';
+
+export interface ListRule {
+  lists: readonly ReferenceListName[];
+  /** The message when the answers break the rule, or undefined. */
+  check: (answers: Answers, lookup: ListLookup) => string | undefined;
+}
 
 /**
  * The form as data: pages, their questions and where each answer leads. The field app renders it,
@@ -58,6 +65,8 @@ export interface FieldDef {
   noWebAddresses?: boolean;
   /** Every option must be ticked (the steps of informed consent). */
   requireAll?: boolean;
+  /** A rule about this answer that needs reference lists other than its own (the Duty to Notify authority check). */
+  listRule?: ListRule;
   /** The list entry to leave out (United Kingdom in the overseas countries). */
   exclude?: readonly string[];
 }

@@ -1,7 +1,19 @@
 import { MAX_FILES } from '../evidence-limits.ts';
-import { CHECK, audiences, field, many, single, yesNo, type FieldDef, type PageDef } from './model.ts';
+import { CHECK, audiences, field, many, single, yesNo, type FieldDef, type ListRule, type PageDef } from './model.ts';
 
 const DTN_NATIONS = ['england', 'wales'];
+
+export const NOT_DTN_AUTHORITY_MESSAGE =
+  'Only public authorities such as the police, councils and the Home Office make Duty to Notify reports. An adult who does not agree cannot be referred, so there is nothing to send: delete this draft, or keep it in case they change their mind.';
+
+/** A refusal becomes a Duty to Notify report, which only a Duty to Notify authority makes (checked once the organisation is known). */
+const dutyToNotifyAuthority: ListRule = {
+  lists: ['organisations'],
+  check(answers, lookup) {
+    const organisation = single(answers, 'organisation');
+    return single(answers, 'consent') === 'no' && organisation !== undefined && !lookup.isDutyToNotifyAuthority(organisation) ? NOT_DTN_AUTHORITY_MESSAGE : undefined;
+  },
+};
 
 /** Email and/or post, each with its own "safe to write here" tick (the decision letter is sensitive). */
 function contactFields(prefix: string, whose: string, withSafeTicks: boolean): FieldDef[] {
@@ -81,6 +93,7 @@ export const personPages: readonly PageDef[] = [
           { value: 'no', label: 'No, they do not agree', hint: 'As a public authority in England or Wales you must still report it to the Home Office (Duty to Notify), without their details unless they will help the police.' },
         ],
         'Select whether they agree to be referred',
+        { listRule: dutyToNotifyAuthority },
       ),
     ],
     crossCheck: (answers) =>
