@@ -7,6 +7,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { sealSubmission } from '../../src/app/seal.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { loadIntakeKeyring } from '../../src/server/crypto/intake-keys.ts';
+import { forgetExpired } from '../../src/server/services/housekeeping.ts';
 import type { Storage } from '../../src/server/storage/storage.ts';
 import { CHUNK_HASH_HEADER, evidencePaths, importFileKey, openChunk, sha256Hex, type EvidenceManifest } from '../../src/shared/evidence.ts';
 import type { IntakePublicKey } from '../../src/shared/sealing.ts';
@@ -197,6 +198,26 @@ describe.each([
     expect(await server.storage.evidence.countFiles(id)).toBe(2);
     const repeat = await fetch(`${server.baseUrl}/api/v1/referrals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(submission) });
     expect(repeat.status).toBe(200);
+  });
+
+  it('forgets chunks no referral claimed after 30 days, and never a stored referral’s', async () => {
+    const { db, id, uploads } = await queuedWithFiles(server.intakeKey, [randomBytes(1000)]);
+    const file = uploads[0]!;
+    await fetch(`${server.baseUrl}${evidencePaths.chunk(id, file.fileId, 0)}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream', [CHUNK_HASH_HEADER]: file.chunks[0]! },
+      body: await readChunk(db, file.fileId, 0),
+    });
+    const delivered = await queuedWithFiles(server.intakeKey, [randomBytes(1000)]);
+    await engineFor(delivered.db, server.baseUrl).engine.drain({ now: true });
+    expect(await server.storage.referrals.findById(delivered.id)).toBeDefined();
+    const month = 31 * 24 * 60 * 60 * 1000;
+
+    await forgetExpired(server.storage, new Date());
+    expect(await server.storage.evidence.countChunks(id)).toBe(1);
+    await forgetExpired(server.storage, new Date(Date.now() + month));
+    expect(await server.storage.evidence.countChunks(id)).toBe(0);
+    expect(await server.storage.evidence.countChunks(delivered.id)).toBe(1);
   });
 
   it('refuses a manifest that does not list the files the referral names', async () => {

@@ -34,6 +34,11 @@ export interface EvidenceStore {
   insertWithFiles(row: StoredReferral, files: readonly RequiredFile[], now: string): Promise<CompleteOutcome>;
   /** The chunk bytes of a file in order, as uploaded (for the casework console, and tests). */
   readFile(referralId: string, fileId: string, chunks: readonly string[]): Promise<Uint8Array[] | undefined>;
+  /**
+   * Deletes chunks received before `before` for which no referral was ever stored (a device wiped or
+   * revoked after uploading); the chunks of stored referrals are never touched. Returns how many went.
+   */
+  deleteUnclaimed(before: string): Promise<number>;
   /** How many chunk rows are held for a referral (tests: a repeated chunk is stored once). */
   countChunks(referralId: string): Promise<number>;
   countFiles(referralId: string): Promise<number>;

@@ -88,6 +88,15 @@ export function createKyselyEvidenceStore({ db, isReferenceCollision }: Pick<Sto
       return parts;
     },
 
+    async deleteUnclaimed(before) {
+      const result = await db
+        .deleteFrom('evidence_chunks')
+        .where('received_at', '<', before)
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('referrals').select('referrals.id').whereRef('referrals.id', '=', 'evidence_chunks.referral_id'))))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async countChunks(referralId) {
       const row = await db.selectFrom('evidence_chunks').select((eb) => eb.fn.countAll<number>().as('n')).where('referral_id', '=', referralId).executeTakeFirstOrThrow();
       return Number(row.n);
