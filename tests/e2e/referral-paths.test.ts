@@ -100,4 +100,22 @@ describe('the three paths, offline from start to confirmation', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/under-18$/);
   });
+
+  it('asks the questions after consent again when consent changes from check your answers, keeping none of the old answers', async () => {
+    await startAndFill(page, { ...examples['adult-nrm'], caseLabel: 'PATH-CHANGED-MIND' });
+    await page.getByRole('link', { name: 'Change do they agree to be referred?' }).click();
+    await page.locator('input[name="consent"][value="no"]').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    // The reason for refusing is optional; the first page still to answer is the Duty to Notify gender,
+    // which is empty although the referral had a gender before: it was forgotten with the rest.
+    await page.waitForURL(/\/dtn-gender\?change=1$/);
+    expect(await page.locator('input[name="gender"]:checked').count()).toBe(0);
+    await fillForm(page, examples['dtn-cooperating'], { stopAt: 'dtn-name' });
+    expect(await page.locator('#firstName').inputValue()).toBe('');
+    await fillForm(page, examples['dtn-cooperating']);
+    await page.getByRole('heading', { name: 'Check your answers before sending the Duty to Notify report' }).waitFor();
+    expect(await page.getByText('Who should the decision be sent to?').count()).toBe(0);
+    expect(await page.getByText('Record how they gave informed consent').count()).toBe(0);
+  });
 });
+

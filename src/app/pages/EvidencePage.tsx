@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { nextPlace, previousPage, progress, resumePlace } from '../../shared/form/journey.ts';
+import { nextPlace, pageNumber, previousPage, resumePlace } from '../../shared/form/journey.ts';
 import { CHECK, type Answers } from '../../shared/form/model.ts';
 import { EVIDENCE_ACCEPT } from '../../shared/evidence-limits.ts';
 import { saveDraft, type Draft } from '../../store/drafts.ts';
@@ -119,7 +119,7 @@ export function EvidencePage({ draft, mode }: { draft: Draft; mode: PageMode }) 
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors.map((message, i) => ({ href: '#evidence-files', message: message + '\u200b'.repeat(i) }))} attempt={attempt} />
           <span class="govuk-caption-m">
-            {content.sections.evidence} · {content.pageNumber(progress('evidence', journey).number)}
+            {content.sections.evidence} · {content.pageNumber(pageNumber('evidence', journey))}
           </span>
           <h1 class="govuk-heading-l">{text.title}</h1>
           <p class="govuk-body">{text.lead}</p>

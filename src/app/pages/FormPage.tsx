@@ -1,4 +1,4 @@
-import { answersToForget, nextPlace, previousPage, progress, resumePlace } from '../../shared/form/journey.ts';
+import { answersToForget, nextPlace, previousPage, pageNumber, resumePlace } from '../../shared/form/journey.ts';
 import { listErrors, listsFor } from '../../shared/form/list-rules.ts';
 import { CHECK, single, type Answers, type PageDef } from '../../shared/form/model.ts';
 import { pageErrors } from '../../shared/form/page-schema.ts';
@@ -51,7 +51,7 @@ export function FormPage({ draft, page, mode }: { draft: Draft; page: PageDef; m
   const previous = previousPage(page.id, journeyAnswers);
   const back = mode === 'change' ? paths.check(draft.id) : previous ? paths.step(draft.id, previous) : paths.home;
   const summary = Object.entries(form.errors).map(([name, message]) => ({ href: `#${name}`, message }));
-  const { number } = progress(page.id, journeyAnswers);
+  const number = pageNumber(page.id, journeyAnswers);
   const several = single(draft.answers, 'multipleSituations') === 'yes';
 
   return (

@@ -78,12 +78,12 @@ export function resumePlace(answers: Answers): string {
   return at === CHECK ? CHECK : at.id;
 }
 
-/** Pages 1 of n: counted along this referral's own way so far, which grows as forks are taken. */
-export function progress(pageId: string, answers: Answers): { number: number; sectionPages: number } {
+/** "Page n": counted along this referral's own way, so a fork not taken does not count. */
+export function pageNumber(pageId: string, answers: Answers): number {
   const { done, at } = walk(answers);
   const way = at === CHECK ? done : [...done, at];
   const index = way.findIndex((page) => page.id === pageId);
-  return { number: index >= 0 ? index + 1 : way.length, sectionPages: way.length };
+  return index >= 0 ? index + 1 : way.length;
 }
 
 const afterConsent = new Set(personPages.flatMap((page) => page.fields.map((def) => def.name)));

@@ -3,7 +3,7 @@ import { CHECK, audiences, field, many, single, yesNo, type FieldDef, type ListR
 
 const DTN_NATIONS = ['england', 'wales'];
 
-export const NOT_DTN_AUTHORITY_MESSAGE =
+const NOT_DTN_AUTHORITY_MESSAGE =
   'Only public authorities such as the police, councils and the Home Office make Duty to Notify reports. An adult who does not agree cannot be referred, so there is nothing to send: delete this draft, or keep it in case they change their mind.';
 
 /** A refusal becomes a Duty to Notify report, which only a Duty to Notify authority makes (checked once the organisation is known). */
