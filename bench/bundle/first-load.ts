@@ -6,7 +6,7 @@ import type { Built } from './build-with-app-config.ts';
  * Modules that the first question page needs. Today they are in the entry chunk; if they are ever
  * split off (lazy-loaded), their chunks count too, because a referral cannot start without them.
  */
-export const FIRST_QUESTION_MODULES = ['src/app/pages/CaseLabelPage.tsx'];
+export const FIRST_QUESTION_MODULES = ['src/app/form/CaseLabelPage.tsx'];
 
 export interface FirstLoadFiles {
   js: string[];

@@ -1,4 +1,4 @@
-import { sealSubmission } from '../../src/app/seal.ts';
+import { sealSubmission } from '../../src/app/outbox/seal.ts';
 import { API_PATHS, currentSubmissionSchema, intakeKeyResponseSchema, type CurrentSubmission } from '../../src/shared/protocol.ts';
 import { referralFromAnswers, type Referral } from '../../src/shared/referral.ts';
 import { examples } from '../../tests/support/referral-examples.ts';
@@ -10,7 +10,7 @@ import { narrative } from './narrative.ts';
 export const fullReferral = referralFromAnswers({ ...examples['adult-nrm'], howStarted: narrative(1) }) as Referral;
 
 /**
- * The body a device sends for one referral, sealed to `key` by the app's own code (src/app/seal.ts).
+ * The body a device sends for one referral, sealed to `key` by the app's own code (src/app/outbox/seal.ts).
  * The one place that knows the wire format: the seal binds the id, so every id needs its own seal.
  */
 export async function referralSubmission(key: IntakePublicKey, id: string): Promise<CurrentSubmission> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { sealSubmission } from '../../src/app/seal.ts';
+import { sealSubmission } from '../../src/app/outbox/seal.ts';
 import { signRequest } from '../../src/shared/device-signature.ts';
 import { CHUNK_HASH_HEADER, evidencePaths } from '../../src/shared/evidence.ts';
 import { attachFile, evidenceForSending, readChunk } from '../../src/store/evidence.ts';

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { sealSubmission } from '../../src/app/seal.ts';
+import { sealSubmission } from '../../src/app/outbox/seal.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { createServices } from '../../src/server/compose.ts';
 import { loadIntakeKeyring } from '../../src/server/crypto/intake-keys.ts';
 import { forgetExpired } from '../../src/server/services/housekeeping.ts';
 import type { Storage } from '../../src/server/storage/storage.ts';
@@ -35,7 +36,7 @@ async function startOn(backend: Backend): Promise<Running> {
   const storage = await backend.open();
   const dir = mkdtempSync(join(tmpdir(), 'nrm-field-evidence-'));
   const keyring = await loadIntakeKeyring(join(dir, 'intake-keys.json'), new Date());
-  const app = await buildApp({ ...storage, keyring, now: () => new Date(), randomInt: (n) => randomInt(n), requireDeviceSignatures: false });
+  const app = await buildApp(createServices(storage, { keyring, now: () => new Date(), randomInt: (n) => randomInt(n) }), { requireDeviceSignatures: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   return {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { checkChosen } from '../../src/app/evidence-choice.ts';
+import { checkChosen } from '../../src/app/evidence/evidence-choice.ts';
 import {
   CHUNK_BYTES,
   MAX_FILES,

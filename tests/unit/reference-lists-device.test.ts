@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { createStore, get, set } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
-import { createReferenceLists } from '../../src/app/reference-lists.ts';
+import { createReferenceLists } from '../../src/app/form/reference-lists.ts';
 import { referenceListNames, type ReferenceListData, type ReferenceListName } from '../../src/shared/reference-lists.ts';
 
 let stores = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSession } from '../../src/app/session.ts';
+import { createSession } from '../../src/app/shell/session.ts';
 
 function setup() {
   let now = 0;

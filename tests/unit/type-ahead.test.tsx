@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TypeAhead, type TypeAheadProps } from '../../src/app/components/TypeAhead.tsx';
+import { TypeAhead, type TypeAheadProps } from '../../src/app/form/TypeAhead.tsx';
 
 /** The page's side: holds the answer and hears every change. */
 function Field({ onChange, initial = '', ...props }: Partial<TypeAheadProps> & { onChange: (text: string) => void; initial?: string }) {

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pageById } from '../../src/shared/form/journey.ts';
 import type { Answers } from '../../src/shared/form/model.ts';
 import { pageErrors } from '../../src/shared/form/page-schema.ts';
-import { useStepForm } from '../../src/app/use-step-form.ts';
+import { useStepForm } from '../../src/app/form/use-step-form.ts';
 
 const caseLabelPage = pageById('case-label')!;
 

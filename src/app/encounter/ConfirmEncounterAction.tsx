@@ -1,0 +1,57 @@
+import { deleteEncounter, setClosed, type Encounter } from '../../store/encounters.ts';
+import { encounterContent } from './content.ts';
+import { navigate, paths } from '../shell/routes.ts';
+import { useServices } from '../shell/services.ts';
+import { useLiveQuery } from '../shell/use-live-query.ts';
+import { Confirm } from './Confirm.tsx';
+
+const text = encounterContent;
+/** How many of the encounter's people are still drafts on this device (not yet queued). */
+function useUnsentCount(encounter: Encounter): number | undefined {
+  const { db } = useServices();
+  return useLiveQuery(async () => (await db.drafts.where('encounterId').equals(encounter.id).toArray()).filter((draft) => draft.queuedAt === undefined).length, [db, encounter.id]);
+}
+
+export function ConfirmEncounterAction({ encounter, action }: { encounter: Encounter; action: 'close' | 'delete' }) {
+  const { db, clock } = useServices();
+  const unsent = useUnsentCount(encounter);
+  if (unsent === undefined) return null;
+  const back = paths.encounter(encounter.id);
+  if (action === 'close') {
+    return (
+      <Confirm
+        title={text.closeTitle}
+        back={back}
+        confirm={text.closeConfirm}
+        onConfirm={async () => {
+          await setClosed(db, encounter.id, true, clock.now());
+          navigate(paths.home);
+        }}
+      >
+        <p class="govuk-body">{text.closeBody(unsent)}</p>
+      </Confirm>
+    );
+  }
+  return (
+    <Confirm
+      title={text.deleteTitle}
+      back={back}
+      confirm={text.deleteConfirm}
+      warning
+      onConfirm={async () => {
+        await deleteEncounter(db, encounter.id);
+        navigate(paths.home, { replace: true });
+      }}
+    >
+      <div class="govuk-warning-text">
+        <span class="govuk-warning-text__icon" aria-hidden="true">
+          !
+        </span>
+        <strong class="govuk-warning-text__text">
+          <span class="govuk-visually-hidden">Warning</span>
+          {text.deleteBody(unsent)}
+        </strong>
+      </div>
+    </Confirm>
+  );
+}

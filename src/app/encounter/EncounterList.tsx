@@ -1,0 +1,41 @@
+import { longDate } from '../../shared/encounter.ts';
+import { listEncounters } from '../../store/encounters.ts';
+import { BackLink } from '../shell/BackLink.tsx';
+import { Link } from '../shell/Link.tsx';
+import { encounterContent } from './content.ts';
+import { paths } from '../shell/routes.ts';
+import { useKey, useServices } from '../shell/services.ts';
+import { useLiveQuery } from '../shell/use-live-query.ts';
+
+const text = encounterContent;
+
+/** Every encounter on this device, the closed ones too (they can be reopened). */
+export function EncounterList() {
+  const { db } = useServices();
+  const key = useKey();
+  const encounters = useLiveQuery(() => listEncounters(db, key), [db, key]);
+  if (!encounters) return null;
+  return (
+    <>
+      <BackLink href={paths.home} />
+      <h1 class="govuk-heading-l">{text.listTitle}</h1>
+      {encounters.length === 0 ? <p class="govuk-body">{text.none}</p> : null}
+      <ul class="govuk-list app-drafts">
+        {encounters.map((encounter) => (
+          <li key={encounter.id} class="app-drafts__item">
+            <Link href={paths.encounter(encounter.id)}>{encounter.operation}</Link>
+            <span class="govuk-hint govuk-!-margin-bottom-0">
+              {longDate(encounter.date)} · {text.count(encounter.people.length)}
+              {encounter.closedAt ? (
+                <>
+                  {' '}
+                  <strong class="govuk-tag govuk-tag--grey">{text.closedTag}</strong>
+                </>
+              ) : null}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect } from 'preact/hooks';
+import { caseLabelField, caseLabelIssue } from '../../shared/case-label.ts';
+import type { Draft } from '../../store/drafts.ts';
+import { BackLink } from '../shell/BackLink.tsx';
+import { ErrorSummary } from '../shell/ErrorSummary.tsx';
+import { Button } from './fields.tsx';
+import { TextQuestion } from './question-fields.tsx';
+import { content } from '../shell/content.ts';
+import { navigate, paths } from '../shell/routes.ts';
+import { useAutosave } from './use-autosave.ts';
+import { useDraft } from './use-draft.ts';
+import { useStepForm } from './use-step-form.ts';
+import type { PageMode } from './page-mode.ts';
+import { NotFound } from '../shell/NotFound.tsx';
+
+/** The page after this one: it belongs to the rest of the form, loaded while this one is answered. */
+const SECOND_PAGE = 'organisation';
+
+function CaseLabelForm({ draft, mode }: { draft: Draft; mode: PageMode }) {
+  const autosave = useAutosave(draft.id);
+  const label = (value: unknown) => ({ caseLabel: typeof value === 'string' ? value : '' });
+  const form = useStepForm(
+    (values): Record<string, string> => {
+      const issue = caseLabelIssue(values.caseLabel);
+      return issue ? { caseLabel: issue } : {};
+    },
+    { caseLabel: draft.caseLabel },
+    (values) => autosave.schedule(label(values.caseLabel)),
+  );
+  // The rest of the form loads (from the offline copy) while the responder types.
+  useEffect(() => void import('./DraftPage.tsx'), []);
+  const onSubmit = form.handleSubmit(async (values) => {
+    autosave.schedule(label(values.caseLabel));
+    await autosave.flush();
+    navigate(mode === 'rename' ? paths.home : mode === 'change' ? paths.check(draft.id) : paths.step(draft.id, SECOND_PAGE));
+  });
+  const summary = Object.entries(form.errors).map(([name, message]) => ({ href: `#${name}`, message }));
+  return (
+    <>
+      <BackLink href={mode === 'change' ? paths.check(draft.id) : paths.home} />
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={summary} attempt={form.attempts} />
+          <span class="govuk-caption-m">
+            {content.sections.setup} · {content.pageNumber(1)}
+          </span>
+          <form noValidate onSubmit={(event) => void onSubmit(event)}>
+            <TextQuestion id="caseLabel" label={caseLabelField.label} hint={caseLabelField.hint} error={form.errors.caseLabel} heading kind="text" field={form.text('caseLabel')} />
+            <Button type="submit">{mode === 'rename' ? content.saveLabel : content.continue}</Button>
+          </form>
+          <p class="govuk-body-s app-saved" aria-live="polite">
+            {autosave.message}
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** The first question, part of the app's first load so a referral starts at once on a slow phone. */
+export function CaseLabelPage({ id, mode }: { id: string; mode: PageMode }) {
+  const draft = useDraft(id);
+  if (draft === undefined) return null;
+  if (draft === null || draft.queuedAt) return <NotFound />;
+  return <CaseLabelForm draft={draft} mode={mode} />;
+}

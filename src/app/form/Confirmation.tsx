@@ -1,0 +1,48 @@
+import { getOutboxItem } from '../../store/outbox.ts';
+import { Link } from '../shell/Link.tsx';
+import { content } from '../shell/content.ts';
+import { paths } from '../shell/routes.ts';
+import { useKey, useServices } from '../shell/services.ts';
+import { useLiveQuery } from '../shell/use-live-query.ts';
+
+const text = content.confirmation;
+
+export function Confirmation({ id, dtn }: { id: string; dtn: boolean }) {
+  const { db } = useServices();
+  const key = useKey();
+  const item = useLiveQuery(() => getOutboxItem(db, key, id), [db, key, id]);
+  if (!item) return null;
+  const sent = item.state === 'delivered' && item.receipt;
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        {item.state === 'needs-attention' ? (
+          <h1 class="govuk-heading-l">{text.attentionTitle}</h1>
+        ) : (
+          <div class="govuk-panel govuk-panel--confirmation">
+            <h1 class="govuk-panel__title">{dtn ? (sent ? text.sentTitleDtn : text.queuedTitleDtn) : sent ? text.sentTitle : text.queuedTitle}</h1>
+            {sent ? (
+              <div class="govuk-panel__body">
+                {text.referenceLabel}
+                <br />
+                <strong data-testid="reference">{item.receipt?.reference}</strong>
+              </div>
+            ) : (
+              <div class="govuk-panel__body app-panel-body-s">{text.queuedBody}</div>
+            )}
+          </div>
+        )}
+        {item.state === 'paused' ? <p class="govuk-body govuk-!-font-weight-bold">{content.outbox.pausedHelp}</p> : null}
+        {item.state === 'needs-attention' ? <p class="govuk-body">{item.problem?.title}</p> : null}
+        <h2 class="govuk-heading-m">{text.whatNext}</h2>
+        <p class="govuk-body">{dtn ? text.nextBodyDtn : text.nextBody}</p>
+        <p class="govuk-body">
+          <Link href={paths.outbox}>{text.toOutbox}</Link>
+        </p>
+        <p class="govuk-body">
+          <Link href={paths.newReferral}>{text.another}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

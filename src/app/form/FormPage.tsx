@@ -1,0 +1,84 @@
+import { answersToForget, nextPlace, previousPage, pageNumber, resumePlace } from '../../shared/form/journey.ts';
+import { listErrors, listsFor } from '../../shared/form/list-rules.ts';
+import { CHECK, single, type Answers, type PageDef } from '../../shared/form/model.ts';
+import { pageErrors } from '../../shared/form/page-schema.ts';
+import type { Draft, DraftChange } from '../../store/drafts.ts';
+import { BackLink } from '../shell/BackLink.tsx';
+import { ErrorSummary } from '../shell/ErrorSummary.tsx';
+import { Button } from './fields.tsx';
+import { content } from '../shell/content.ts';
+import { listLookupFor } from './list-lookup.ts';
+import { navigate, paths } from '../shell/routes.ts';
+import { useAutosave } from './use-autosave.ts';
+import { useStepForm } from './use-step-form.ts';
+import { QuestionFields } from './QuestionFields.tsx';
+
+import type { PageMode } from './page-mode.ts';
+
+function initialValues(page: PageDef, draft: Draft): Answers {
+  return Object.fromEntries(page.fields.map((def) => [def.name, draft.answers[def.name]]));
+}
+
+function toChange(values: Answers, forget: readonly string[] = []): DraftChange {
+  return { answers: { ...Object.fromEntries(forget.map((name) => [name, undefined])), ...values } };
+}
+
+/** One page of the form (all but the first), drawn from its definition: questions, errors, autosave, and where Continue leads. */
+export function FormPage({ draft, page, mode }: { draft: Draft; page: PageDef; mode: PageMode }) {
+  const autosave = useAutosave(draft.id);
+  const opened = draft.answers;
+  const all = (values: Answers): Answers => ({ ...draft.answers, ...values });
+  const form = useStepForm((values) => pageErrors(page, all(values)), initialValues(page, draft), (values) => autosave.schedule(toChange(values)));
+
+  const lists = listsFor(page);
+  const checkLists = async (values: Answers) => (lists.length === 0 ? {} : listErrors(page, all(values), await listLookupFor(lists)));
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const after = all(values);
+    const forget = answersToForget(opened, after);
+    autosave.schedule(toChange(values, forget));
+    await autosave.flush();
+    const remaining = Object.fromEntries(Object.entries(after).filter(([name]) => !forget.includes(name)));
+    if (mode === 'change') {
+      const place = resumePlace({ caseLabel: draft.caseLabel, ...remaining });
+      return navigate(place === CHECK ? paths.check(draft.id) : paths.step(draft.id, place, true));
+    }
+    const next = nextPlace(page.id, after);
+    navigate(next === CHECK ? paths.check(draft.id) : paths.step(draft.id, next));
+  }, checkLists);
+
+  const journeyAnswers = { caseLabel: draft.caseLabel, ...draft.answers };
+  const previous = previousPage(page.id, journeyAnswers);
+  const back = mode === 'change' ? paths.check(draft.id) : previous ? paths.step(draft.id, previous) : paths.home;
+  const summary = Object.entries(form.errors).map(([name, message]) => ({ href: `#${name}`, message }));
+  const number = pageNumber(page.id, journeyAnswers);
+  const several = single(draft.answers, 'multipleSituations') === 'yes';
+
+  return (
+    <>
+      <BackLink href={back} />
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <ErrorSummary errors={summary} attempt={form.attempts} />
+          <span class="govuk-caption-m">
+            {content.sections[page.section]} · {content.pageNumber(number)}
+          </span>
+          {page.title ? <h1 class="govuk-heading-l">{page.title}</h1> : null}
+          {page.intro?.map((paragraph) => (
+            <p class="govuk-body" key={paragraph}>
+              {paragraph}
+            </p>
+          ))}
+          {page.remindSituations && several ? <div class="govuk-inset-text">{content.remindSituations}</div> : null}
+          <form noValidate onSubmit={(event) => void onSubmit(event)}>
+            <QuestionFields page={page} form={form} />
+            <Button type="submit">{content.continue}</Button>
+          </form>
+          <p class="govuk-body-s app-saved" aria-live="polite">
+            {autosave.message}
+          </p>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import type { FieldDef, PageDef } from '../../shared/form/model.ts';
+import type { ReferenceListName } from '../../shared/reference-lists.ts';
+import { ChoiceQuestion, ConfirmQuestion, DateQuestion, TextQuestion, TextareaQuestion } from './question-fields.tsx';
+import { PlacesQuestion } from './PlacesQuestion.tsx';
+import { TypeAhead } from './TypeAhead.tsx';
+import type { useStepForm } from './use-step-form.ts';
+
+type Form = ReturnType<typeof useStepForm>;
+
+/** A list question names its list in the tables; one that does not is a mistake in them, not an answer. */
+function listOf(def: FieldDef): ReferenceListName {
+  if (!def.list) throw new Error(`The form tables give ${def.name} no reference list`);
+  return def.list;
+}
+
+function FieldView({ def, page, form, heading }: { def: FieldDef; page: PageDef; form: Form; heading: boolean }) {
+  const common = { id: def.name, label: def.label, hint: def.hint, error: form.errors[def.name], heading };
+  const value = form.values[def.name];
+  switch (def.kind) {
+    case 'text':
+    case 'phone':
+    case 'email':
+    case 'count':
+      return <TextQuestion {...common} kind={def.kind} field={form.text(def.name)} />;
+    case 'textarea':
+      return <TextareaQuestion {...common} field={form.text(def.name)} max={def.max ?? 0} />;
+    case 'confirm':
+      return <ConfirmQuestion {...common} field={form.confirm(def.name)} />;
+    case 'date':
+      return <DateQuestion {...common} value={typeof value === 'string' ? value : ''} onChange={(next) => form.set(def.name, next)} />;
+    case 'typeahead':
+      return (
+        <TypeAhead
+          {...common}
+          labelIsPageHeading={heading}
+          name={def.name}
+          list={listOf(def)}
+          exclude={def.exclude}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(text) => form.set(def.name, text)}
+        />
+      );
+    case 'places':
+      return (
+        <PlacesQuestion
+          id={def.name}
+          label={def.label}
+          hint={def.hint}
+          error={form.errors[def.name]}
+          list={listOf(def)}
+          exclude={def.exclude}
+          maxItems={def.maxItems ?? 10}
+          values={Array.isArray(value) ? value : []}
+          onChange={(rows) => form.set(def.name, rows)}
+        />
+      );
+    case 'radios':
+    case 'checkboxes':
+      return (
+        <ChoiceQuestion
+          {...common}
+          kind={def.kind}
+          options={(def.options ?? []).map((option) => {
+            const followUps = page.fields.filter((other) => other.shownWhen?.field === def.name && other.shownWhen.value === option.value);
+            return {
+              ...option,
+              field: def.kind === 'radios' ? form.radio(def.name, option.value) : form.checkbox(def.name, option.value),
+              conditional: followUps.length > 0 ? followUps.map((other) => <FieldView key={other.name} def={other} page={page} form={form} heading={false} />) : undefined,
+            };
+          })}
+        />
+      );
+  }
+}
+
+/** Every question of a page; follow-up questions render under the answer that opens them. */
+export function QuestionFields({ page, form }: { page: PageDef; form: Form }) {
+  const topLevel = page.fields.filter((def) => !def.shownWhen || !page.fields.some((other) => other.name === def.shownWhen?.field && (other.kind === 'radios' || other.kind === 'checkboxes')));
+  const heading = page.title === undefined && topLevel.length === 1 && topLevel[0]?.kind !== 'places';
+  return (
+    <>
+      {topLevel.map((def) => (
+        <FieldView key={def.name} def={def} page={page} form={form} heading={heading} />
+      ))}
+    </>
+  );
+}

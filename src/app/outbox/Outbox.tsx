@@ -1,0 +1,172 @@
+import type { OutboxRecord } from '../../store/db.ts';
+import { discardOutboxItem, listOutbox, reopenForFix, resendAsNew, resumePaused, type OutboxItem } from '../../store/outbox.ts';
+import { Button } from '../form/fields.tsx';
+import { useSyncProgress } from '../shell/StatusLine.tsx';
+import { content } from '../shell/content.ts';
+import { formatBytes } from '../evidence/file-size.ts';
+import { formatDateTime } from '../shell/format.ts';
+import { navigate, paths } from '../shell/routes.ts';
+import type { Draft } from '../../store/drafts.ts';
+import { sealDraft } from './send-referral.ts';
+import { useKey, useServices } from '../shell/services.ts';
+import { useLiveQuery } from '../shell/use-live-query.ts';
+
+const text = content.outbox;
+
+const tagColour: Record<OutboxRecord['state'], string> = {
+  queued: 'govuk-tag--yellow',
+  sending: 'govuk-tag--blue',
+  delivered: 'govuk-tag--green',
+  'needs-attention': 'govuk-tag--red',
+  paused: 'govuk-tag--orange',
+};
+
+type Row = [string, preact.ComponentChildren];
+
+function rowsFor(item: OutboxItem): Row[] {
+  const rows: Row[] = [[text.status, <strong class={`govuk-tag ${tagColour[item.state]}`}>{text.state[item.state]}</strong>]];
+  if (item.receipt) {
+    rows.push([text.reference, <strong data-testid="outbox-reference">{item.receipt.reference}</strong>]);
+    rows.push([text.receivedAt, formatDateTime(item.receipt.receivedAt)]);
+    if (item.caseStatus) rows.push([text.caseStatus, text.caseStatuses[item.caseStatus.status] ?? item.caseStatus.status]);
+    return rows;
+  }
+  if (item.lastAttemptAt) rows.push([text.lastAttempt, formatDateTime(item.lastAttemptAt)]);
+  if (item.state === 'queued' && item.attempts > 0) rows.push([text.nextAttempt, formatDateTime(new Date(item.nextAttemptAt))]);
+  const reason = item.problem?.title ?? item.lastError;
+  if (reason) rows.push([text.reason, reason]);
+  return rows;
+}
+
+/** What the user can do about an item the server would not take; every removal is confirmed first. */
+function Actions({ item }: { item: OutboxItem }) {
+  const services = useServices();
+  const { db, clock, sync, sendSoon } = services;
+  const key = useKey();
+  const sealAgain = async (draft: Draft, newId: string) => {
+    const sealed = await sealDraft(services, key, draft, newId);
+    if ('kind' in sealed) throw new Error(sealed.kind === 'no-key' ? content.noIntakeKey : 'This referral is not complete');
+    return sealed;
+  };
+  const discard = async () => {
+    if (confirm(text.confirmDiscard)) await discardOutboxItem(db, item.id);
+  };
+  if (item.state === 'paused') {
+    return (
+      <>
+        <p class="govuk-body">{text.pausedHelp}</p>
+        <Button
+          secondary
+          onClick={() => {
+            void resumePaused(db, clock.now()).then(() => sync.drain({ now: true }));
+          }}
+        >
+          {text.resume}
+        </Button>
+      </>
+    );
+  }
+  if (item.state !== 'needs-attention') return null;
+  if (item.problem?.code === 'id-conflict') {
+    return (
+      <>
+        <p class="govuk-body">{text.conflictHelp}</p>
+        <div class="govuk-button-group">
+          <Button onClick={() => void resendAsNew(db, key, item.id, clock.now(), sealAgain).then(sendSoon)}>{text.resendAsNew}</Button>
+          <button type="button" class="govuk-button govuk-button--warning" onClick={() => void discard()}>
+            {text.discard}
+          </button>
+        </div>
+      </>
+    );
+  }
+  const errors = item.problem?.errors ?? [];
+  return (
+    <>
+      {errors.length > 0 ? (
+        <>
+          <h3 class="govuk-heading-s">{text.whereToFix}</h3>
+          <ul class="govuk-list govuk-list--bullet">
+            {errors.map((error) => (
+              <li key={error.path}>{error.message}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <div class="govuk-button-group">
+        <Button
+          onClick={() => {
+            void reopenForFix(db, item.id).then((reopened) => navigate(reopened ? paths.check(item.id) : paths.outbox));
+          }}
+        >
+          {text.fix}
+        </Button>
+        <button type="button" class="govuk-button govuk-button--warning" onClick={() => void discard()}>
+          {text.discard}
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** How much of this item's files the server holds, while they upload. */
+function UploadProgress({ upload }: { upload: { done: number; total: number } }) {
+  const label = text.uploading(formatBytes(upload.done), formatBytes(upload.total));
+  return (
+    <div class="govuk-!-margin-bottom-4" data-testid="upload-progress">
+      <p class="govuk-body-s govuk-!-margin-bottom-1" id="upload-progress-label" aria-live="polite">
+        {label}
+      </p>
+      <progress class="app-progress" max={upload.total} value={upload.done} aria-labelledby="upload-progress-label" />
+    </div>
+  );
+}
+
+function Item({ item, upload }: { item: OutboxItem; upload?: { done: number; total: number } }) {
+  return (
+    <div class="govuk-summary-card" data-testid="outbox-item" data-state={item.state} data-id={item.id}>
+      <div class="govuk-summary-card__title-wrapper">
+        <h2 class="govuk-summary-card__title">{item.caseLabel}</h2>
+      </div>
+      <div class="govuk-summary-card__content">
+        <dl class="govuk-summary-list">
+          {rowsFor(item).map(([key, value]) => (
+            <div class="govuk-summary-list__row" key={key}>
+              <dt class="govuk-summary-list__key">{key}</dt>
+              <dd class="govuk-summary-list__value">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {upload ? <UploadProgress upload={upload} /> : null}
+        <Actions item={item} />
+      </div>
+    </div>
+  );
+}
+
+export function Outbox() {
+  const { db, sync } = useServices();
+  const key = useKey();
+  const items = useLiveQuery(() => listOutbox(db, key), [db, key]);
+  const progress = useSyncProgress();
+  if (!items) return null;
+  const waiting = items.some((item) => item.state === 'queued' || item.state === 'sending');
+  return (
+    <>
+      <h1 class="govuk-heading-l">{text.title}</h1>
+      <p class="govuk-body" data-testid="last-contact">
+        {progress.lastContactAt ? text.lastContact(formatDateTime(progress.lastContactAt)) : text.noContact}
+      </p>
+      {items.length === 0 ? <p class="govuk-body">{text.empty}</p> : null}
+      {waiting ? (
+        <Button secondary onClick={() => void sync.drain({ now: true })}>
+          {text.sendNow}
+        </Button>
+      ) : null}
+      {progress.lastError && waiting ? <p class="govuk-body">{progress.lastError}</p> : null}
+      {items.map((item) => (
+        <Item item={item} key={item.id} upload={progress.upload?.id === item.id ? progress.upload : undefined} />
+      ))}
+    </>
+  );
+}

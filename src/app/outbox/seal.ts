@@ -1,0 +1,19 @@
+import { SCHEMA_VERSION, type Referral } from '../../shared/referral.ts';
+import { evidenceAad, type EvidenceManifest } from '../../shared/evidence.ts';
+import type { CurrentSubmission } from '../../shared/protocol.ts';
+import { sealJson, sealingAad, type IntakePublicKey } from '../../shared/sealing.ts';
+
+/**
+ * Loaded only when a referral is sent, so the HPKE code is not part of the first screen's JavaScript.
+ * The evidence manifest (file keys included) is sealed to the same key, bound to the same id.
+ */
+export async function sealSubmission(key: IntakePublicKey, referral: Referral, id: string, submittedAt: string, evidence?: EvidenceManifest): Promise<CurrentSubmission> {
+  const sealed = await sealJson(key, referral, sealingAad(id, SCHEMA_VERSION));
+  const files = evidence ? await sealJson(key, evidence, evidenceAad(id)) : undefined;
+  return {
+    id,
+    schemaVersion: SCHEMA_VERSION,
+    submittedAt,
+    envelope: { format: 'hpke', ...sealed, ...(files ? { evidence: { enc: files.enc, ct: files.ct } } : {}) },
+  };
+}

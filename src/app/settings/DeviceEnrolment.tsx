@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'preact/hooks';
+import { enrolDeviceResponseSchema } from '../../shared/accounts.ts';
+import { API_PATHS, problemSchema } from '../../shared/protocol.ts';
+import { ErrorSummary } from '../shell/ErrorSummary.tsx';
+import { FormGroup } from '../form/fields.tsx';
+import { content } from '../shell/content.ts';
+import { formatDateTime } from '../shell/format.ts';
+import { useServices } from '../shell/services.ts';
+
+const text = content.settings;
+
+async function problemTitle(response: Response): Promise<string> {
+  const parsed = problemSchema.safeParse(await response.json().catch(() => undefined));
+  return parsed.success ? parsed.data.title : `the server answered ${response.status}`;
+}
+
+/** Enrol once, online, signed in: the server learns this device's public key; no secret is kept here. */
+export function DeviceEnrolment() {
+  const { identity, fetch } = useServices();
+  const [enrolledAt, setEnrolledAt] = useState<string | undefined>();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [label, setLabel] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    void identity.enrolment().then((found) => setEnrolledAt(found?.enrolledAt));
+  }, [identity]);
+
+  const json = (method: string, body?: unknown) => ({ method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' as const });
+  const enrol = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError('');
+    try {
+      const session = await fetch(API_PATHS.session, json('POST', { email, password }));
+      if (!session.ok) return setError(text.enrolFailed(await problemTitle(session)));
+      const answer = await fetch(API_PATHS.devices, json('POST', { publicKey: await identity.publicKey(), label }));
+      if (!answer.ok) return setError(text.enrolFailed(await problemTitle(answer)));
+      const enrolled = enrolDeviceResponseSchema.parse(await answer.json());
+      await identity.recordEnrolment(enrolled.deviceId, enrolled.enrolledAt);
+      // The signed-in session is not needed any more: from now on the device signs its requests.
+      await fetch(API_PATHS.session, json('DELETE')).catch(() => undefined);
+      setPassword('');
+      setEnrolledAt(enrolled.enrolledAt);
+    } catch {
+      setError(text.enrolOffline);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (enrolledAt) {
+    return (
+      <>
+        <h2 class="govuk-heading-m">{text.deviceHeading}</h2>
+        <p class="govuk-body" data-testid="enrolment">
+          {text.enrolled(formatDateTime(enrolledAt))}
+        </p>
+      </>
+    );
+  }
+  return (
+    <form noValidate onSubmit={(event) => void enrol(event)}>
+      <h2 class="govuk-heading-m">{text.deviceHeading}</h2>
+      <ErrorSummary errors={error ? [{ href: '#enrol-email', message: error }] : []} />
+      <p class="govuk-body" data-testid="enrolment">
+        {text.notEnrolled}
+      </p>
+      <FormGroup id="enrol-email" label={text.email}>
+        <input id="enrol-email" class="govuk-input" type="email" autocomplete="username" spellcheck={false} value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+      </FormGroup>
+      <FormGroup id="enrol-password" label={text.password}>
+        <input id="enrol-password" class="govuk-input" type="password" autocomplete="current-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+      </FormGroup>
+      <FormGroup id="enrol-label" label={text.deviceLabel} hint={text.deviceLabelHint}>
+        <input id="enrol-label" class="govuk-input" type="text" autocomplete="off" aria-describedby="enrol-label-hint" value={label} onInput={(e) => setLabel(e.currentTarget.value)} />
+      </FormGroup>
+      <button type="submit" class="govuk-button" disabled={busy} aria-disabled={busy}>
+        {busy ? text.enrolling : text.enrol}
+      </button>
+    </form>
+  );
+}

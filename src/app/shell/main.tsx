@@ -1,0 +1,130 @@
+import { render } from 'preact';
+import { FieldDatabase } from '../../store/db.ts';
+import { createOutboxAccess } from '../../store/outbox.ts';
+import { DEFAULT_AUTO_LOCK_MINUTES, DEFAULT_BACKGROUND_LOCK_MINUTES, createSettings } from '../../store/settings.ts';
+import { createDeviceIdentity } from '../../store/device-identity.ts';
+import { createVault } from '../../store/vault.ts';
+import { wipeDevice } from '../../store/wipe.ts';
+import { createSyncEngine } from '../../sync/engine.ts';
+import { createHttpTransport } from '../../sync/http-transport.ts';
+import { createExclusiveRunner } from '../../sync/coordination.ts';
+import { App, type UpdateSignal } from './App.tsx';
+import { createInstallOffer } from './install.ts';
+import { refreshIntakeKey } from '../outbox/intake-key.ts';
+import { createSession } from './session.ts';
+import { ServicesContext, type AppServices } from './services.ts';
+import { registerServiceWorker, requestBackgroundSync } from './sw-bridge.ts';
+import './styles.scss';
+
+const RETRY_TICK_MS = 30_000;
+const LOCK_CHECK_MS = 10_000;
+const MINUTE = 60_000;
+
+const clock = { now: () => new Date() };
+const db = new FieldDatabase();
+const settings = createSettings();
+const vault = createVault(db);
+const identity = createDeviceIdentity(db);
+const boundFetch: typeof fetch = (...args) => fetch(...args);
+
+// Auto-lock: after inactivity, and after too long in the background (both set in Settings).
+let idleMs = DEFAULT_AUTO_LOCK_MINUTES * MINUTE;
+let backgroundMs = DEFAULT_BACKGROUND_LOCK_MINUTES * MINUTE;
+const loadLockTimes = async () => {
+  idleMs = (await settings.autoLockMinutes()) * MINUTE;
+  backgroundMs = (await settings.backgroundLockMinutes()) * MINUTE;
+};
+void loadLockTimes();
+const session = createSession({ now: () => clock.now().getTime(), idleMs: () => idleMs, backgroundMs: () => backgroundMs });
+for (const type of ['pointerdown', 'keydown', 'input', 'scroll'] as const) addEventListener(type, () => session.touch(), { passive: true, capture: true });
+setInterval(() => session.check(), LOCK_CHECK_MS);
+session.subscribe((state) => {
+  if (state.kind === 'unlocked') void loadLockTimes();
+});
+const sync = createSyncEngine({
+  outbox: createOutboxAccess(db),
+  transport: createHttpTransport({ fetch: boundFetch, clock, sign: (request) => identity.sign(request, clock.now()) }),
+  clock,
+  random: Math.random,
+  exclusive: createExclusiveRunner(navigator.locks),
+});
+
+// The last contact with the server is remembered across visits ("Last contact: 29 Nov, 10:42").
+let rememberedContact: string | undefined;
+sync.subscribe(({ lastContactAt }) => {
+  if (lastContactAt && lastContactAt !== rememberedContact) {
+    rememberedContact = lastContactAt;
+    void settings.setLastContactAt(lastContactAt);
+  }
+});
+void settings.lastContactAt().then((at) => at && sync.recallContact(at), () => undefined);
+
+// Sync triggers (DESIGN.md §5). Failures are already recorded on the items; nothing to do here.
+const ignore = () => undefined;
+const refresh = () => void sync.refreshStatuses().catch(ignore);
+const sendWaiting = () => void sync.drain().then(refresh, ignore);
+const probe = () => void sync.probeAndDrain().then(refresh, ignore);
+addEventListener('online', probe);
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') session.wentToBackground();
+  else {
+    session.cameToForeground();
+    probe();
+  }
+});
+void refreshIntakeKey(boundFetch, settings);
+// Newer reference lists, if the server has any (public data; a 304 each when nothing changed). Loaded
+// lazily: starting a referral does not wait for them.
+void import('../form/reference-lists.ts').then((lists) => lists.refreshReferenceLists(), ignore);
+setInterval(sendWaiting, RETRY_TICK_MS);
+sendWaiting();
+
+const services: AppServices = {
+  db,
+  sync,
+  clock,
+  sendSoon() {
+    void sync.drain({ now: true }).then(refresh, ignore);
+    void requestBackgroundSync();
+  },
+  vault,
+  session,
+  settings,
+  identity,
+  fetch: boundFetch,
+  async wipe(reason?: 'revoked') {
+    session.lock();
+    await wipeDevice(db, settings);
+    location.replace(reason ? `/?wiped=${reason}` : '/');
+  },
+};
+
+// An administrator removed this device: nothing may stay on it.
+sync.subscribe(({ revoked }) => {
+  if (revoked) void services.wipe('revoked');
+});
+
+const updateListeners: ((apply: () => void) => void)[] = [];
+let pendingUpdate: (() => void) | undefined;
+const updates: UpdateSignal = {
+  onReady(listener) {
+    updateListeners.push(listener);
+    if (pendingUpdate) listener(pendingUpdate);
+  },
+};
+if (import.meta.env.PROD) {
+  registerServiceWorker('/sw.js', (apply) => {
+    pendingUpdate = apply;
+    for (const listener of updateListeners) listener(apply);
+  });
+}
+
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <ServicesContext.Provider value={services}>
+      <App installOffer={createInstallOffer(window)} updates={updates} hasVault={await vault.exists()} />
+    </ServicesContext.Provider>,
+    root,
+  );
+}

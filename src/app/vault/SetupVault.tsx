@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import { encryptLegacyRecords } from '../../store/legacy.ts';
+import { ErrorSummary, type SummaryError } from '../shell/ErrorSummary.tsx';
+import { content } from '../shell/content.ts';
+import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from './passphrase-strength.ts';
+import { useServices } from '../shell/services.ts';
+import { PassphraseInput } from './PassphraseInput.tsx';
+import { askToPersist } from './ask-to-persist.ts';
+
+const text = content.vault;
+export function SetupVault() {
+  const { vault, session, clock, db } = useServices();
+  const [passphrase, setPassphrase] = useState('');
+  const [again, setAgain] = useState('');
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const strength = passphrase ? passphraseStrength(passphrase) : undefined;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const problems: SummaryError[] = [];
+    if (passphrase.length < MIN_PASSPHRASE_LENGTH) problems.push({ href: '#passphrase', message: text.tooShort(MIN_PASSPHRASE_LENGTH) });
+    else if (passphrase !== again) problems.push({ href: '#passphrase-again', message: text.mismatch });
+    setErrors(problems);
+    if (problems.length > 0) return;
+    setBusy(true);
+    const key = await vault.create(passphrase, clock.now());
+    await encryptLegacyRecords(db, key);
+    void askToPersist();
+    session.unlock(key);
+  };
+  const errorFor = (href: string) => errors.find((error) => error.href === href)?.message;
+
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        {new URLSearchParams(location.search).get('wiped') === 'revoked' ? (
+          <div class="govuk-notification-banner" role="region" aria-labelledby="wiped-title">
+            <div class="govuk-notification-banner__header">
+              <h2 class="govuk-notification-banner__title" id="wiped-title">
+                {text.wipedTitle}
+              </h2>
+            </div>
+            <div class="govuk-notification-banner__content">
+              <p class="govuk-body">{text.revokedBody}</p>
+            </div>
+          </div>
+        ) : null}
+        <h1 class="govuk-heading-l">{text.setupTitle}</h1>
+        <p class="govuk-body">{text.setupLead}</p>
+        <div class="govuk-inset-text">{text.protects}</div>
+        <form noValidate onSubmit={(event) => void submit(event)}>
+          <PassphraseInput id="passphrase" label={text.passphrase} hint={text.passphraseHint(MIN_PASSPHRASE_LENGTH)} error={errorFor('#passphrase')} value={passphrase} onInput={setPassphrase} autocomplete="new-password" />
+          {strength ? (
+            <p class="govuk-body-s" aria-live="polite" data-testid="strength">
+              {text.strength[strength]}
+            </p>
+          ) : null}
+          <PassphraseInput id="passphrase-again" label={text.confirm} error={errorFor('#passphrase-again')} value={again} onInput={setAgain} autocomplete="new-password" />
+          <button type="submit" class="govuk-button" disabled={busy} aria-disabled={busy}>
+            {busy ? text.working : text.setupAction}
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AttemptsExhaustedError, TooSoonError, WrongPassphraseError } from '../../store/vault.ts';
+import { encryptLegacyRecords } from '../../store/legacy.ts';
+import { ErrorSummary } from '../shell/ErrorSummary.tsx';
+import { content } from '../shell/content.ts';
+import { useServices } from '../shell/services.ts';
+import { PassphraseInput } from './PassphraseInput.tsx';
+import { askToPersist } from './ask-to-persist.ts';
+
+const text = content.vault;
+export function Unlock() {
+  const { vault, session, clock, db, wipe } = useServices();
+  const [passphrase, setPassphrase] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [warning, setWarning] = useState('');
+
+  useEffect(() => {
+    void vault.status().then(({ attemptsLeft }) => {
+      if (attemptsLeft <= 3) setWarning(text.lastTries(attemptsLeft));
+    });
+  }, [vault]);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    try {
+      const key = await vault.unlock(passphrase, clock.now());
+      await encryptLegacyRecords(db, key);
+      void askToPersist();
+      session.unlock(key);
+    } catch (failure) {
+      const seconds = (retryAt: number) => Math.max(1, Math.ceil((retryAt - clock.now().getTime()) / 1000));
+      if (failure instanceof AttemptsExhaustedError) {
+        await wipe();
+        return;
+      }
+      if (failure instanceof TooSoonError) setError(text.wait(seconds(failure.retryAt)));
+      else if (failure instanceof WrongPassphraseError) {
+        setError(failure.retryAt > clock.now().getTime() ? `${text.wrong(failure.attemptsLeft)} ${text.wait(seconds(failure.retryAt))}` : text.wrong(failure.attemptsLeft));
+        if (failure.attemptsLeft <= 3) setWarning(text.lastTries(failure.attemptsLeft));
+      } else throw failure;
+      setPassphrase('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={error ? [{ href: '#unlock-passphrase', message: error }] : []} />
+        <h1 class="govuk-heading-l">{text.unlockTitle}</h1>
+        {warning ? (
+          <div class="govuk-warning-text">
+            <span class="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
+            <strong class="govuk-warning-text__text">{warning}</strong>
+          </div>
+        ) : null}
+        <form noValidate onSubmit={(event) => void submit(event)}>
+          <PassphraseInput id="unlock-passphrase" label={text.passphrase} error={error || undefined} value={passphrase} onInput={setPassphrase} autocomplete="current-password" />
+          <button type="submit" class="govuk-button" disabled={busy} aria-disabled={busy}>
+            {busy ? text.working : text.unlockAction}
+          </button>
+        </form>
+        <details class="govuk-details">
+          <summary class="govuk-details__summary">
+            <span class="govuk-details__summary-text">{text.forgotten}</span>
+          </summary>
+          <div class="govuk-details__text">
+            <p class="govuk-body">{text.forgottenBody}</p>
+            <a class="govuk-link" href="/settings/wipe">
+              {content.settings.wipeAction}
+            </a>
+          </div>
+        </details>
+      </div>
+    </div>
+  );
+}
