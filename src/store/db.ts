@@ -3,11 +3,40 @@ import type { ReferralAnswers } from '../shared/referral.ts';
 import type { Problem, Receipt, Submission } from '../shared/protocol.ts';
 import type { UploadFile } from '../shared/evidence-protocol.ts';
 import type { Boxed } from './box.ts';
-import type { DeviceIdentityRecord } from './device-identity.ts';
-import type { EncounterRecord } from './encounters.ts';
-import type { VaultRecord } from './vault.ts';
 
 /** What a draft holds that is personal; encrypted at rest as `content`. */
+export interface DeviceIdentityRecord {
+  id: 'device';
+  /** Non-extractable: it signs, and nothing (not even this app) can read it out. */
+  privateKey: CryptoKey;
+  publicKey: JsonWebKey;
+  deviceId?: string;
+  enrolledAt?: string;
+}
+
+/** Only the id and times are in the clear: enough to list and order encounters while locked. */
+export interface EncounterRecord {
+  id: string;
+  content: Boxed;
+  createdAt: string;
+  updatedAt: string;
+  /** Closed encounters leave the start page; their people's drafts stay and keep their links. */
+  closedAt?: string;
+}
+
+export interface VaultRecord {
+  id: 'device';
+  salt: Uint8Array<ArrayBuffer>;
+  iterations: number;
+  /** The data key, encrypted (AES-GCM) under the key derived from the passphrase. */
+  wrappedKey: ArrayBuffer;
+  wrapIv: Uint8Array<ArrayBuffer>;
+  failedAttempts: number;
+  /** Epoch ms before which no unlock is tried (the growing delay after failures). */
+  retryAt: number;
+  createdAt: string;
+}
+
 export interface DraftContent {
   caseLabel: string;
   answers: ReferralAnswers;

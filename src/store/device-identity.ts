@@ -1,14 +1,5 @@
 import { DEVICE_KEY_ALGORITHM, signRequest } from '../shared/device-signature.ts';
-import type { FieldDatabase } from './db.ts';
-
-export interface DeviceIdentityRecord {
-  id: 'device';
-  /** Non-extractable: it signs, and nothing (not even this app) can read it out. */
-  privateKey: CryptoKey;
-  publicKey: JsonWebKey;
-  deviceId?: string;
-  enrolledAt?: string;
-}
+import type { DeviceIdentityRecord, FieldDatabase } from './db.ts';
 
 /**
  * The device's own signing key (ECDSA P-256), made once and kept in IndexedDB. After enrolment every

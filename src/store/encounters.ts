@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { EncounterDetails } from '../shared/encounter.ts';
-import { box, unbox, type Boxed } from './box.ts';
-import type { FieldDatabase } from './db.ts';
+import { box, unbox } from './box.ts';
+import type { EncounterRecord, FieldDatabase } from './db.ts';
 import { deleteDraft } from './drafts.ts';
 
 /** What an encounter holds that is personal (place, officers, who is family): encrypted at rest as `content`. */
@@ -10,16 +10,6 @@ export interface EncounterContent extends EncounterDetails {
   people: string[];
   /** Family links between two people of the encounter, each pair once. */
   family: [string, string][];
-}
-
-/** Only the id and times are in the clear: enough to list and order encounters while locked. */
-export interface EncounterRecord {
-  id: string;
-  content: Boxed;
-  createdAt: string;
-  updatedAt: string;
-  /** Closed encounters leave the start page; their people's drafts stay and keep their links. */
-  closedAt?: string;
 }
 
 /** An encounter as the screens see it: decrypted, in memory only. */

@@ -1,21 +1,8 @@
-import type { FieldDatabase } from './db.ts';
+import type { FieldDatabase, VaultRecord } from './db.ts';
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
 export const PBKDF2_ITERATIONS = 600_000;
 export const DEFAULT_MAX_ATTEMPTS = 10;
-
-export interface VaultRecord {
-  id: 'device';
-  salt: Uint8Array<ArrayBuffer>;
-  iterations: number;
-  /** The data key, encrypted (AES-GCM) under the key derived from the passphrase. */
-  wrappedKey: ArrayBuffer;
-  wrapIv: Uint8Array<ArrayBuffer>;
-  failedAttempts: number;
-  /** Epoch ms before which no unlock is tried (the growing delay after failures). */
-  retryAt: number;
-  createdAt: string;
-}
 
 export class WrongPassphraseError extends Error {
   constructor(readonly attemptsLeft: number, readonly retryAt: number) {

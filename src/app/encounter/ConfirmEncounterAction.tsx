@@ -1,9 +1,10 @@
-import { deleteEncounter, setClosed, type Encounter } from '../../store/encounters.ts';
+import { type Encounter } from '../../store/encounters.ts';
 import { encounterContent } from './content.ts';
 import { navigate, paths } from '../shell/routes.ts';
 import { useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
 import { Confirm } from './Confirm.tsx';
+import { useEncounters } from './use-encounters.ts';
 
 const text = encounterContent;
 /** How many of the encounter's people are still drafts on this device (not yet queued). */
@@ -13,7 +14,7 @@ function useUnsentCount(encounter: Encounter): number | undefined {
 }
 
 export function ConfirmEncounterAction({ encounter, action }: { encounter: Encounter; action: 'close' | 'delete' }) {
-  const { db, clock } = useServices();
+  const encounters = useEncounters();
   const unsent = useUnsentCount(encounter);
   if (unsent === undefined) return null;
   const back = paths.encounter(encounter.id);
@@ -24,7 +25,7 @@ export function ConfirmEncounterAction({ encounter, action }: { encounter: Encou
         back={back}
         confirm={text.closeConfirm}
         onConfirm={async () => {
-          await setClosed(db, encounter.id, true, clock.now());
+          await encounters.setClosed(encounter.id, true);
           navigate(paths.home);
         }}
       >
@@ -39,7 +40,7 @@ export function ConfirmEncounterAction({ encounter, action }: { encounter: Encou
       confirm={text.deleteConfirm}
       warning
       onConfirm={async () => {
-        await deleteEncounter(db, encounter.id);
+        await encounters.remove(encounter.id);
         navigate(paths.home, { replace: true });
       }}
     >

@@ -1,17 +1,16 @@
-import { getDraft } from '../../store/drafts.ts';
-import { removePerson } from '../../store/encounter-people.ts';
 import { type Encounter } from '../../store/encounters.ts';
 import { encounterContent } from './content.ts';
 import { navigate, paths } from '../shell/routes.ts';
-import { useKey, useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
 import { Confirm } from './Confirm.tsx';
+import { useEncounters } from './use-encounters.ts';
+import { useDrafts } from '../form/use-drafts.ts';
 
 const text = encounterContent;
 export function ConfirmRemovePerson({ encounter, personId }: { encounter: Encounter; personId: string }) {
-  const { db, clock } = useServices();
-  const key = useKey();
-  const draft = useLiveQuery(async () => (await getDraft(db, key, personId)) ?? null, [db, key, personId]);
+  const drafts = useDrafts();
+  const encounters = useEncounters();
+  const draft = useLiveQuery(async () => (await drafts.get(personId)) ?? null, [drafts, personId]);
   if (draft === undefined) return null;
   return (
     <Confirm
@@ -20,7 +19,7 @@ export function ConfirmRemovePerson({ encounter, personId }: { encounter: Encoun
       confirm={text.removeConfirm}
       warning
       onConfirm={async () => {
-        await removePerson(db, key, encounter, personId, clock.now());
+        await encounters.removePerson(encounter, personId);
         navigate(paths.encounter(encounter.id), { replace: true });
       }}
     >

@@ -2,19 +2,19 @@ import { useRef, useState } from 'preact/hooks';
 import { encounterErrors, encounterPage, type CapturedLocation, type EncounterDetails } from '../../shared/encounter.ts';
 import { listErrors } from '../../shared/form/list-rules.ts';
 import type { Answers, FieldDef } from '../../shared/form/model.ts';
-import { saveEncounterDetails } from '../../store/encounter-people.ts';
-import { createEncounter, type Encounter } from '../../store/encounters.ts';
+import { type Encounter } from '../../store/encounters.ts';
 import { BackLink } from '../shell/BackLink.tsx';
-import { ErrorSummary } from '../shell/ErrorSummary.tsx';
-import { Button } from '../form/fields.tsx';
+import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
+import { Button } from '../../govuk/Button.tsx';
 import { DateQuestion, TextQuestion, TextareaQuestion } from '../form/question-fields.tsx';
 import { TypeAhead } from '../form/TypeAhead.tsx';
 import { encounterContent } from './content.ts';
 import { listLookupFor } from '../form/list-lookup.ts';
 import { navigate, paths } from '../shell/routes.ts';
-import { useKey, useServices } from '../shell/services.ts';
+import { useServices } from '../shell/services.ts';
 import { useStepForm } from '../form/use-step-form.ts';
 import { LocationCapture } from './LocationCapture.tsx';
+import { useEncounters } from './use-encounters.ts';
 
 const text = encounterContent;
 const def = (name: string): FieldDef => encounterPage.fields.find((field) => field.name === name) ?? encounterPage.fields[0]!;
@@ -35,23 +35,22 @@ function detailsOf(values: Answers, location: CapturedLocation | undefined): Enc
 
 /** Starts an encounter, or changes its shared details (the people's drafts follow where they still hold them). */
 export function EncounterDetailsForm({ encounter }: { encounter?: Encounter }) {
-  const services = useServices();
-  const key = useKey();
+  const { clock } = useServices();
+  const encounters = useEncounters();
   const [location, setLocation] = useState<CapturedLocation | undefined>(encounter?.location);
   // The rules read the latest location, whatever has rendered (a tap on the button, then at once Continue).
   const latestLocation = useRef(location);
-  const initial: Answers = encounter ? Object.fromEntries(encounterPage.fields.map(({ name }) => [name, encounter[name as keyof EncounterDetails] as string | undefined])) : nowValues(services.clock.now());
+  const initial: Answers = encounter ? Object.fromEntries(encounterPage.fields.map(({ name }) => [name, encounter[name as keyof EncounterDetails] as string | undefined])) : nowValues(clock.now());
   const form = useStepForm((values) => encounterErrors(detailsOf(values, latestLocation.current)), initial, () => undefined);
 
   const onSubmit = form.handleSubmit(
     async (values) => {
       const details = detailsOf(values, latestLocation.current);
-      const now = services.clock.now();
       if (encounter) {
-        await saveEncounterDetails(services.db, key, encounter, details, now);
+        await encounters.saveDetails(encounter, details);
         return navigate(paths.encounter(encounter.id));
       }
-      const made = await createEncounter(services.db, key, details, now);
+      const made = await encounters.create(details);
       navigate(paths.encounter(made.id), { replace: true });
     },
     async (values) => listErrors(encounterPage, values, await listLookupFor(['police-forces'])),

@@ -1,21 +1,19 @@
 import { useState } from 'preact/hooks';
 import { single } from '../../shared/form/model.ts';
-import { peopleOf } from '../../store/encounter-people.ts';
-import { familyOf, updateEncounter, withFamily, type Encounter } from '../../store/encounters.ts';
+import { familyOf, withFamily, type Encounter } from '../../store/encounters.ts';
 import { BackLink } from '../shell/BackLink.tsx';
-import { Button } from '../form/fields.tsx';
+import { Button } from '../../govuk/Button.tsx';
 import { encounterContent } from './content.ts';
 import { navigate, paths } from '../shell/routes.ts';
-import { useKey, useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
+import { useEncounters } from './use-encounters.ts';
 
 const text = encounterContent;
 
 /** "Family: link to …": ticks for the other people of the encounter; a link made here is mutual. */
 export function EncounterFamily({ encounter, personId }: { encounter: Encounter; personId: string }) {
-  const services = useServices();
-  const key = useKey();
-  const people = useLiveQuery(() => peopleOf(services.db, key, encounter, () => false), [services.db, key, encounter.id]);
+  const encounters = useEncounters();
+  const people = useLiveQuery(() => encounters.peopleOf(encounter, () => false), [encounters, encounter.id]);
   const [chosen, setChosen] = useState<readonly string[]>(() => familyOf(encounter, personId));
   if (!people) return null;
   const person = people.find((candidate) => candidate.id === personId);
@@ -24,7 +22,7 @@ export function EncounterFamily({ encounter, personId }: { encounter: Encounter;
 
   const save = async (event: Event) => {
     event.preventDefault();
-    await updateEncounter(services.db, key, encounter.id, (current) => withFamily(current, personId, chosen), services.clock.now());
+    await encounters.update(encounter.id, (current) => withFamily(current, personId, chosen));
     navigate(paths.encounter(encounter.id));
   };
 

@@ -1,19 +1,17 @@
 import { longDate } from '../../shared/encounter.ts';
-import { listEncounters } from '../../store/encounters.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import { Link } from '../shell/Link.tsx';
 import { encounterContent } from './content.ts';
 import { paths } from '../shell/routes.ts';
-import { useKey, useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
+import { useEncounters } from './use-encounters.ts';
 
 const text = encounterContent;
 
 /** Every encounter on this device, the closed ones too (they can be reopened). */
 export function EncounterList() {
-  const { db } = useServices();
-  const key = useKey();
-  const encounters = useLiveQuery(() => listEncounters(db, key), [db, key]);
+  const store = useEncounters();
+  const encounters = useLiveQuery(() => store.list(), [store]);
   if (!encounters) return null;
   return (
     <>

@@ -2,9 +2,8 @@ import { useState } from 'preact/hooks';
 import { longDate, placeOf } from '../../shared/encounter.ts';
 import { pathOf, resumePlace } from '../../shared/form/journey.ts';
 import { CHECK, single, type Answers } from '../../shared/form/model.ts';
-import { getDraft } from '../../store/drafts.ts';
-import { addPerson, peopleOf, type Person, type PersonState } from '../../store/encounter-people.ts';
-import { familyOf, setClosed, type Encounter } from '../../store/encounters.ts';
+import { type Person, type PersonState } from '../../store/encounter-people.ts';
+import { familyOf, type Encounter } from '../../store/encounters.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import { Link } from '../shell/Link.tsx';
 import { content } from '../shell/content.ts';
@@ -13,6 +12,8 @@ import { navigate, paths } from '../shell/routes.ts';
 import { sendDraft } from '../outbox/send-referral.ts';
 import { useKey, useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
+import { useEncounters } from './use-encounters.ts';
+import { useDrafts } from '../form/use-drafts.ts';
 
 const text = encounterContent;
 
@@ -109,7 +110,9 @@ function PersonRow({ encounter, person, labels }: { encounter: Encounter; person
 export function EncounterPage({ encounter }: { encounter: Encounter }) {
   const services = useServices();
   const key = useKey();
-  const people = useLiveQuery(() => peopleOf(services.db, key, encounter, isComplete), [services.db, key, encounter]);
+  const encounters = useEncounters();
+  const drafts = useDrafts();
+  const people = useLiveQuery(() => encounters.peopleOf(encounter, isComplete), [encounters, encounter]);
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<{ queued: number; failed: number; noKey: boolean } | undefined>(undefined);
   const ready = people?.filter((person) => person.state === 'ready') ?? [];
@@ -119,7 +122,7 @@ export function EncounterPage({ encounter }: { encounter: Encounter }) {
   const add = async () => {
     setBusy(true);
     try {
-      const person = await addPerson(services.db, key, encounter, services.clock.now());
+      const person = await encounters.addPerson(encounter);
       navigate(paths.person(encounter.id, person.id));
     } finally {
       setBusy(false);
@@ -130,7 +133,7 @@ export function EncounterPage({ encounter }: { encounter: Encounter }) {
     setBusy(true);
     const outcome = { queued: 0, failed: 0, noKey: false };
     for (const person of ready) {
-      const draft = await getDraft(services.db, key, person.id);
+      const draft = await drafts.get(person.id);
       const result = draft ? await sendDraft(services, key, draft) : undefined;
       if (result?.kind === 'queued') outcome.queued += 1;
       else {
@@ -210,7 +213,7 @@ export function EncounterPage({ encounter }: { encounter: Encounter }) {
           </p>
           <div class="govuk-button-group">
             {closed ? (
-              <button type="button" class="govuk-button govuk-button--secondary" onClick={() => void setClosed(services.db, encounter.id, false, services.clock.now())}>
+              <button type="button" class="govuk-button govuk-button--secondary" onClick={() => void encounters.setClosed(encounter.id, false)}>
                 {text.reopen}
               </button>
             ) : (

@@ -1,5 +1,4 @@
-import { getEncounter, type Encounter } from '../../store/encounters.ts';
-import { useKey, useServices } from '../shell/services.ts';
+import { type Encounter } from '../../store/encounters.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
 import { ConfirmEncounterAction } from './ConfirmEncounterAction.tsx';
 import { ConfirmRemovePerson } from './ConfirmRemovePerson.tsx';
@@ -10,15 +9,15 @@ import { EncounterPage } from './EncounterPage.tsx';
 import { QuickCapture } from './QuickCapture.tsx';
 import { NotFound } from '../shell/NotFound.tsx';
 import type { MatchedRoute } from '../shell/routes.ts';
+import { useEncounters } from './use-encounters.ts';
 
 /** For the start page, which loads it with this chunk. */
 export { OpenEncounters } from './OpenEncounters.tsx';
 
 /** Reads the encounter live, so its screens follow changes from the outbox, other tabs and the service worker. */
 function WithEncounter({ id, children }: { id: string; children: (encounter: Encounter) => preact.ComponentChildren }) {
-  const { db } = useServices();
-  const key = useKey();
-  const encounter = useLiveQuery(async () => (await getEncounter(db, key, id)) ?? null, [db, key, id]);
+  const encounters = useEncounters();
+  const encounter = useLiveQuery(async () => (await encounters.get(id)) ?? null, [encounters, id]);
   if (encounter === undefined) return null;
   if (encounter === null) return <NotFound />;
   return <>{children(encounter)}</>;

@@ -1,15 +1,13 @@
-import { listEncounters } from '../../store/encounters.ts';
 import { Link } from '../shell/Link.tsx';
 import { encounterContent as text } from './content.ts';
 import { paths } from '../shell/routes.ts';
-import { useKey, useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
+import { useEncounters } from './use-encounters.ts';
 
 /** The start page's list of open encounters, and the way to closed ones. */
 export function OpenEncounters() {
-  const { db } = useServices();
-  const key = useKey();
-  const encounters = useLiveQuery(() => listEncounters(db, key), [db, key]) ?? [];
+  const store = useEncounters();
+  const encounters = useLiveQuery(() => store.list(), [store]) ?? [];
   const open = encounters.filter((encounter) => encounter.closedAt === undefined);
   return (
     <>

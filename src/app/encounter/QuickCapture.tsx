@@ -5,19 +5,20 @@ import { listErrors, listsFor } from '../../shared/form/list-rules.ts';
 import type { Answers, PageDef } from '../../shared/form/model.ts';
 import { quickCaptureErrors, quickCapturePage } from '../../shared/quick-capture.ts';
 import type { Draft, DraftChange } from '../../store/drafts.ts';
-import { addPerson } from '../../store/encounter-people.ts';
 import type { Encounter } from '../../store/encounters.ts';
 import { BackLink } from '../shell/BackLink.tsx';
-import { ErrorSummary } from '../shell/ErrorSummary.tsx';
+import { QuestionPage } from '../../govuk/QuestionPage.tsx';
+import { Button, ButtonGroup } from '../../govuk/Button.tsx';
+import { SavedLine } from '../form/SavedLine.tsx';
 import { encounterContent } from './content.ts';
 import { listLookupFor } from '../form/list-lookup.ts';
 import { navigate, paths } from '../shell/routes.ts';
-import { useKey, useServices } from '../shell/services.ts';
 import { useAutosave } from '../form/use-autosave.ts';
 import { useDraft } from '../form/use-draft.ts';
 import { useStepForm } from '../form/use-step-form.ts';
 import { NotFound } from '../shell/NotFound.tsx';
 import { QuestionFields } from '../form/QuestionFields.tsx';
+import { useEncounters } from './use-encounters.ts';
 
 const text = encounterContent;
 /** The case label first (it names the person on this device; made by the encounter, so without the form's hint), then the form's own quick questions. */
@@ -30,8 +31,7 @@ function toChange(values: Answers, forget: readonly string[] = []): DraftChange 
 }
 
 function CaptureForm({ encounter, draft }: { encounter: Encounter; draft: Draft }) {
-  const services = useServices();
-  const key = useKey();
+  const encounters = useEncounters();
   const autosave = useAutosave(draft.id);
   const then = useRef<'add' | 'back'>('back');
   const initial: Answers = { caseLabel: draft.caseLabel, ...Object.fromEntries(quickCapturePage.fields.map((def) => [def.name, draft.answers[def.name]])) };
@@ -44,7 +44,7 @@ function CaptureForm({ encounter, draft }: { encounter: Encounter; draft: Draft 
       autosave.schedule(toChange(values, answersToForget(draft.answers, { ...draft.answers, ...values })));
       await autosave.flush();
       if (then.current === 'back') return navigate(paths.encounter(encounter.id));
-      const next = await addPerson(services.db, key, encounter, services.clock.now());
+      const next = await encounters.addPerson(encounter);
       navigate(paths.person(encounter.id, next.id));
     },
     async (values) => listErrors(quickCapturePage, values, await listLookupFor(LIST_NAMES)),
@@ -52,31 +52,29 @@ function CaptureForm({ encounter, draft }: { encounter: Encounter; draft: Draft 
 
   const summary = Object.entries(form.errors).map(([name, message]) => ({ href: `#${name}`, message }));
   return (
-    <>
-      <BackLink href={paths.encounter(encounter.id)} />
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={summary} attempt={form.attempts} />
-          <span class="govuk-caption-l app-break-words">{draft.caseLabel}</span>
-          <h1 class="govuk-heading-l">{text.quickCapture}</h1>
-          <p class="govuk-body">{text.quickLead}</p>
-          <form noValidate onSubmit={(event) => void onSubmit(event)}>
-            <QuestionFields page={shownPage} form={form} />
-            <div class="govuk-button-group">
-              <button type="submit" class="govuk-button" onClick={() => (then.current = 'add')}>
-                {text.saveAndAdd}
-              </button>
-              <button type="submit" class="govuk-button govuk-button--secondary" onClick={() => (then.current = 'back')}>
-                {text.saveAndBack}
-              </button>
-            </div>
-          </form>
-          <p class="govuk-body-s app-saved" aria-live="polite">
-            {autosave.message}
-          </p>
-        </div>
-      </div>
-    </>
+    <QuestionPage
+      back={<BackLink href={paths.encounter(encounter.id)} />}
+      errors={summary}
+      attempt={form.attempts}
+      caption={draft.caseLabel}
+      captionClass="govuk-caption-l app-break-words"
+      heading={text.quickCapture}
+      lead={<p class="govuk-body">{text.quickLead}</p>}
+      onSubmit={(event) => void onSubmit(event)}
+      actions={
+        <ButtonGroup>
+          <Button type="submit" onClick={() => (then.current = 'add')}>
+            {text.saveAndAdd}
+          </Button>
+          <Button type="submit" secondary onClick={() => (then.current = 'back')}>
+            {text.saveAndBack}
+          </Button>
+        </ButtonGroup>
+      }
+      after={<SavedLine message={autosave.message} />}
+    >
+      <QuestionFields page={shownPage} form={form} />
+    </QuestionPage>
   );
 }
 

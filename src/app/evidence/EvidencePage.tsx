@@ -2,20 +2,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { nextPlace, pageNumber, previousPage, resumePlace } from '../../shared/form/journey.ts';
 import { CHECK, type Answers } from '../../shared/form/model.ts';
 import { EVIDENCE_ACCEPT } from '../../shared/evidence-limits.ts';
-import { saveDraft, type Draft } from '../../store/drafts.ts';
-import { attachFile, listFiles, removeFile, type AttachedFile } from '../../store/evidence.ts';
+import { type Draft } from '../../store/drafts.ts';
+import { type AttachedFile } from '../../store/evidence.ts';
 import { BackLink } from '../shell/BackLink.tsx';
-import { ErrorSummary } from '../shell/ErrorSummary.tsx';
-import { Button } from '../form/fields.tsx';
+import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
+import { Button } from '../../govuk/Button.tsx';
 import { content } from '../shell/content.ts';
 import { evidenceText } from './content.ts';
 import { smallerName } from './downscale.ts';
 import { checkChosen, type PendingFile } from './evidence-choice.ts';
 import { formatBytes, freeSpace } from './file-size.ts';
 import { navigate, paths } from '../shell/routes.ts';
-import { useKey, useServices } from '../shell/services.ts';
 import type { PageMode } from '../form/page-mode.ts';
 import { PendingList } from './PendingList.tsx';
+import { useEvidenceFiles } from './use-evidence-files.ts';
+import { useDrafts } from '../form/use-drafts.ts';
 
 const text = evidenceText;
 /** Below this much space left, the page says the device is nearly full. */
@@ -29,8 +30,8 @@ const HEADROOM = 1.05;
  * answer, so the journey knows to ask for a description next.
  */
 export function EvidencePage({ draft, mode }: { draft: Draft; mode: PageMode }) {
-  const { db, clock } = useServices();
-  const key = useKey();
+  const files_ = useEvidenceFiles();
+  const drafts = useDrafts();
   const [files, setFiles] = useState<AttachedFile[] | undefined>(undefined);
   const [pending, setPending] = useState<PendingFile[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
@@ -40,14 +41,14 @@ export function EvidencePage({ draft, mode }: { draft: Draft; mode: PageMode }) 
   const [free, setFree] = useState<number | undefined>(undefined);
 
   useEffect(() => {
-    void listFiles(db, key, draft.id).then(setFiles);
+    void files_.list(draft.id).then(setFiles);
     void freeSpace().then(setFree);
-  }, [db, key, draft.id]);
+  }, [files_, draft.id]);
 
   const answersWith = (list: readonly AttachedFile[]): Answers => ({ ...draft.answers, evidenceFiles: list.length > 0 ? list.map((file) => file.id) : undefined });
   const remember = async (list: AttachedFile[]) => {
     setFiles(list);
-    await saveDraft(db, key, draft.id, { answers: { evidenceFiles: answersWith(list).evidenceFiles } }, clock.now());
+    await drafts.save(draft.id, { answers: { evidenceFiles: answersWith(list).evidenceFiles } });
     setFree(await freeSpace());
   };
 
@@ -82,7 +83,7 @@ export function EvidencePage({ draft, mode }: { draft: Draft; mode: PageMode }) 
         continue;
       }
       try {
-        const stored = await attachFile(db, key, draft.id, blob, name, item.smaller && item.useSmaller ? 'image/jpeg' : item.type, clock.now());
+        const stored = await files_.attach(draft.id, blob, name, item.smaller && item.useSmaller ? 'image/jpeg' : item.type);
         list = [...list, stored];
         if (room !== undefined) room -= blob.size * HEADROOM;
       } catch {
@@ -98,7 +99,7 @@ export function EvidencePage({ draft, mode }: { draft: Draft; mode: PageMode }) 
 
   const remove = async (file: AttachedFile) => {
     if (!files) return;
-    await removeFile(db, file.id);
+    await files_.remove(file.id);
     await remember(files.filter((kept) => kept.id !== file.id));
     setStatus(text.removed(file.name));
   };

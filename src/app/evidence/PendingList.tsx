@@ -1,4 +1,4 @@
-import { Button } from '../form/fields.tsx';
+import { Button } from '../../govuk/Button.tsx';
 import { evidenceText } from './content.ts';
 import type { PendingFile } from './evidence-choice.ts';
 import { formatBytes } from './file-size.ts';

@@ -2,8 +2,8 @@ import { useEffect } from 'preact/hooks';
 import { caseLabelField, caseLabelIssue } from '../../shared/case-label.ts';
 import type { Draft } from '../../store/drafts.ts';
 import { BackLink } from '../shell/BackLink.tsx';
-import { ErrorSummary } from '../shell/ErrorSummary.tsx';
-import { Button } from './fields.tsx';
+import { QuestionPage } from '../../govuk/QuestionPage.tsx';
+import { SavedLine } from './SavedLine.tsx';
 import { TextQuestion } from './question-fields.tsx';
 import { content } from '../shell/content.ts';
 import { navigate, paths } from '../shell/routes.ts';
@@ -36,24 +36,17 @@ function CaseLabelForm({ draft, mode }: { draft: Draft; mode: PageMode }) {
   });
   const summary = Object.entries(form.errors).map(([name, message]) => ({ href: `#${name}`, message }));
   return (
-    <>
-      <BackLink href={mode === 'change' ? paths.check(draft.id) : paths.home} />
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={summary} attempt={form.attempts} />
-          <span class="govuk-caption-m">
-            {content.sections.setup} · {content.pageNumber(1)}
-          </span>
-          <form noValidate onSubmit={(event) => void onSubmit(event)}>
-            <TextQuestion id="caseLabel" label={caseLabelField.label} hint={caseLabelField.hint} error={form.errors.caseLabel} heading kind="text" field={form.text('caseLabel')} />
-            <Button type="submit">{mode === 'rename' ? content.saveLabel : content.continue}</Button>
-          </form>
-          <p class="govuk-body-s app-saved" aria-live="polite">
-            {autosave.message}
-          </p>
-        </div>
-      </div>
-    </>
+    <QuestionPage
+      back={<BackLink href={mode === 'change' ? paths.check(draft.id) : paths.home} />}
+      errors={summary}
+      attempt={form.attempts}
+      caption={`${content.sections.setup} · ${content.pageNumber(1)}`}
+      onSubmit={(event) => void onSubmit(event)}
+      continueLabel={mode === 'rename' ? content.saveLabel : content.continue}
+      after={<SavedLine message={autosave.message} />}
+    >
+      <TextQuestion id="caseLabel" label={caseLabelField.label} hint={caseLabelField.hint} error={form.errors.caseLabel} heading kind="text" field={form.text('caseLabel')} />
+    </QuestionPage>
   );
 }
 

@@ -4,7 +4,7 @@ import type { AnswerValue, Answers, FieldDef, PageDef, SectionId } from '../../s
 import { filled, visibleFields } from '../../shared/form/page-schema.ts';
 import type { Draft } from '../../store/drafts.ts';
 import { BackLink } from '../shell/BackLink.tsx';
-import { ErrorSummary, type SummaryError } from '../shell/ErrorSummary.tsx';
+import { ErrorSummary, type SummaryError } from '../../govuk/ErrorSummary.tsx';
 import { Link } from '../shell/Link.tsx';
 import { content } from '../shell/content.ts';
 import { evidenceText } from '../evidence/content.ts';

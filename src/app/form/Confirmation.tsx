@@ -1,16 +1,14 @@
-import { getOutboxItem } from '../../store/outbox.ts';
 import { Link } from '../shell/Link.tsx';
 import { content } from '../shell/content.ts';
 import { paths } from '../shell/routes.ts';
-import { useKey, useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
+import { useOutbox } from '../outbox/use-outbox.ts';
 
 const text = content.confirmation;
 
 export function Confirmation({ id, dtn }: { id: string; dtn: boolean }) {
-  const { db } = useServices();
-  const key = useKey();
-  const item = useLiveQuery(() => getOutboxItem(db, key, id), [db, key, id]);
+  const outbox = useOutbox();
+  const item = useLiveQuery(() => outbox.get(id), [outbox, id]);
   if (!item) return null;
   const sent = item.state === 'delivered' && item.receipt;
   return (

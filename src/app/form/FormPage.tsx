@@ -4,8 +4,8 @@ import { CHECK, single, type Answers, type PageDef } from '../../shared/form/mod
 import { pageErrors } from '../../shared/form/page-schema.ts';
 import type { Draft, DraftChange } from '../../store/drafts.ts';
 import { BackLink } from '../shell/BackLink.tsx';
-import { ErrorSummary } from '../shell/ErrorSummary.tsx';
-import { Button } from './fields.tsx';
+import { QuestionPage } from '../../govuk/QuestionPage.tsx';
+import { SavedLine } from './SavedLine.tsx';
 import { content } from '../shell/content.ts';
 import { listLookupFor } from './list-lookup.ts';
 import { navigate, paths } from '../shell/routes.ts';
@@ -55,30 +55,27 @@ export function FormPage({ draft, page, mode }: { draft: Draft; page: PageDef; m
   const several = single(draft.answers, 'multipleSituations') === 'yes';
 
   return (
-    <>
-      <BackLink href={back} />
-      <div class="govuk-grid-row">
-        <div class="govuk-grid-column-two-thirds">
-          <ErrorSummary errors={summary} attempt={form.attempts} />
-          <span class="govuk-caption-m">
-            {content.sections[page.section]} · {content.pageNumber(number)}
-          </span>
-          {page.title ? <h1 class="govuk-heading-l">{page.title}</h1> : null}
+    <QuestionPage
+      back={<BackLink href={back} />}
+      errors={summary}
+      attempt={form.attempts}
+      caption={`${content.sections[page.section]} · ${content.pageNumber(number)}`}
+      heading={page.title}
+      lead={
+        <>
           {page.intro?.map((paragraph) => (
             <p class="govuk-body" key={paragraph}>
               {paragraph}
             </p>
           ))}
           {page.remindSituations && several ? <div class="govuk-inset-text">{content.remindSituations}</div> : null}
-          <form noValidate onSubmit={(event) => void onSubmit(event)}>
-            <QuestionFields page={page} form={form} />
-            <Button type="submit">{content.continue}</Button>
-          </form>
-          <p class="govuk-body-s app-saved" aria-live="polite">
-            {autosave.message}
-          </p>
-        </div>
-      </div>
-    </>
+        </>
+      }
+      onSubmit={(event) => void onSubmit(event)}
+      continueLabel={content.continue}
+      after={<SavedLine message={autosave.message} />}
+    >
+      <QuestionFields page={page} form={form} />
+    </QuestionPage>
   );
 }

@@ -1,15 +1,13 @@
 import { useEffect } from 'preact/hooks';
-import { createDraft } from '../../store/drafts.ts';
 import { FIRST_PAGE } from '../../shared/case-label.ts';
 import { navigate, paths } from '../shell/routes.ts';
-import { useKey, useServices } from '../shell/services.ts';
+import { useDrafts } from './use-drafts.ts';
 
 /** Makes the draft (and with it the referral's id) before the first question, so the first keystroke is saved. */
 export function NewReferral() {
-  const { db, clock } = useServices();
-  const key = useKey();
+  const drafts = useDrafts();
   useEffect(() => {
-    void createDraft(db, key, clock.now()).then((draft) => navigate(paths.step(draft.id, FIRST_PAGE), { replace: true }));
-  }, [db, key, clock]);
+    void drafts.create().then((draft) => navigate(paths.step(draft.id, FIRST_PAGE), { replace: true }));
+  }, [drafts]);
   return null;
 }

@@ -1,6 +1,6 @@
 import type { ReferenceListName } from '../../shared/reference-lists.ts';
 import { content } from '../shell/content.ts';
-import { ErrorMessage, Hint, describedBy } from './fields.tsx';
+import { ErrorMessage, Hint, describedBy } from '../../govuk/field-parts.tsx';
 import { TypeAhead } from './TypeAhead.tsx';
 
 interface PlacesProps {

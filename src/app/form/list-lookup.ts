@@ -1,4 +1,4 @@
-import type { ListLookup } from '../../shared/form/list-rules.ts';
+import type { ListLookup } from '../../shared/form/model.ts';
 import { findItem, isDutyToNotifyAuthority, type ReferenceList, type ReferenceListName } from '../../shared/reference-lists.ts';
 import { loadReferenceList } from './reference-lists.ts';
 

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { content } from '../shell/content.ts';
-import { ErrorMessage, Hint, describedBy, type RadioFieldProps, type TextFieldProps } from './fields.tsx';
+import { ErrorMessage, Hint, describedBy } from '../../govuk/field-parts.tsx';
+import { type RadioFieldProps } from '../../govuk/Choices.tsx';
+import { type TextFieldProps } from '../../govuk/TextInput.tsx';
 
 interface QuestionProps {
   id: string;

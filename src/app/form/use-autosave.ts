@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { saveDraft, type DraftChange } from '../../store/drafts.ts';
+import { type DraftChange } from '../../store/drafts.ts';
 import { content } from '../shell/content.ts';
 import { formatTime } from '../shell/format.ts';
-import { useKey, useServices } from '../shell/services.ts';
+import { useServices } from '../shell/services.ts';
+import { useDrafts } from './use-drafts.ts';
 
 const DELAY_MS = 300;
 
@@ -17,8 +18,8 @@ function isQuotaError(error: unknown): boolean {
  * tab or a flat battery loses at most a fraction of a second of typing.
  */
 export function useAutosave(draftId: string) {
-  const { db, clock } = useServices();
-  const key = useKey();
+  const { clock } = useServices();
+  const drafts = useDrafts();
   const [message, setMessage] = useState('');
   const pending = useRef<DraftChange | undefined>(undefined);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -30,7 +31,7 @@ export function useAutosave(draftId: string) {
     if (!change) return;
     try {
       const now = clock.now();
-      await saveDraft(db, key, draftId, change, now);
+      await drafts.save(draftId, change, now);
       setMessage(content.savedAt(formatTime(now)));
     } catch (error) {
       setMessage(isQuotaError(error) ? content.storageFull : content.saveFailed);

@@ -1,6 +1,6 @@
 import type { OutboxRecord } from '../../store/db.ts';
-import { discardOutboxItem, listOutbox, reopenForFix, resendAsNew, resumePaused, type OutboxItem } from '../../store/outbox.ts';
-import { Button } from '../form/fields.tsx';
+import { type OutboxItem } from '../../store/outbox.ts';
+import { Button } from '../../govuk/Button.tsx';
 import { useSyncProgress } from '../shell/StatusLine.tsx';
 import { content } from '../shell/content.ts';
 import { formatBytes } from '../evidence/file-size.ts';
@@ -10,6 +10,7 @@ import type { Draft } from '../../store/drafts.ts';
 import { sealDraft } from './send-referral.ts';
 import { useKey, useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
+import { useOutbox } from './use-outbox.ts';
 
 const text = content.outbox;
 
@@ -41,7 +42,8 @@ function rowsFor(item: OutboxItem): Row[] {
 /** What the user can do about an item the server would not take; every removal is confirmed first. */
 function Actions({ item }: { item: OutboxItem }) {
   const services = useServices();
-  const { db, clock, sync, sendSoon } = services;
+  const { sync, sendSoon } = services;
+  const outbox = useOutbox();
   const key = useKey();
   const sealAgain = async (draft: Draft, newId: string) => {
     const sealed = await sealDraft(services, key, draft, newId);
@@ -49,7 +51,7 @@ function Actions({ item }: { item: OutboxItem }) {
     return sealed;
   };
   const discard = async () => {
-    if (confirm(text.confirmDiscard)) await discardOutboxItem(db, item.id);
+    if (confirm(text.confirmDiscard)) await outbox.discard(item.id);
   };
   if (item.state === 'paused') {
     return (
@@ -58,7 +60,7 @@ function Actions({ item }: { item: OutboxItem }) {
         <Button
           secondary
           onClick={() => {
-            void resumePaused(db, clock.now()).then(() => sync.drain({ now: true }));
+            void outbox.resumePaused().then(() => sync.drain({ now: true }));
           }}
         >
           {text.resume}
@@ -72,7 +74,7 @@ function Actions({ item }: { item: OutboxItem }) {
       <>
         <p class="govuk-body">{text.conflictHelp}</p>
         <div class="govuk-button-group">
-          <Button onClick={() => void resendAsNew(db, key, item.id, clock.now(), sealAgain).then(sendSoon)}>{text.resendAsNew}</Button>
+          <Button onClick={() => void outbox.resendAsNew(item.id, sealAgain).then(sendSoon)}>{text.resendAsNew}</Button>
           <button type="button" class="govuk-button govuk-button--warning" onClick={() => void discard()}>
             {text.discard}
           </button>
@@ -96,7 +98,7 @@ function Actions({ item }: { item: OutboxItem }) {
       <div class="govuk-button-group">
         <Button
           onClick={() => {
-            void reopenForFix(db, item.id).then((reopened) => navigate(reopened ? paths.check(item.id) : paths.outbox));
+            void outbox.reopenForFix(item.id).then((reopened) => navigate(reopened ? paths.check(item.id) : paths.outbox));
           }}
         >
           {text.fix}
@@ -145,9 +147,9 @@ function Item({ item, upload }: { item: OutboxItem; upload?: { done: number; tot
 }
 
 export function Outbox() {
-  const { db, sync } = useServices();
-  const key = useKey();
-  const items = useLiveQuery(() => listOutbox(db, key), [db, key]);
+  const { sync } = useServices();
+  const outbox = useOutbox();
+  const items = useLiveQuery(() => outbox.list(), [outbox]);
   const progress = useSyncProgress();
   if (!items) return null;
   const waiting = items.some((item) => item.state === 'queued' || item.state === 'sending');

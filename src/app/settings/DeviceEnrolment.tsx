@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { enrolDeviceResponseSchema } from '../../shared/accounts.ts';
 import { API_PATHS, problemSchema } from '../../shared/protocol.ts';
-import { ErrorSummary } from '../shell/ErrorSummary.tsx';
-import { FormGroup } from '../form/fields.tsx';
+import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
+import { FormGroup } from '../../govuk/field-parts.tsx';
 import { content } from '../shell/content.ts';
 import { formatDateTime } from '../shell/format.ts';
 import { useServices } from '../shell/services.ts';

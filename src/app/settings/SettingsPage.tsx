@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { WrongPassphraseError } from '../../store/vault.ts';
-import { ErrorSummary } from '../shell/ErrorSummary.tsx';
+import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
 import { Link } from '../shell/Link.tsx';
 import { DeviceEnrolment } from './DeviceEnrolment.tsx';
 import { content } from '../shell/content.ts';

@@ -1,10 +1,8 @@
+import { BackLink as GovukBackLink } from '../../govuk/BackLink.tsx';
 import { content } from './content.ts';
-import { Link } from './Link.tsx';
+import { followInApp } from './Link.tsx';
 
+/** The GOV.UK back link, changing page in the app without a reload. */
 export function BackLink({ href }: { href: string }) {
-  return (
-    <Link href={href} class="govuk-back-link">
-      {content.back}
-    </Link>
-  );
+  return <GovukBackLink href={href} text={content.back} onClick={followInApp(href)} />;
 }

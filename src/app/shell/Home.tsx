@@ -1,13 +1,13 @@
-import { deleteDraft, listDrafts } from '../../store/drafts.ts';
 import { InstallOffer } from './InstallOffer.tsx';
 import { Link } from './Link.tsx';
 import { content } from './content.ts';
 import { formatDateTime } from './format.ts';
 import type { InstallState } from './install.ts';
 import { paths } from './routes.ts';
-import { useKey, useServices } from './services.ts';
+import { useServices } from './services.ts';
 import { useLiveQuery } from './use-live-query.ts';
 import { useLazy } from './use-lazy.ts';
+import { useDrafts } from '../form/use-drafts.ts';
 
 const text = content.home;
 
@@ -18,8 +18,8 @@ const loadOpenEncounters = () => import('../encounter/EncounterScreens.tsx').the
 
 export function Home({ install, onInstall }: { install: InstallState; onInstall: () => void }) {
   const { db } = useServices();
-  const key = useKey();
-  const drafts = useLiveQuery(() => listDrafts(db, key), [db, key]);
+  const store = useDrafts();
+  const drafts = useLiveQuery(() => store.list(), [store]);
   const hasEncounters = (useLiveQuery(() => db.encounters.count(), [db]) ?? 0) > 0;
   const OpenEncounters = useLazy(hasEncounters ? loadOpenEncounters : undefined);
   return (
@@ -62,7 +62,7 @@ export function Home({ install, onInstall }: { install: InstallState; onInstall:
                     type="button"
                     class="app-link-button"
                     onClick={() => {
-                      if (confirm(text.confirmDelete)) void deleteDraft(db, draft.id);
+                      if (confirm(text.confirmDelete)) void store.remove(draft.id);
                     }}
                   >
                     {text.delete}

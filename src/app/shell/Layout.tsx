@@ -2,48 +2,43 @@ import type { ComponentChildren } from 'preact';
 import { useServices } from './services.ts';
 import { content } from './content.ts';
 import { paths } from './routes.ts';
-import { Link } from './Link.tsx';
+import { followInApp, Link } from './Link.tsx';
+import { HEADER_ACTION_CLASS, Header, HeaderActions, HeaderButton, HeaderService } from '../../govuk/Header.tsx';
+import { PageFrame } from '../../govuk/PageFrame.tsx';
 import { StatusLine } from './StatusLine.tsx';
 
 /** Lock and Hide sit in the header whenever the vault is open (Escape hides too, from any screen). */
 function SafetyButtons() {
   const { session } = useServices();
   return (
-    <span class="app-header__actions">
-      <Link href={paths.settings} class="app-header__action">
+    <HeaderActions>
+      <Link href={paths.settings} class={HEADER_ACTION_CLASS}>
         {content.settings.link}
       </Link>
-      <button type="button" class="app-header__action" onClick={() => session.lock()}>
-        {content.vault.lock}
-      </button>
-      <button type="button" class="app-header__action app-header__action--hide" onClick={() => session.hide()}>
+      <HeaderButton onClick={() => session.lock()}>{content.vault.lock}</HeaderButton>
+      <HeaderButton class="app-header__action--hide" onClick={() => session.hide()}>
         {content.vault.hide}
-      </button>
-    </span>
+      </HeaderButton>
+    </HeaderActions>
   );
 }
 
 export function Layout({ children, banner, unlocked }: { children: ComponentChildren; banner?: ComponentChildren; unlocked: boolean }) {
+  const header = (
+    <Header
+      service={
+        <HeaderService href={paths.home} onClick={followInApp(paths.home)}>
+          {content.serviceName}
+        </HeaderService>
+      }
+    >
+      <StatusLine />
+      {unlocked ? <SafetyButtons /> : null}
+    </Header>
+  );
   return (
-    <>
-      <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
-        {content.skipLink}
-      </a>
-      <header class="app-header" data-module="govuk-header">
-        <div class="govuk-width-container app-header__inner">
-          <Link href={paths.home} class="app-header__service">
-            {content.serviceName}
-          </Link>
-          <StatusLine />
-          {unlocked ? <SafetyButtons /> : null}
-        </div>
-      </header>
-      <div class="govuk-width-container">
-        {banner}
-        <main class="govuk-main-wrapper" id="main-content">
-          {children}
-        </main>
-      </div>
-    </>
+    <PageFrame header={header} banner={banner} skipLinkText={content.skipLink}>
+      {children}
+    </PageFrame>
   );
 }

@@ -54,7 +54,6 @@ export const content = {
     remaining: (n: number) => `You have ${n.toLocaleString('en-GB')} character${n === 1 ? '' : 's'} remaining`,
     over: (n: number) => `You have ${n.toLocaleString('en-GB')} character${n === 1 ? '' : 's'} too many`,
   },
-  errorSummaryTitle: 'There is a problem',
   check: {
     title: 'Check your answers before sending',
     titleDtn: 'Check your answers before sending the Duty to Notify report',

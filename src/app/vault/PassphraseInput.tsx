@@ -1,4 +1,4 @@
-import { FormGroup, describedBy } from '../form/fields.tsx';
+import { FormGroup, describedBy } from '../../govuk/field-parts.tsx';
 
 export function PassphraseInput({ id, label, hint, error, value, onInput, autocomplete }: { id: string; label: string; hint?: string; error?: string; value: string; onInput: (value: string) => void; autocomplete: string }) {
   return (

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { encryptLegacyRecords } from '../../store/legacy.ts';
-import { ErrorSummary, type SummaryError } from '../shell/ErrorSummary.tsx';
+import { ErrorSummary, type SummaryError } from '../../govuk/ErrorSummary.tsx';
 import { content } from '../shell/content.ts';
 import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from './passphrase-strength.ts';
 import { useServices } from '../shell/services.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AttemptsExhaustedError, TooSoonError, WrongPassphraseError } from '../../store/vault.ts';
 import { encryptLegacyRecords } from '../../store/legacy.ts';
-import { ErrorSummary } from '../shell/ErrorSummary.tsx';
+import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
 import { content } from '../shell/content.ts';
 import { useServices } from '../shell/services.ts';
 import { PassphraseInput } from './PassphraseInput.tsx';

@@ -1,14 +1,7 @@
 import type { ReferenceListName } from '../reference-lists.ts';
 import { walk } from './journey.ts';
-import type { Answers, FieldDef, PageDef } from './model.ts';
+import type { Answers, FieldDef, ListLookup, PageDef } from './model.ts';
 import { filled, visibleFields } from './page-schema.ts';
-
-/** What the rules need from the reference lists, wherever they are held (bundled, refreshed, or the server's). */
-export interface ListLookup {
-  /** The list's own spelling of `text`, or undefined when it is not on the list. */
-  find(list: ReferenceListName, text: string): string | undefined;
-  isDutyToNotifyAuthority(organisation: string): boolean;
-}
 
 function entries(def: FieldDef, answers: Answers): string[] {
   const value = filled(answers[def.name]);

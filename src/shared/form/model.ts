@@ -1,5 +1,11 @@
 import type { ReferenceListName } from '../reference-lists.ts';
-import type { ListLookup } from './list-rules.ts';
+
+/** What the rules need from the reference lists, wherever they are held (bundled, refreshed, or the server's). */
+export interface ListLookup {
+  /** The list's own spelling of `text`, or undefined when it is not on the list. */
+  find(list: ReferenceListName, text: string): string | undefined;
+  isDutyToNotifyAuthority(organisation: string): boolean;
+}
 
 export interface ListRule {
   lists: readonly ReferenceListName[];
