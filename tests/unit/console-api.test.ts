@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createConsoleApi } from '../../src/console/api.ts';
-import { msUntilSessionEnds } from '../../src/console/session-end.ts';
+import { createConsoleApi } from '../../src/console/shell/api.ts';
+import { msUntilSessionEnds } from '../../src/console/shell/session-end.ts';
 
 const session = {
   user: { id: 'u1', email: 'cw@example.org', role: 'caseworker', organisation: { id: 'o1', name: 'Test Constabulary' } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { failureFrom, waitPhrase } from '../../src/console/failures.ts';
-import { failureMessage, signInErrors, validateSignIn } from '../../src/console/messages.ts';
+import { failureFrom, waitPhrase } from '../../src/console/shell/failures.ts';
+import { failureMessage, signInErrors, validateSignIn } from '../../src/console/shell/messages.ts';
 
 const problem = (status: number, code: string, extra: object = {}) => ({ type: `urn:nrm-field:problem:${code}`, title: 'The server’s words', status, code, ...extra });
 

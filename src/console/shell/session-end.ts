@@ -1,4 +1,4 @@
-import type { SessionResponse } from '../shared/accounts.ts';
+import type { SessionResponse } from '../../shared/accounts.ts';
 
 /** Checked a little after the server's end, so that the check itself does not keep the session alive. */
 const MARGIN_MS = 15_000;

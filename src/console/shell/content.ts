@@ -1,5 +1,4 @@
-import type { Role } from '../shared/accounts.ts';
-import { SMALL_NUMBER_THRESHOLD } from '../shared/accounts.ts';
+import type { Role } from '../../shared/accounts.ts';
 
 /** Every word the console shows, in one place, so wording can be reviewed (and translated) together. */
 export const content = {
@@ -48,21 +47,6 @@ export const content = {
     sessionEnds: 'Session ends',
     sessionEndsValue: (idle: string, absolute: string) => `${idle} if you do nothing before then; ${absolute} at the latest`,
     canDo: 'What you can do here',
-  },
-  figures: {
-    caption: 'Referrals received, by path',
-    path: 'Path',
-    count: 'Referrals',
-    suppressed: `Fewer than ${SMALL_NUMBER_THRESHOLD}`,
-    note: `Counts below ${SMALL_NUMBER_THRESHOLD} are never shown, so that no one can be picked out.`,
-    loading: 'Loading the figures…',
-    failed: (reason: string) => `The figures could not be loaded. ${reason}`,
-    retry: 'Load the figures again',
-    paths: {
-      child: 'Child (under 18), NRM referral',
-      'adult-nrm': 'Adult who consented, NRM referral',
-      dtn: 'Adult who did not consent, Duty to Notify',
-    } as Record<string, string>,
   },
   roles: {
     responder: {

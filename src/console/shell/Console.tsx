@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ConsoleApi, SignedIn } from './api.ts';
-import { Layout } from './components/Layout.tsx';
-import { content } from './content.ts';
-import { Landing } from './pages/Landing.tsx';
-import { SignIn, type SignInNotice } from './pages/SignIn.tsx';
+import { Checking } from './Checking.tsx';
+import { Landing } from './Landing.tsx';
+import { SignIn, type SignInNotice } from './SignIn.tsx';
+import { Unreachable } from './Unreachable.tsx';
 import { useSessionWatch } from './use-session-watch.ts';
 
 /** Remembers, for this tab only, that someone was signed in: a 401 then means "ended", not "never began". */
@@ -17,18 +17,6 @@ type Screen =
   | { kind: 'unreachable' }
   | { kind: 'sign-in'; notice: SignInNotice | undefined }
   | { kind: 'signed-in'; signedIn: SignedIn };
-
-function Unreachable({ onRetry }: { onRetry: () => void }) {
-  return (
-    <Layout title={content.unreachable.title}>
-      <h1 class="govuk-heading-l">{content.unreachable.title}</h1>
-      <p class="govuk-body">{content.unreachable.body}</p>
-      <button type="button" class="govuk-button" data-module="govuk-button" onClick={onRetry}>
-        {content.unreachable.retry}
-      </button>
-    </Layout>
-  );
-}
 
 export function Console({ api, memory }: { api: ConsoleApi; memory: SignedInMemory }) {
   const [screen, setScreen] = useState<Screen>({ kind: 'checking' });
@@ -67,13 +55,7 @@ export function Console({ api, memory }: { api: ConsoleApi; memory: SignedInMemo
 
   switch (screen.kind) {
     case 'checking':
-      return (
-        <Layout title={content.signIn.title}>
-          <p class="govuk-body" role="status">
-            {content.loading}
-          </p>
-        </Layout>
-      );
+      return <Checking />;
     case 'unreachable':
       return <Unreachable onRetry={() => void check()} />;
     case 'sign-in':

@@ -1,22 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ConsoleApi, SignedIn } from '../api.ts';
-import { ErrorSummary } from '../components/ErrorSummary.tsx';
-import { Layout } from '../components/Layout.tsx';
-import { content } from '../content.ts';
-import { formatDateTime } from '../format.ts';
-import { failureMessage } from '../messages.ts';
-import { ReferralFigures } from './ReferralFigures.tsx';
+import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
+import { HeaderButton } from '../../govuk/Header.tsx';
+import { SummaryList } from '../../govuk/SummaryList.tsx';
+import { ReferralFigures } from '../figures/ReferralFigures.tsx';
+import type { ConsoleApi, SignedIn } from './api.ts';
+import { content } from './content.ts';
+import { formatDateTime } from './format.ts';
+import { Layout } from './Layout.tsx';
+import { failureMessage } from './messages.ts';
 
 const text = content.landing;
-
-function SummaryRow({ name, value }: { name: string; value: string }) {
-  return (
-    <div class="govuk-summary-list__row">
-      <dt class="govuk-summary-list__key">{name}</dt>
-      <dd class="govuk-summary-list__value">{value}</dd>
-    </div>
-  );
-}
 
 /** Who is signed in, what their role may do here, and the way out. */
 export function Landing({ api, signedIn, onSignedOut, onSessionEnded }: { api: ConsoleApi; signedIn: SignedIn; onSignedOut: () => void; onSessionEnded: () => void }) {
@@ -40,23 +33,26 @@ export function Landing({ api, signedIn, onSignedOut, onSessionEnded }: { api: C
   };
 
   const actions = (
-    <button type="button" id="sign-out" class="console-header__action" onClick={() => void signOut()} aria-disabled={busy}>
+    <HeaderButton id="sign-out" onClick={() => void signOut()} ariaDisabled={busy}>
       {busy ? text.signingOut : text.signOut}
-    </button>
+    </HeaderButton>
   );
 
   return (
     <Layout title={`${signOutError ? content.errorPrefix : ''}${text.title}`} actions={actions}>
-      <ErrorSummary errors={signOutError ? [{ field: 'sign-out', message: signOutError }] : []} attempt={attempt} />
+      <ErrorSummary errors={signOutError ? [{ href: '#sign-out', message: signOutError }] : []} attempt={attempt} title={content.errorSummaryTitle} />
       <h1 class="govuk-heading-l" tabIndex={-1} ref={heading} id="landing-heading">
         {text.title}
       </h1>
-      <dl class="govuk-summary-list" data-testid="signed-in-as">
-        <SummaryRow name={text.email} value={user.email} />
-        <SummaryRow name={text.role} value={role.name} />
-        <SummaryRow name={text.organisation} value={user.organisation.name} />
-        <SummaryRow name={text.sessionEnds} value={text.sessionEndsValue(formatDateTime(idleExpiresAt), formatDateTime(expiresAt))} />
-      </dl>
+      <SummaryList
+        data-testid="signed-in-as"
+        rows={[
+          { key: text.email, value: user.email },
+          { key: text.role, value: role.name },
+          { key: text.organisation, value: user.organisation.name },
+          { key: text.sessionEnds, value: text.sessionEndsValue(formatDateTime(idleExpiresAt), formatDateTime(expiresAt)) },
+        ]}
+      />
       <h2 class="govuk-heading-m">{text.canDo}</h2>
       <ul class="govuk-list govuk-list--bullet">
         {role.can.map((line) => (

@@ -1,7 +1,7 @@
 import type { z } from 'zod/mini';
-import { referralsByPathResponseSchema, sessionResponseSchema, type ReferralsByPathResponse, type SessionResponse, type SignInRequest } from '../shared/accounts.ts';
-import { API_PATHS } from '../shared/protocol.ts';
-import { parseRetryAfter } from '../sync/http-transport.ts';
+import { referralsByPathResponseSchema, sessionResponseSchema, type ReferralsByPathResponse, type SessionResponse, type SignInRequest } from '../../shared/accounts.ts';
+import { API_PATHS } from '../../shared/protocol.ts';
+import { parseRetryAfter } from '../../sync/http-transport.ts';
 import { failureFrom, type Failure } from './failures.ts';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };

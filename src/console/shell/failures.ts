@@ -1,4 +1,4 @@
-import { problemSchema, type FieldError } from '../shared/protocol.ts';
+import { problemSchema, type FieldError } from '../../shared/protocol.ts';
 
 /** Why a request to the server did not give what was asked, in the terms the screens act on. */
 export type Failure =

@@ -1,4 +1,4 @@
-import { signInRequestSchema, type SignInRequest } from '../shared/accounts.ts';
+import { signInRequestSchema, type SignInRequest } from '../../shared/accounts.ts';
 import { content } from './content.ts';
 import { waitPhrase, type Failure } from './failures.ts';
 
