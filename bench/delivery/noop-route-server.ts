@@ -3,6 +3,7 @@
 import { randomInt } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { buildApp } from '../../src/server/app.ts';
+import { createServices } from '../../src/server/compose.ts';
 import { loadIntakeKeyring } from '../../src/server/crypto/intake-keys.ts';
 import { connectSqlite } from '../../src/server/storage/sqlite.ts';
 import { openStorage } from '../../src/server/storage/storage.ts';
@@ -14,7 +15,7 @@ if (!file || !Number.isInteger(port)) throw new Error('BENCH_SQLITE_FILE and BEN
 
 const storage = await openStorage(connectSqlite(file));
 const keyring = await loadIntakeKeyring(join(dirname(file), 'intake-keys.json'), new Date());
-const app = await buildApp({ ...storage, keyring, now: () => new Date(), randomInt: (n) => randomInt(n), requireDeviceSignatures: false });
+const app = await buildApp(createServices(storage, { keyring, now: () => new Date(), randomInt: (n) => randomInt(n) }), { requireDeviceSignatures: false });
 app.post(NOOP_PATH, { bodyLimit: 2 * 1024 * 1024 }, async (_request, reply) => reply.code(204).send());
 process.once('SIGTERM', () => void app.close().then(() => storage.close()).then(() => process.exit(0)));
 await app.listen({ host: '127.0.0.1', port });

@@ -1,10 +1,8 @@
 import compress from '@fastify/compress';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { guardDeviceRequests } from './auth/device-guard.ts';
-import type { ScryptCost } from './auth/passwords.ts';
 import { DEFAULT_SIGN_IN_LIMITS, registerSignInLimits, type SignInLimits } from './auth/rate-limits.ts';
-import { createSessionService } from './auth/sessions.ts';
-import type { IntakeKeyring } from './crypto/intake-keys.ts';
+import type { Services } from './compose.ts';
 import { problem, sendProblem } from './problem.ts';
 import './request-context.ts';
 import { caseRoutes } from './routes/cases.ts';
@@ -20,17 +18,9 @@ import { referralRoutes } from './routes/referrals.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { staticAppRoutes } from './routes/static-app.ts';
-import { createAccountService } from './services/accounts.ts';
-import { createCaseService } from './services/cases.ts';
-import { createDeviceService } from './services/devices.ts';
-import { createIntake } from './services/intake.ts';
-import { listLookupOf, shippedReferenceLists, type ReferenceLists } from './services/reference-lists.ts';
-import type { Storage } from './storage/storage.ts';
 
-export interface AppDeps extends Omit<Storage, 'close'> {
-  keyring: IntakeKeyring;
-  now: () => Date;
-  randomInt: (n: number) => number;
+/** How the server speaks HTTP; what it does is in the services (compose.ts). */
+export interface AppOptions {
   /** Off: sync requests without a device signature are accepted (signed ones are always checked). */
   requireDeviceSignatures: boolean;
   /** `always`: session cookies are Secure even on a request that arrived over plain HTTP. */
@@ -38,10 +28,6 @@ export interface AppDeps extends Omit<Storage, 'close'> {
   /** Which proxies to believe about the client's address and protocol (Fastify's trustProxy). */
   trustProxy?: FastifyServerOptions['trustProxy'];
   signInLimits?: SignInLimits;
-  /** The cost of new password hashes; tests lower it to stay quick, servers keep the default. */
-  scryptCost?: ScryptCost;
-  /** The reference lists to serve; by default the ones shipped in src/shared/reference/lists. */
-  referenceLists?: ReferenceLists;
   /** Folder of the built field app; absent for an API-only server (tests). */
   staticDir?: string;
   logger?: FastifyServerOptions['logger'];
@@ -58,10 +44,10 @@ function keepRawJsonBodies(app: FastifyInstance): void {
   });
 }
 
-/** Builds the whole server from its parts; never listens (main.ts does). */
-export async function buildApp(deps: AppDeps) {
+/** Builds the HTTP server over the services; never listens (main.ts does). */
+export async function buildApp(services: Services, options: AppOptions) {
   // Small bodies by default; the referral route alone allows more (MAX_SUBMISSION_BYTES).
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: 16 * 1024, trustProxy: deps.trustProxy ?? false });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 16 * 1024, trustProxy: options.trustProxy ?? false });
   await app.register(compress, { global: true });
   await registerSecurityHeaders(app);
   app.decorateRequest('rawBody', null);
@@ -87,25 +73,23 @@ export async function buildApp(deps: AppDeps) {
     return sendProblem(reply, problem(500, 'internal', 'Something went wrong on the server. The device will try again.'));
   });
 
-  const sessions = createSessionService(deps);
-  const limits = await registerSignInLimits(app, deps.rateLimits, deps.now, deps.signInLimits ?? DEFAULT_SIGN_IN_LIMITS);
+  const limits = await registerSignInLimits(app, services.signInAttempts, options.signInLimits ?? DEFAULT_SIGN_IN_LIMITS);
 
-  healthRoutes(app, deps);
-  intakeKeyRoutes(app, deps);
-  const referenceLists = deps.referenceLists ?? shippedReferenceLists();
-  referenceRoutes(app, { referenceLists });
+  healthRoutes(app, services);
+  intakeKeyRoutes(app, services);
+  referenceRoutes(app, services);
   await app.register(async (sync) => {
-    guardDeviceRequests(sync, { devices: deps.devices, now: deps.now, requireSignatures: deps.requireDeviceSignatures });
-    referralRoutes(sync, { receive: createIntake({ ...deps, lists: listLookupOf(referenceLists) }) });
-    receiptRoutes(sync, deps);
-    evidenceRoutes(sync, deps);
+    guardDeviceRequests(sync, { requests: services.deviceRequests, requireSignatures: options.requireDeviceSignatures });
+    referralRoutes(sync, { receive: services.intake });
+    receiptRoutes(sync, services);
+    evidenceRoutes(sync, services);
   });
-  setupRoutes(app, { accounts: createAccountService(deps), perAddress: limits.perAddress });
-  sessionRoutes(app, { sessions, limits, secureCookies: deps.secureCookies ?? 'auto' });
-  deviceRoutes(app, { sessions, devices: createDeviceService(deps) });
-  caseRoutes(app, { sessions, cases: createCaseService(deps) });
+  setupRoutes(app, { accounts: services.accounts, perAddress: limits.perAddress });
+  sessionRoutes(app, { sessions: services.sessions, limits, secureCookies: options.secureCookies ?? 'auto' });
+  deviceRoutes(app, services);
+  caseRoutes(app, services);
   openApiRoutes(app);
-  if (deps.staticDir) await staticAppRoutes(app, deps.staticDir);
+  if (options.staticDir) await staticAppRoutes(app, options.staticDir);
   else app.setNotFoundHandler((_request, reply) => sendProblem(reply, problem(404, 'not-found', 'There is nothing at this address')));
 
   return app;

@@ -1,5 +1,5 @@
 import type { CurrentSession } from './auth/sessions.ts';
-import type { Device } from './storage/device-store.ts';
+import type { Device } from './services/devices.ts';
 
 /** What the authentication hooks learn about a request, for the handlers after them. */
 declare module 'fastify' {

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 
 /**
- * The reference lists the form needs offline (DESIGN.md §3). Each is versioned data: the app ships a copy
+ * The reference lists the form needs offline (docs/domain.md, "Reference lists"). Each is versioned data: the app ships a copy
  * (src/shared/reference/lists/*.json, made by scripts/reference-lists.ts) and the server may send a newer one.
  */
 export const referenceListNames = ['organisations', 'local-authorities', 'uk-towns', 'uk-regions', 'countries', 'nationalities', 'police-forces'] as const;

@@ -193,7 +193,7 @@ describe.each([sqliteBackend(), postgresBackend()])('accounts, devices, audit an
       });
       const before = await storage.referrals.countByPath();
       const rows = [row(mine.id, 'child'), row(theirs.id, 'adult-nrm'), row(null, 'child')];
-      for (const each of rows) await storage.referrals.insertIfAbsent(each);
+      for (const each of rows) await storage.referrals.insertIfAbsent(each, []);
       const [a, b, c] = rows as [ReturnType<typeof row>, ReturnType<typeof row>, ReturnType<typeof row>];
       expect(await storage.referrals.findById(a.id)).toEqual(a);
       expect(await storage.referrals.caseById(a.id)).toEqual({ ...a, status: 'received', statusChangedAt: at(1) });

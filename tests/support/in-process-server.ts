@@ -2,7 +2,8 @@ import { randomInt } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, type AppDeps } from '../../src/server/app.ts';
+import { buildApp, type AppOptions } from '../../src/server/app.ts';
+import { createServices, type ServiceOptions, type Services } from '../../src/server/compose.ts';
 import { loadIntakeKeyring } from '../../src/server/crypto/intake-keys.ts';
 import type { IntakePublicKey } from '../../src/shared/sealing.ts';
 import type { ReferralStore } from '../../src/server/storage/referral-store.ts';
@@ -15,11 +16,16 @@ export interface LoopbackServer {
   intakeKey: IntakePublicKey;
   referrals: ReferralStore;
   storage: Storage;
+  /** The services the app runs on, over `storage`. */
+  services: Services;
   sqliteFile: string;
   close(): Promise<void>;
 }
 
-export interface LoopbackOptions extends Partial<Pick<AppDeps, 'now' | 'requireDeviceSignatures' | 'signInLimits' | 'secureCookies' | 'trustProxy' | 'scryptCost' | 'ping'>> {
+export interface LoopbackOptions
+  extends Partial<Pick<ServiceOptions, 'now' | 'scryptCost'>>,
+    Partial<Pick<AppOptions, 'requireDeviceSignatures' | 'signInLimits' | 'secureCookies' | 'trustProxy'>>,
+    Partial<Pick<Storage, 'ping'>> {
   logLines?: string[];
 }
 
@@ -36,18 +42,10 @@ export async function startLoopbackServer(options: LoopbackOptions = {}): Promis
   const sqliteFile = join(dir, 'nrm-field.sqlite');
   const storage = await openStorage(connectSqlite(sqliteFile));
   const keyring = await loadIntakeKeyring(join(dir, 'intake-keys.json'), new Date());
-  const { logLines, ...overrides } = options;
+  const { logLines, now = () => new Date(), scryptCost = TEST_SCRYPT_COST, ping = storage.ping, ...appOptions } = options;
   const logger = logLines ? { level: 'trace', stream: { write: (line: string) => void logLines.push(line) } } : undefined;
-  const app = await buildApp({
-    ...storage,
-    keyring,
-    now: () => new Date(),
-    randomInt: (n) => randomInt(n),
-    requireDeviceSignatures: false,
-    scryptCost: TEST_SCRYPT_COST,
-    logger,
-    ...overrides,
-  });
+  const services = createServices({ ...storage, ping }, { keyring, now, randomInt: (n) => randomInt(n), scryptCost });
+  const app = await buildApp(services, { requireDeviceSignatures: false, logger, ...appOptions });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   return {
@@ -55,6 +53,7 @@ export async function startLoopbackServer(options: LoopbackOptions = {}): Promis
     intakeKey: keyring.current,
     referrals: storage.referrals,
     storage,
+    services,
     sqliteFile,
     async close() {
       await app.close();

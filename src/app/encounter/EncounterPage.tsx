@@ -6,7 +6,6 @@ import { type Person, type PersonState } from '../../store/encounter-people.ts';
 import { familyOf, type Encounter } from '../../store/encounters.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import { Link } from '../shell/Link.tsx';
-import { content } from '../shell/content.ts';
 import { encounterContent } from './content.ts';
 import { navigate, paths } from '../shell/routes.ts';
 import { sendDraft } from '../outbox/send-referral.ts';
@@ -14,6 +13,8 @@ import { useKey, useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
 import { useEncounters } from './use-encounters.ts';
 import { useDrafts } from '../form/use-drafts.ts';
+import { outboxContent } from '../outbox/content.ts';
+import { checkContent } from '../form/check-content.ts';
 
 const text = encounterContent;
 
@@ -98,7 +99,7 @@ function PersonRow({ encounter, person, labels }: { encounter: Encounter; person
           </>
         ) : person.state === 'needs-attention' || person.state === 'paused' ? (
           <li>
-            <Link href={paths.outbox}>{content.confirmation.toOutbox}</Link>
+            <Link href={paths.outbox}>{checkContent.confirmation.toOutbox}</Link>
           </li>
         ) : null}
       </ul>
@@ -167,7 +168,7 @@ export function EncounterPage({ encounter }: { encounter: Encounter }) {
               </div>
               <div class="govuk-notification-banner__content">
                 {sent.queued > 0 ? <p class="govuk-notification-banner__heading">{text.sent(sent.queued)}</p> : null}
-                {sent.failed > 0 ? <p class="govuk-body">{sent.noKey ? content.noIntakeKey : text.sendFailed(sent.failed)}</p> : null}
+                {sent.failed > 0 ? <p class="govuk-body">{sent.noKey ? outboxContent.noIntakeKey : text.sendFailed(sent.failed)}</p> : null}
               </div>
             </div>
           ) : null}

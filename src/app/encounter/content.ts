@@ -1,8 +1,4 @@
-/**
- * The encounter mode's words. They belong with the rest of the copy (content.ts), but are kept in a
- * module of their own so that the first load, which must stay under 80 KB, does not carry them: only
- * the encounter screens, loaded when first used, import this.
- */
+/** The encounter mode's words: only the encounter screens, loaded when first used, import them. */
 export const encounterContent = {
   listTitle: 'Encounters',
   open: 'Open encounters',

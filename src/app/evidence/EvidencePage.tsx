@@ -7,7 +7,6 @@ import { type AttachedFile } from '../../store/evidence.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
 import { Button } from '../../govuk/Button.tsx';
-import { content } from '../shell/content.ts';
 import { evidenceText } from './content.ts';
 import { smallerName } from './downscale.ts';
 import { checkChosen, type PendingFile } from './evidence-choice.ts';
@@ -17,6 +16,8 @@ import type { PageMode } from '../form/page-mode.ts';
 import { PendingList } from './PendingList.tsx';
 import { useEvidenceFiles } from './use-evidence-files.ts';
 import { useDrafts } from '../form/use-drafts.ts';
+import { content } from '../shell/content.ts';
+import { formContent } from '../form/content.ts';
 
 const text = evidenceText;
 /** Below this much space left, the page says the device is nearly full. */
@@ -120,7 +121,7 @@ export function EvidencePage({ draft, mode }: { draft: Draft; mode: PageMode }) 
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors.map((message, i) => ({ href: '#evidence-files', message: message + '\u200b'.repeat(i) }))} attempt={attempt} />
           <span class="govuk-caption-m">
-            {content.sections.evidence} · {content.pageNumber(pageNumber('evidence', journey))}
+            {formContent.sections.evidence} · {formContent.pageNumber(pageNumber('evidence', journey))}
           </span>
           <h1 class="govuk-heading-l">{text.title}</h1>
           <p class="govuk-body">{text.lead}</p>

@@ -1,4 +1,4 @@
-/** Copy of the evidence pages; apart from content.ts so it loads with them, not with the first screen. */
+/** The evidence pages' words: they load with those pages, not with the first screen. */
 export const evidenceText = {
   title: 'Upload evidence',
   lead: 'Photos and documents that support this referral, such as pictures of where they lived or worked, pay slips, messages or tickets. This is optional.',

@@ -5,13 +5,14 @@ import { BackLink } from '../shell/BackLink.tsx';
 import { QuestionPage } from '../../govuk/QuestionPage.tsx';
 import { SavedLine } from './SavedLine.tsx';
 import { TextQuestion } from './question-fields.tsx';
-import { content } from '../shell/content.ts';
 import { navigate, paths } from '../shell/routes.ts';
 import { useAutosave } from './use-autosave.ts';
 import { useDraft } from './use-draft.ts';
 import { useStepForm } from './use-step-form.ts';
 import type { PageMode } from './page-mode.ts';
 import { NotFound } from '../shell/NotFound.tsx';
+import { content } from '../shell/content.ts';
+import { formContent } from './content.ts';
 
 /** The page after this one: it belongs to the rest of the form, loaded while this one is answered. */
 const SECOND_PAGE = 'organisation';
@@ -40,7 +41,7 @@ function CaseLabelForm({ draft, mode }: { draft: Draft; mode: PageMode }) {
       back={<BackLink href={mode === 'change' ? paths.check(draft.id) : paths.home} />}
       errors={summary}
       attempt={form.attempts}
-      caption={`${content.sections.setup} · ${content.pageNumber(1)}`}
+      caption={`${formContent.sections.setup} · ${formContent.pageNumber(1)}`}
       onSubmit={(event) => void onSubmit(event)}
       continueLabel={mode === 'rename' ? content.saveLabel : content.continue}
       after={<SavedLine message={autosave.message} />}

@@ -6,14 +6,16 @@ import type { Draft } from '../../store/drafts.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import { ErrorSummary, type SummaryError } from '../../govuk/ErrorSummary.tsx';
 import { Link } from '../shell/Link.tsx';
-import { content } from '../shell/content.ts';
 import { evidenceText } from '../evidence/content.ts';
 import { formatDate } from '../shell/format.ts';
 import { navigate, paths } from '../shell/routes.ts';
 import { sendDraft } from '../outbox/send-referral.ts';
 import { useKey, useServices } from '../shell/services.ts';
+import { outboxContent } from '../outbox/content.ts';
+import { formContent } from './content.ts';
+import { checkContent } from './check-content.ts';
 
-const text = content.check;
+const text = checkContent.check;
 
 /** An answer as the responder chose it: option labels, not codes; a date in words. */
 function shown(def: FieldDef, raw: AnswerValue | undefined): string | undefined {
@@ -72,7 +74,7 @@ export function CheckAnswers({ draft }: { draft: Draft }) {
       }
       setErrors(
         result.kind === 'no-key'
-          ? [{ href: '#submit', message: content.noIntakeKey }]
+          ? [{ href: '#submit', message: outboxContent.noIntakeKey }]
           : result.errors.map((problem) => ({ href: paths.step(draft.id, askedOn(problem.path.split('.')[0] ?? ''), true), message: problem.message })),
       );
     } finally {
@@ -90,7 +92,7 @@ export function CheckAnswers({ draft }: { draft: Draft }) {
           <div class="govuk-inset-text">{path ? text.pathSummary[path] : null}</div>
           {bySection(done).map(([section, pages]) => (
             <div key={section}>
-              <h2 class="govuk-heading-m">{content.sections[section]}</h2>
+              <h2 class="govuk-heading-m">{formContent.sections[section]}</h2>
               <dl class="govuk-summary-list govuk-!-margin-bottom-9">
                 {pages.flatMap((page) =>
                   page.deviceOnly

@@ -1,10 +1,11 @@
 import { Link } from '../shell/Link.tsx';
-import { content } from '../shell/content.ts';
 import { paths } from '../shell/routes.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
 import { useOutbox } from '../outbox/use-outbox.ts';
+import { outboxContent } from '../outbox/content.ts';
+import { checkContent } from './check-content.ts';
 
-const text = content.confirmation;
+const text = checkContent.confirmation;
 
 export function Confirmation({ id, dtn }: { id: string; dtn: boolean }) {
   const outbox = useOutbox();
@@ -30,7 +31,7 @@ export function Confirmation({ id, dtn }: { id: string; dtn: boolean }) {
             )}
           </div>
         )}
-        {item.state === 'paused' ? <p class="govuk-body govuk-!-font-weight-bold">{content.outbox.pausedHelp}</p> : null}
+        {item.state === 'paused' ? <p class="govuk-body govuk-!-font-weight-bold">{outboxContent.outbox.pausedHelp}</p> : null}
         {item.state === 'needs-attention' ? <p class="govuk-body">{item.problem?.title}</p> : null}
         <h2 class="govuk-heading-m">{text.whatNext}</h2>
         <p class="govuk-body">{dtn ? text.nextBodyDtn : text.nextBody}</p>

@@ -6,7 +6,6 @@ import type { Draft, DraftChange } from '../../store/drafts.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import { QuestionPage } from '../../govuk/QuestionPage.tsx';
 import { SavedLine } from './SavedLine.tsx';
-import { content } from '../shell/content.ts';
 import { listLookupFor } from './list-lookup.ts';
 import { navigate, paths } from '../shell/routes.ts';
 import { useAutosave } from './use-autosave.ts';
@@ -14,6 +13,8 @@ import { useStepForm } from './use-step-form.ts';
 import { QuestionFields } from './QuestionFields.tsx';
 
 import type { PageMode } from './page-mode.ts';
+import { content } from '../shell/content.ts';
+import { formContent } from './content.ts';
 
 function initialValues(page: PageDef, draft: Draft): Answers {
   return Object.fromEntries(page.fields.map((def) => [def.name, draft.answers[def.name]]));
@@ -59,7 +60,7 @@ export function FormPage({ draft, page, mode }: { draft: Draft; page: PageDef; m
       back={<BackLink href={back} />}
       errors={summary}
       attempt={form.attempts}
-      caption={`${content.sections[page.section]} · ${content.pageNumber(number)}`}
+      caption={`${formContent.sections[page.section]} · ${formContent.pageNumber(number)}`}
       heading={page.title}
       lead={
         <>
@@ -68,7 +69,7 @@ export function FormPage({ draft, page, mode }: { draft: Draft; page: PageDef; m
               {paragraph}
             </p>
           ))}
-          {page.remindSituations && several ? <div class="govuk-inset-text">{content.remindSituations}</div> : null}
+          {page.remindSituations && several ? <div class="govuk-inset-text">{formContent.remindSituations}</div> : null}
         </>
       }
       onSubmit={(event) => void onSubmit(event)}

@@ -1,7 +1,7 @@
 import type { ReferenceListName } from '../../shared/reference-lists.ts';
-import { content } from '../shell/content.ts';
 import { ErrorMessage, Hint, describedBy } from '../../govuk/field-parts.tsx';
 import { TypeAhead } from './TypeAhead.tsx';
+import { formContent } from './content.ts';
 
 interface PlacesProps {
   id: string;
@@ -31,7 +31,7 @@ export function PlacesQuestion({ id, label, hint, error, list, exclude, maxItems
             <TypeAhead
               id={index === 0 ? id : `${id}-${index + 1}`}
               name={`${id}-${index + 1}`}
-              label={content.places.entry(label, index + 1)}
+              label={formContent.places.entry(label, index + 1)}
               list={list}
               exclude={exclude}
               value={row}
@@ -39,18 +39,18 @@ export function PlacesQuestion({ id, label, hint, error, list, exclude, maxItems
             />
             {rows.length > 1 ? (
               <button type="button" class="govuk-button govuk-button--secondary app-places__remove" onClick={() => removeRow(index)}>
-                {content.places.remove}
-                <span class="govuk-visually-hidden"> {content.places.entry(label, index + 1).toLowerCase()}</span>
+                {formContent.places.remove}
+                <span class="govuk-visually-hidden"> {formContent.places.entry(label, index + 1).toLowerCase()}</span>
               </button>
             ) : null}
           </div>
         ))}
         {rows.length < maxItems ? (
           <button type="button" class="govuk-button govuk-button--secondary" onClick={() => onChange([...rows, ''])}>
-            {content.places.add(label)}
+            {formContent.places.add(label)}
           </button>
         ) : (
-          <p class="govuk-body">{content.places.full(maxItems)}</p>
+          <p class="govuk-body">{formContent.places.full(maxItems)}</p>
         )}
       </fieldset>
     </div>

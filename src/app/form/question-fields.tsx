@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import { content } from '../shell/content.ts';
 import { ErrorMessage, Hint, describedBy } from '../../govuk/field-parts.tsx';
 import { type RadioFieldProps } from '../../govuk/Choices.tsx';
 import { type TextFieldProps } from '../../govuk/TextInput.tsx';
+import { formContent } from './content.ts';
 
 interface QuestionProps {
   id: string;
@@ -87,7 +87,7 @@ export function TextareaQuestion({ id, label, hint, error, heading, field, max }
         {...field}
       />
       <div id={countId} class={`govuk-hint govuk-character-count__message${left < 0 ? ' govuk-error-message' : ''}`} aria-live="polite">
-        {left >= 0 ? content.characters.remaining(left) : content.characters.over(-left)}
+        {left >= 0 ? formContent.characters.remaining(left) : formContent.characters.over(-left)}
       </div>
     </div>
   );
@@ -174,9 +174,9 @@ export function DateQuestion({ id, label, hint, error, heading, value, onChange 
     onChange(next.day || next.month || next.year ? `${next.year}-${next.month}-${next.day}` : undefined);
   };
   const boxes = [
-    { part: 'day', label: content.date.day, width: 2 },
-    { part: 'month', label: content.date.month, width: 2 },
-    { part: 'year', label: content.date.year, width: 4 },
+    { part: 'day', label: formContent.date.day, width: 2 },
+    { part: 'month', label: formContent.date.month, width: 2 },
+    { part: 'year', label: formContent.date.year, width: 4 },
   ] as const;
   return (
     <div class={groupClass(error)}>

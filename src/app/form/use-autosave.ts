@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type DraftChange } from '../../store/drafts.ts';
-import { content } from '../shell/content.ts';
 import { formatTime } from '../shell/format.ts';
 import { useServices } from '../shell/services.ts';
 import { useDrafts } from './use-drafts.ts';
+import { formContent } from './content.ts';
 
 const DELAY_MS = 300;
 
@@ -32,9 +32,9 @@ export function useAutosave(draftId: string) {
     try {
       const now = clock.now();
       await drafts.save(draftId, change, now);
-      setMessage(content.savedAt(formatTime(now)));
+      setMessage(formContent.savedAt(formatTime(now)));
     } catch (error) {
-      setMessage(isQuotaError(error) ? content.storageFull : content.saveFailed);
+      setMessage(isQuotaError(error) ? formContent.storageFull : formContent.saveFailed);
     }
   };
 

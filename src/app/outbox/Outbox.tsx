@@ -2,7 +2,6 @@ import type { OutboxRecord } from '../../store/db.ts';
 import { type OutboxItem } from '../../store/outbox.ts';
 import { Button } from '../../govuk/Button.tsx';
 import { useSyncProgress } from '../shell/StatusLine.tsx';
-import { content } from '../shell/content.ts';
 import { formatBytes } from '../evidence/file-size.ts';
 import { formatDateTime } from '../shell/format.ts';
 import { navigate, paths } from '../shell/routes.ts';
@@ -11,8 +10,9 @@ import { sealDraft } from './send-referral.ts';
 import { useKey, useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
 import { useOutbox } from './use-outbox.ts';
+import { outboxContent } from './content.ts';
 
-const text = content.outbox;
+const text = outboxContent.outbox;
 
 const tagColour: Record<OutboxRecord['state'], string> = {
   queued: 'govuk-tag--yellow',
@@ -47,7 +47,7 @@ function Actions({ item }: { item: OutboxItem }) {
   const key = useKey();
   const sealAgain = async (draft: Draft, newId: string) => {
     const sealed = await sealDraft(services, key, draft, newId);
-    if ('kind' in sealed) throw new Error(sealed.kind === 'no-key' ? content.noIntakeKey : 'This referral is not complete');
+    if ('kind' in sealed) throw new Error(sealed.kind === 'no-key' ? outboxContent.noIntakeKey : 'This referral is not complete');
     return sealed;
   };
   const discard = async () => {

@@ -3,11 +3,11 @@ import { enrolDeviceResponseSchema } from '../../shared/accounts.ts';
 import { API_PATHS, problemSchema } from '../../shared/protocol.ts';
 import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
 import { FormGroup } from '../../govuk/field-parts.tsx';
-import { content } from '../shell/content.ts';
 import { formatDateTime } from '../shell/format.ts';
 import { useServices } from '../shell/services.ts';
+import { settingsContent } from './content.ts';
 
-const text = content.settings;
+const text = settingsContent.settings;
 
 async function problemTitle(response: Response): Promise<string> {
   const parsed = problemSchema.safeParse(await response.json().catch(() => undefined));

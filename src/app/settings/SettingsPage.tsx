@@ -3,12 +3,14 @@ import { WrongPassphraseError } from '../../store/vault.ts';
 import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
 import { Link } from '../shell/Link.tsx';
 import { DeviceEnrolment } from './DeviceEnrolment.tsx';
-import { content } from '../shell/content.ts';
 import { MIN_PASSPHRASE_LENGTH } from '../vault/passphrase-strength.ts';
 import { paths } from '../shell/routes.ts';
 import { useServices } from '../shell/services.ts';
+import { vaultContent } from '../vault/content.ts';
+import { content } from '../shell/content.ts';
+import { settingsContent } from './content.ts';
 
-const text = content.settings;
+const text = settingsContent.settings;
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
@@ -23,7 +25,7 @@ function ChangePassphrase() {
   const submit = async (event: Event) => {
     event.preventDefault();
     setDone(false);
-    if (next.length < MIN_PASSPHRASE_LENGTH) return setError(content.vault.tooShort(MIN_PASSPHRASE_LENGTH));
+    if (next.length < MIN_PASSPHRASE_LENGTH) return setError(vaultContent.vault.tooShort(MIN_PASSPHRASE_LENGTH));
     try {
       await vault.changePassphrase(current, next);
       setError('');
@@ -51,7 +53,7 @@ function ChangePassphrase() {
           {text.next}
         </label>
         <div id="new-passphrase-hint" class="govuk-hint">
-          {content.vault.passphraseHint(MIN_PASSPHRASE_LENGTH)}
+          {vaultContent.vault.passphraseHint(MIN_PASSPHRASE_LENGTH)}
         </div>
         <input id="new-passphrase" class="govuk-input govuk-!-width-two-thirds" type="password" autocomplete="new-password" aria-describedby="new-passphrase-hint" value={next} onInput={(e) => setNext(e.currentTarget.value)} />
       </div>
@@ -131,7 +133,7 @@ export function SettingsPage() {
       <div class="govuk-grid-column-two-thirds">
         <h1 class="govuk-heading-l">{text.title}</h1>
         <h2 class="govuk-heading-m">{text.vaultHeading}</h2>
-        <p class="govuk-body">{content.vault.protects}</p>
+        <p class="govuk-body">{vaultContent.vault.protects}</p>
         <DeviceEnrolment />
         <ChangePassphrase />
         <LockTimes />
@@ -139,7 +141,7 @@ export function SettingsPage() {
         <h2 class="govuk-heading-m">{text.wipeHeading}</h2>
         <p class="govuk-body">{text.wipeBody}</p>
         <Link href={paths.wipe} class="govuk-button govuk-button--warning">
-          {text.wipeAction}
+          {content.wipeAction}
         </Link>
       </div>
     </div>

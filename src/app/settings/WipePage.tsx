@@ -1,11 +1,11 @@
 import { outboxStates } from '../../store/outbox.ts';
 import { Link } from '../shell/Link.tsx';
-import { content } from '../shell/content.ts';
 import { paths } from '../shell/routes.ts';
 import { useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
+import { settingsContent } from './content.ts';
 
-const text = content.settings;
+const text = settingsContent.settings;
 /** One confirmation, with a warning first if anything is still unsent. Works while locked too. */
 export function WipePage() {
   const { db, wipe } = useServices();

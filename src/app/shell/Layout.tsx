@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useServices } from './services.ts';
-import { content } from './content.ts';
 import { paths } from './routes.ts';
 import { followInApp, Link } from './Link.tsx';
 import { HEADER_ACTION_CLASS, Header, HeaderActions, HeaderButton, HeaderService } from '../../govuk/Header.tsx';
 import { PageFrame } from '../../govuk/PageFrame.tsx';
 import { StatusLine } from './StatusLine.tsx';
+import { vaultContent } from '../vault/content.ts';
+import { content } from './content.ts';
 
 /** Lock and Hide sit in the header whenever the vault is open (Escape hides too, from any screen). */
 function SafetyButtons() {
@@ -13,11 +14,11 @@ function SafetyButtons() {
   return (
     <HeaderActions>
       <Link href={paths.settings} class={HEADER_ACTION_CLASS}>
-        {content.settings.link}
+        {content.settingsLink}
       </Link>
-      <HeaderButton onClick={() => session.lock()}>{content.vault.lock}</HeaderButton>
+      <HeaderButton onClick={() => session.lock()}>{vaultContent.vault.lock}</HeaderButton>
       <HeaderButton class="app-header__action--hide" onClick={() => session.hide()}>
-        {content.vault.hide}
+        {vaultContent.vault.hide}
       </HeaderButton>
     </HeaderActions>
   );

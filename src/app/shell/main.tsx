@@ -59,7 +59,7 @@ sync.subscribe(({ lastContactAt }) => {
 });
 void settings.lastContactAt().then((at) => at && sync.recallContact(at), () => undefined);
 
-// Sync triggers (DESIGN.md §5). Failures are already recorded on the items; nothing to do here.
+// Sync triggers (docs/protocol.md, "How a client sends"). Failures are already recorded on the items; nothing to do here.
 const ignore = () => undefined;
 const refresh = () => void sync.refreshStatuses().catch(ignore);
 const sendWaiting = () => void sync.drain().then(refresh, ignore);

@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { encryptLegacyRecords } from '../../store/legacy.ts';
 import { ErrorSummary, type SummaryError } from '../../govuk/ErrorSummary.tsx';
-import { content } from '../shell/content.ts';
 import { MIN_PASSPHRASE_LENGTH, passphraseStrength } from './passphrase-strength.ts';
 import { useServices } from '../shell/services.ts';
 import { PassphraseInput } from './PassphraseInput.tsx';
 import { askToPersist } from './ask-to-persist.ts';
+import { vaultContent } from './content.ts';
 
-const text = content.vault;
+const text = vaultContent.vault;
 export function SetupVault() {
   const { vault, session, clock, db } = useServices();
   const [passphrase, setPassphrase] = useState('');

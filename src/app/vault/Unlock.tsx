@@ -2,12 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { AttemptsExhaustedError, TooSoonError, WrongPassphraseError } from '../../store/vault.ts';
 import { encryptLegacyRecords } from '../../store/legacy.ts';
 import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
-import { content } from '../shell/content.ts';
 import { useServices } from '../shell/services.ts';
 import { PassphraseInput } from './PassphraseInput.tsx';
 import { askToPersist } from './ask-to-persist.ts';
+import { vaultContent } from './content.ts';
+import { content } from '../shell/content.ts';
 
-const text = content.vault;
+const text = vaultContent.vault;
 export function Unlock() {
   const { vault, session, clock, db, wipe } = useServices();
   const [passphrase, setPassphrase] = useState('');
@@ -73,7 +74,7 @@ export function Unlock() {
           <div class="govuk-details__text">
             <p class="govuk-body">{text.forgottenBody}</p>
             <a class="govuk-link" href="/settings/wipe">
-              {content.settings.wipeAction}
+              {content.wipeAction}
             </a>
           </div>
         </details>

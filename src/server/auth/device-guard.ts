@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   DEVICE_SIGNATURE_HEADERS as H,
   NONCE_PATTERN,
-  SIGNATURE_MAX_SKEW_MS,
   SIGNATURE_PATTERN,
   TIMESTAMP_PATTERN,
   canonicalRequest,
@@ -10,12 +9,11 @@ import {
 } from '../../shared/device-signature.ts';
 import type { ProblemCode } from '../../shared/protocol.ts';
 import { problem, sendProblem } from '../problem.ts';
-import type { DeviceStore } from '../storage/device-store.ts';
+import type { DeviceRequests } from '../services/device-requests.ts';
 import { verifyDeviceSignature } from './device-keys.ts';
 
 export interface DeviceGuardOptions {
-  devices: DeviceStore;
-  now: () => Date;
+  requests: DeviceRequests;
   /** Off: unsigned requests pass as before devices signed (signed ones are still checked). On: they are refused. */
   requireSignatures: boolean;
 }
@@ -41,18 +39,18 @@ function header(request: FastifyRequest, name: string): string | undefined {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * Adds to every route of `scope` the check of device signatures (DESIGN.md §6, "who may send").
+ * Adds to every route of `scope` the check of device signatures (docs/protocol.md, "Signing sync requests").
  * Before the body is read: which device, and is it enrolled and not revoked. After: the signature
  * over method, path and query, body digest, timestamp and nonce; the clock; and the nonce, which
  * the database accepts once per device.
  */
-export function guardDeviceRequests(scope: FastifyInstance, { devices, now, requireSignatures }: DeviceGuardOptions): void {
+export function guardDeviceRequests(scope: FastifyInstance, { requests, requireSignatures }: DeviceGuardOptions): void {
   scope.addHook('onRequest', async (request, reply) => {
     const present = Object.values(H).filter((name) => request.headers[name] !== undefined);
     if (present.length === 0) return requireSignatures ? refuse(reply, 'device-signature-required') : undefined;
     const deviceId = header(request, H.device);
     if (present.length < 4 || !deviceId || !UUID.test(deviceId)) return refuse(reply, 'device-signature-invalid');
-    const device = await devices.findDevice(deviceId);
+    const device = await requests.find(deviceId);
     if (!device) return refuse(reply, 'device-unknown');
     if (device.revokedAt) return refuse(reply, 'device-revoked');
     request.device = device;
@@ -77,13 +75,7 @@ export function guardDeviceRequests(scope: FastifyInstance, { devices, now, requ
       bodySha256: await sha256Base64Url(request.rawBody ? new Uint8Array(request.rawBody) : undefined),
     });
     if (!verifyDeviceSignature(device.publicKey, text, signature)) return refuse(reply, 'device-signature-invalid');
-    const at = now().getTime();
-    const signedAt = Number(timestamp);
-    if (Math.abs(at - signedAt) > SIGNATURE_MAX_SKEW_MS) return refuse(reply, 'device-clock-skew');
-    // Past this moment the timestamp alone refuses the request, so the nonce need not be kept longer.
-    const forgetAt = new Date(Math.max(at, signedAt) + SIGNATURE_MAX_SKEW_MS).toISOString();
-    if (!(await devices.rememberNonce(device.id, nonce, forgetAt))) return refuse(reply, 'device-signature-replayed');
-    await devices.touch(device.id, new Date(at).toISOString());
-    return undefined;
+    const verdict = await requests.accept(device.id, Number(timestamp), nonce);
+    return verdict === 'accepted' ? undefined : refuse(reply, verdict);
   });
 }

@@ -2,8 +2,7 @@ import rateLimit, { normalizeIP, type FastifyRateLimitStore, type FastifyRateLim
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { normaliseEmail } from '../../shared/accounts.ts';
 import { problem, sendProblem } from '../problem.ts';
-import type { RateLimitStore } from '../storage/rate-limit-store.ts';
-import { hashToken } from './tokens.ts';
+import type { SignInAttempts } from '../services/sign-in-attempts.ts';
 
 export interface Limit {
   max: number;
@@ -24,12 +23,11 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
 };
 
 /** @fastify/rate-limit's store interface over the database's counters, so all instances share them. */
-function databaseStore(counters: RateLimitStore, now: () => Date): FastifyRateLimitStoreCtor {
+function databaseStore(attempts: SignInAttempts): FastifyRateLimitStoreCtor {
   return class DatabaseRateLimitStore implements FastifyRateLimitStore {
     incr(key: string, callback: (error: Error | null, result?: { current: number; ttl: number }) => void, timeWindow: number): void {
-      // Keys name an address or an account: only their hash is stored.
-      counters.hit(hashToken(key), timeWindow, now()).then(
-        ({ hits, windowEndsAt }) => callback(null, { current: hits, ttl: Math.max(0, windowEndsAt.getTime() - now().getTime()) }),
+      attempts.hit(key, timeWindow).then(
+        ({ hits, ttlMs }) => callback(null, { current: hits, ttl: ttlMs }),
         (error: Error) => callback(error),
       );
     }
@@ -57,8 +55,8 @@ function tooMany(reply: FastifyReply, retryAfterSeconds: number): FastifyReply {
  * Registers the limiter and returns the two checks of sign-in (and of the one-time code routes):
  * `perAddress` before the body is read, `perAccount` once the email is known.
  */
-export async function registerSignInLimits(app: FastifyInstance, counters: RateLimitStore, now: () => Date, limits: SignInLimits) {
-  await app.register(rateLimit, { global: false, store: databaseStore(counters, now) });
+export async function registerSignInLimits(app: FastifyInstance, attempts: SignInAttempts, limits: SignInLimits) {
+  await app.register(rateLimit, { global: false, store: databaseStore(attempts) });
 
   function check(limit: Limit, key: (request: FastifyRequest) => string): LimitCheck {
     const count = app.createRateLimit({ max: limit.max, timeWindow: limit.windowMs, keyGenerator: key });

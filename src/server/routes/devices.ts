@@ -5,8 +5,7 @@ import { API_PATHS } from '../../shared/protocol.ts';
 import { requireRole } from '../auth/session-guard.ts';
 import type { SessionService } from '../auth/sessions.ts';
 import { problem, sendProblem } from '../problem.ts';
-import type { DeviceService } from '../services/devices.ts';
-import type { Device } from '../storage/device-store.ts';
+import type { Device, DeviceService } from '../services/devices.ts';
 import { signedInUser, UUID } from './signed-in.ts';
 
 function summary({ publicKey: _key, ...device }: Device): DeviceSummary {

@@ -4,12 +4,7 @@ import { z } from 'zod/mini';
 import { CHUNK_HASH_HEADER, MAX_CHUNKS, MAX_SEALED_CHUNK_BYTES, type HeldChunks } from '../../shared/evidence.ts';
 import { API_PATHS } from '../../shared/protocol.ts';
 import { problem, sendProblem } from '../problem.ts';
-import type { EvidenceStore } from '../storage/evidence-store.ts';
-
-export interface EvidenceRouteDeps {
-  evidence: EvidenceStore;
-  now: () => Date;
-}
+import type { EvidenceUploads } from '../services/evidence-uploads.ts';
 
 const fileParams = z.strictObject({
   id: z.uuidv7(),
@@ -26,7 +21,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * device-signed scope, like the referral POST: the signature covers the chunk's bytes. The server
  * never opens a chunk; it checks its SHA-256 against the one the device names and stores it once.
  */
-export function evidenceRoutes(scope: FastifyInstance, { evidence, now }: EvidenceRouteDeps): void {
+export function evidenceRoutes(scope: FastifyInstance, { evidenceUploads }: { evidenceUploads: EvidenceUploads }): void {
   // Chunks arrive as raw bytes; kept as received for the device signature, as JSON bodies are.
   scope.addContentTypeParser('application/octet-stream', { parseAs: 'buffer', bodyLimit: MAX_SEALED_CHUNK_BYTES }, (request, body, done) => {
     const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
@@ -37,7 +32,7 @@ export function evidenceRoutes(scope: FastifyInstance, { evidence, now }: Eviden
   scope.get(API_PATHS.evidenceFile, async (request, reply) => {
     const params = fileParams.safeParse(request.params);
     if (!params.success) return sendProblem(reply, problem(404, 'not-found', 'There is nothing at this address'));
-    const held: HeldChunks = { fileId: params.data.fileId, chunks: await evidence.heldChunks(params.data.id, params.data.fileId) };
+    const held: HeldChunks = { fileId: params.data.fileId, chunks: await evidenceUploads.held(params.data.id, params.data.fileId) };
     return reply.send(held);
   });
 
@@ -55,7 +50,7 @@ export function evidenceRoutes(scope: FastifyInstance, { evidence, now }: Eviden
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (sha256 !== named) return sendProblem(reply, problem(422, 'chunk-hash-mismatch', 'The chunk does not match its SHA-256: it was changed on the way'));
     const { id, fileId, index } = params.data;
-    const created = await evidence.putChunk({ referralId: id, fileId, index, sha256, bytes: new Uint8Array(bytes), receivedAt: now().toISOString() });
+    const created = await evidenceUploads.put({ referralId: id, fileId, index, sha256, bytes: new Uint8Array(bytes) });
     return reply.code(created ? 201 : 200).send({ fileId, index, sha256 });
   });
 }

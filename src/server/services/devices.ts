@@ -4,6 +4,8 @@ import { normaliseDevicePublicKey } from '../auth/device-keys.ts';
 import type { AuditLog } from '../storage/audit-log.ts';
 import type { Device, DeviceStore } from '../storage/device-store.ts';
 
+export type { Device };
+
 export type EnrolOutcome = { kind: 'enrolled' | 'already-enrolled'; device: Device } | { kind: 'invalid-key' } | { kind: 'key-taken' };
 
 /** Who revokes: a signed-in user (an admin, or the responder who owns the device) or the admin command line. */

@@ -3,10 +3,10 @@ import { toFieldErrors } from '../../shared/issues.ts';
 import type { FieldError, Submission } from '../../shared/protocol.ts';
 import { openJson } from '../../shared/sealing.ts';
 import type { IntakeKeyring } from '../crypto/intake-keys.ts';
-import type { RequiredFile } from '../storage/evidence-store.ts';
+import type { RequiredFile } from '../storage/referral-store.ts';
 
 export type OpenedEvidence =
-  | { kind: 'none' }
+  /** The files the referral claims; none when it carries no manifest. */
   | { kind: 'opened'; files: RequiredFile[] }
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'unreadable'; detail: string };
@@ -20,7 +20,7 @@ const invalid = (path: string, message: string): OpenedEvidence => ({ kind: 'inv
  */
 export async function openEvidence(submission: Submission, keyring: IntakeKeyring, named: readonly string[]): Promise<OpenedEvidence> {
   const { envelope } = submission;
-  if (!envelope.evidence) return named.length > 0 ? invalid('envelope.evidence', 'The referral names files but carries no manifest of them') : { kind: 'none' };
+  if (!envelope.evidence) return named.length > 0 ? invalid('envelope.evidence', 'The referral names files but carries no manifest of them') : { kind: 'opened', files: [] };
   const key = keyring.privateKey(envelope.keyId);
   if (!key) return { kind: 'unreadable', detail: 'Its files were sealed to a key this server does not hold.' };
   let opened: unknown;

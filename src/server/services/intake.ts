@@ -1,5 +1,6 @@
 import { toFieldErrors } from '../../shared/issues.ts';
-import { referralListErrors, type ListLookup } from '../../shared/form/list-rules.ts';
+import { referralListErrors } from '../../shared/form/list-rules.ts';
+import type { ListLookup } from '../../shared/form/model.ts';
 import type { Answers } from '../../shared/form/model.ts';
 import { PREVIOUS_SCHEMA_VERSION, type FieldError, type Receipt, type Submission } from '../../shared/protocol.ts';
 import { makeReference } from '../../shared/reference-number.ts';
@@ -8,7 +9,6 @@ import { referralSchema, type ReferralPath } from '../../shared/referral.ts';
 import { referralV2Schema } from '../../shared/versions/v2.ts';
 import { openJson, sealingAad } from '../../shared/sealing.ts';
 import type { IntakeKeyring } from '../crypto/intake-keys.ts';
-import type { EvidenceStore } from '../storage/evidence-store.ts';
 import { openEvidence } from './evidence.ts';
 import { ReferenceTakenError, type ReferralStore, type StoredReferral } from '../storage/referral-store.ts';
 import { canonicalJson, sha256Hex } from './digest.ts';
@@ -23,9 +23,8 @@ export type IntakeOutcome =
   | { kind: 'files-incomplete'; files: { fileId: string; missing: number[] }[] };
 
 export interface IntakeDeps {
+  /** Stores a referral together with claiming its files, only once every chunk of them is held. */
   referrals: ReferralStore;
-  /** Stores a referral that has files together with marking them complete, only once every chunk is held. */
-  evidence: EvidenceStore;
   /** Answers that must come from a reference list are checked against the server's own copy. */
   lists: ListLookup;
   keyring: IntakeKeyring;
@@ -67,20 +66,18 @@ async function openReferral(submission: Submission, keyring: IntakeKeyring, list
 }
 
 /** Receives a validated submission exactly once: the id is the idempotency key, the digest tells a repeat from a change. */
-export function createIntake({ referrals, evidence, keyring, lists, now, randomInt }: IntakeDeps) {
+export function createIntake({ referrals, keyring, lists, now, randomInt }: IntakeDeps) {
   /** `deviceId`: the enrolled device that signed the request, when it was signed. */
   return async function receive(submission: Submission, deviceId: string | null = null): Promise<IntakeOutcome> {
     const opened = await openReferral(submission, keyring, lists);
     if (opened.kind !== 'opened') return opened;
     const files = await openEvidence(submission, keyring, opened.evidenceFiles ?? []);
-    if (files.kind === 'invalid' || files.kind === 'unreadable') return files;
-    const insert = (row: StoredReferral) =>
-      files.kind === 'opened' ? evidence.insertWithFiles(row, files.files, row.receivedAt) : referrals.insertIfAbsent(row).then((result) => ({ kind: 'stored' as const, ...result }));
+    if (files.kind !== 'opened') return files;
     const envelope = canonicalJson(submission.envelope);
     const digest = sha256Hex(canonicalJson(submission));
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt += 1) {
       try {
-        const result = await insert({
+        const row: StoredReferral = {
           id: submission.id,
           reference: makeReference(randomInt),
           path: opened.path,
@@ -93,7 +90,8 @@ export function createIntake({ referrals, evidence, keyring, lists, now, randomI
           // In the clear index, so a case shows the people met with it: ids only, nothing personal.
           encounterId: opened.links?.encounterId ?? null,
           family: opened.links && 'family' in opened.links && opened.links.family?.length ? opened.links.family : null,
-        });
+        };
+        const result = await referrals.insertIfAbsent(row, files.files);
         if (result.kind === 'missing') return { kind: 'files-incomplete', files: result.files };
         const { inserted, stored } = result;
         if (inserted) return { kind: 'created', receipt: receiptOf(stored) };

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { ListLookup } from '../../shared/form/list-rules.ts';
+import type { ListLookup } from '../../shared/form/model.ts';
 import {
   findItem,
   isDutyToNotifyAuthority,

@@ -1,11 +1,3 @@
-import type { StoredReferral } from './referral-store.ts';
-
-/** One file a referral's sealed manifest names: the SHA-256 of each of its sealed chunks, in order. */
-export interface RequiredFile {
-  fileId: string;
-  chunks: readonly string[];
-}
-
 export interface ChunkToStore {
   referralId: string;
   fileId: string;
@@ -15,23 +7,15 @@ export interface ChunkToStore {
   receivedAt: string;
 }
 
-export type CompleteOutcome =
-  | { kind: 'stored'; inserted: boolean; stored: StoredReferral }
-  /** The referral was not stored: these files lack these chunks (by index). */
-  | { kind: 'missing'; files: { fileId: string; missing: number[] }[] };
-
-/** The storage contract for evidence chunks, honoured by both adapters. */
+/**
+ * The storage contract for evidence chunks, honoured by both adapters. A referral claims its files as
+ * it is stored (ReferralStore.insertIfAbsent).
+ */
 export interface EvidenceStore {
   /** Stores a chunk unless the same one (place and SHA-256) is there; true when it was new. Durable on return. */
   putChunk(chunk: ChunkToStore): Promise<boolean>;
   /** What is held of one file, by index and SHA-256. */
   heldChunks(referralId: string, fileId: string): Promise<{ index: number; sha256: string }[]>;
-  /**
-   * In one transaction: a referral already stored under this id is returned as it is; otherwise, when
-   * every chunk of every file is held, the referral is inserted (through `referrals`, bound to the
-   * transaction) and its files marked complete; when one is missing, nothing is written.
-   */
-  insertWithFiles(row: StoredReferral, files: readonly RequiredFile[], now: string): Promise<CompleteOutcome>;
   /** The chunk bytes of a file in order, as uploaded (for the casework console, and tests). */
   readFile(referralId: string, fileId: string, chunks: readonly string[]): Promise<Uint8Array[] | undefined>;
   /**

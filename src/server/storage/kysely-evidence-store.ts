@@ -1,13 +1,42 @@
 import type { Kysely } from 'kysely';
-import type { CompleteOutcome, EvidenceStore } from './evidence-store.ts';
-import { createKyselyReferralStore } from './kysely-referral-store.ts';
+import type { EvidenceStore } from './evidence-store.ts';
+import type { MissingChunks, RequiredFile } from './referral-store.ts';
 import type { Database } from './schema.ts';
-import type { StorageConnection } from './storage-connection.ts';
 
-export function createKyselyEvidenceStore({ db, isReferenceCollision }: Pick<StorageConnection, 'db' | 'isReferenceCollision'>): EvidenceStore {
-  const held = (on: Kysely<Database>, referralId: string, fileId: string) =>
-    on.selectFrom('evidence_chunks').select(['idx', 'sha256']).where('referral_id', '=', referralId).where('file_id', '=', fileId).execute();
+const held = (on: Kysely<Database>, referralId: string, fileId: string) =>
+  on.selectFrom('evidence_chunks').select(['idx', 'sha256']).where('referral_id', '=', referralId).where('file_id', '=', fileId).execute();
 
+/** The chunks (by index) of each file that are not held as the manifest names them; files lacking none are left out. */
+export async function missingChunks(on: Kysely<Database>, referralId: string, files: readonly RequiredFile[]): Promise<MissingChunks[]> {
+  const missingFiles: MissingChunks[] = [];
+  for (const file of files) {
+    const have = new Set((await held(on, referralId, file.fileId)).map((chunk) => `${Number(chunk.idx)}:${chunk.sha256}`));
+    const missing = file.chunks.flatMap((sha256, index) => (have.has(`${index}:${sha256}`) ? [] : [index]));
+    if (missing.length > 0) missingFiles.push({ fileId: file.fileId, missing });
+  }
+  return missingFiles;
+}
+
+/** Marks a stored referral's files complete, with their sizes; called in the transaction that inserts it. */
+export async function claimFiles(on: Kysely<Database>, referralId: string, files: readonly RequiredFile[], at: string): Promise<void> {
+  if (files.length === 0) return; // an insert needs at least one row
+  const sizes = await on.selectFrom('evidence_chunks').select(['file_id', 'idx', 'sha256', 'size']).where('referral_id', '=', referralId).execute();
+  await on
+    .insertInto('evidence_files')
+    .values(
+      files.map((file) => ({
+        referral_id: referralId,
+        file_id: file.fileId,
+        chunk_count: file.chunks.length,
+        size: sizes.filter((s) => s.file_id === file.fileId && file.chunks[Number(s.idx)] === s.sha256).reduce((sum, s) => sum + Number(s.size), 0),
+        completed_at: at,
+      })),
+    )
+    .onConflict((conflict) => conflict.columns(['referral_id', 'file_id']).doNothing())
+    .execute();
+}
+
+export function createKyselyEvidenceStore(db: Kysely<Database>): EvidenceStore {
   return {
     async putChunk(chunk) {
       const result = await db
@@ -30,45 +59,6 @@ export function createKyselyEvidenceStore({ db, isReferenceCollision }: Pick<Sto
     async heldChunks(referralId, fileId) {
       const rows = await held(db, referralId, fileId);
       return rows.map((row) => ({ index: Number(row.idx), sha256: row.sha256 })).sort((a, b) => a.index - b.index);
-    },
-
-    insertWithFiles(row, files, now) {
-      // Chunks are never updated or deleted while a referral may still arrive, so what this
-      // transaction finds held stays held until it commits: no lock is needed on either database.
-      return db.transaction().execute(async (trx): Promise<CompleteOutcome> => {
-        const referrals = createKyselyReferralStore({ db: trx, isReferenceCollision });
-        const existing = await referrals.findById(row.id);
-        if (existing) return { kind: 'stored', inserted: false, stored: existing };
-        const missingFiles: { fileId: string; missing: number[] }[] = [];
-        for (const file of files) {
-          const have = new Set((await held(trx, row.id, file.fileId)).map((chunk) => `${Number(chunk.idx)}:${chunk.sha256}`));
-          const missing = file.chunks.flatMap((sha256, index) => (have.has(`${index}:${sha256}`) ? [] : [index]));
-          if (missing.length > 0) missingFiles.push({ fileId: file.fileId, missing });
-        }
-        if (missingFiles.length > 0) return { kind: 'missing', files: missingFiles };
-        const { inserted, stored } = await referrals.insertIfAbsent(row);
-        if (inserted && files.length > 0) {
-          const sizes = await trx
-            .selectFrom('evidence_chunks')
-            .select(['file_id', 'idx', 'sha256', 'size'])
-            .where('referral_id', '=', row.id)
-            .execute();
-          await trx
-            .insertInto('evidence_files')
-            .values(
-              files.map((file) => ({
-                referral_id: row.id,
-                file_id: file.fileId,
-                chunk_count: file.chunks.length,
-                size: sizes.filter((s) => s.file_id === file.fileId && file.chunks[Number(s.idx)] === s.sha256).reduce((sum, s) => sum + Number(s.size), 0),
-                completed_at: now,
-              })),
-            )
-            .onConflict((conflict) => conflict.columns(['referral_id', 'file_id']).doNothing())
-            .execute();
-        }
-        return { kind: 'stored', inserted, stored };
-      });
     },
 
     async readFile(referralId, fileId, chunks) {

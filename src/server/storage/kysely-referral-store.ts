@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
+import { claimFiles, missingChunks } from './kysely-evidence-store.ts';
 import type { Database, ReferralsTable } from './schema.ts';
-import { ReferenceTakenError, type ReferralStore, type StoredCase, type StoredReferral } from './referral-store.ts';
+import { ReferenceTakenError, type InsertOutcome, type ReferralStore, type StoredCase, type StoredReferral } from './referral-store.ts';
 
 function fromRow(row: Selectable<ReferralsTable>): StoredCase {
   return {
@@ -31,47 +32,62 @@ export interface KyselyReferralStoreOptions {
 }
 
 export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyReferralStoreOptions): ReferralStore {
-  async function caseById(id: string) {
-    const row = await db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+  async function caseOn(on: Kysely<Database>, id: string) {
+    const row = await on.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? fromRow(row) : undefined;
   }
-  async function findById(id: string) {
-    const found = await caseById(id);
+  async function findOn(on: Kysely<Database>, id: string) {
+    const found = await caseOn(on, id);
     return found ? withoutStatus(found) : undefined;
   }
 
+  /** Inserts the row unless its id is taken, in one statement; true when it was inserted. */
+  async function insertRow(on: Kysely<Database>, referral: StoredReferral): Promise<boolean> {
+    try {
+      const result = await on
+        .insertInto('referrals')
+        .values({
+          id: referral.id,
+          reference: referral.reference,
+          path: referral.path,
+          schema_version: referral.schemaVersion,
+          submitted_at: referral.submittedAt,
+          received_at: referral.receivedAt,
+          digest: referral.digest,
+          envelope: referral.envelope,
+          status_changed_at: referral.receivedAt,
+          device_id: referral.deviceId,
+          encounter_id: referral.encounterId,
+          family: referral.family === null ? null : JSON.stringify(referral.family),
+        })
+        // Another instance inserting the same id meanwhile: its row stays, and this one answers with it.
+        .onConflict((conflict) => conflict.column('id').doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+    } catch (error) {
+      if (isReferenceCollision(error)) throw new ReferenceTakenError();
+      throw error;
+    }
+  }
+
   return {
-    async insertIfAbsent(referral) {
-      let result;
-      try {
-        result = await db
-          .insertInto('referrals')
-          .values({
-            id: referral.id,
-            reference: referral.reference,
-            path: referral.path,
-            schema_version: referral.schemaVersion,
-            submitted_at: referral.submittedAt,
-            received_at: referral.receivedAt,
-            digest: referral.digest,
-            envelope: referral.envelope,
-            status_changed_at: referral.receivedAt,
-            device_id: referral.deviceId,
-            encounter_id: referral.encounterId,
-            family: referral.family === null ? null : JSON.stringify(referral.family),
-          })
-          .onConflict((conflict) => conflict.column('id').doNothing())
-          .executeTakeFirst();
-      } catch (error) {
-        if (isReferenceCollision(error)) throw new ReferenceTakenError();
-        throw error;
-      }
-      const stored = await findById(referral.id);
-      if (!stored) throw new Error('Referral row missing straight after insert');
-      return { inserted: Number(result.numInsertedOrUpdatedRows ?? 0n) === 1, stored };
+    insertIfAbsent(referral, files) {
+      // Chunks are never updated or deleted while a referral may still arrive, so what this
+      // transaction finds held stays held until it commits: no lock is needed on either database.
+      return db.transaction().execute(async (trx): Promise<InsertOutcome> => {
+        const existing = await findOn(trx, referral.id);
+        if (existing) return { kind: 'stored', inserted: false, stored: existing };
+        const missing = await missingChunks(trx, referral.id, files);
+        if (missing.length > 0) return { kind: 'missing', files: missing };
+        const inserted = await insertRow(trx, referral);
+        const stored = await findOn(trx, referral.id);
+        if (!stored) throw new Error('Referral row missing straight after insert');
+        if (inserted) await claimFiles(trx, referral.id, files, referral.receivedAt);
+        return { kind: 'stored', inserted, stored };
+      });
     },
-    findById,
-    caseById,
+    findById: (id) => findOn(db, id),
+    caseById: (id) => caseOn(db, id),
     async findByEncounter(encounterId) {
       const rows = await db.selectFrom('referrals').selectAll().where('encounter_id', '=', encounterId).orderBy('received_at').orderBy('id').execute();
       return rows.map((row) => withoutStatus(fromRow(row)));

@@ -38,13 +38,33 @@ export class ReferenceTakenError extends Error {
   }
 }
 
+/** One file a referral's sealed manifest names: the SHA-256 of each of its sealed chunks, in order. */
+export interface RequiredFile {
+  fileId: string;
+  chunks: readonly string[];
+}
+
+/** A file of which the server lacks these chunks (by index). */
+export interface MissingChunks {
+  fileId: string;
+  missing: number[];
+}
+
+export type InsertOutcome =
+  | { kind: 'stored'; inserted: boolean; stored: StoredReferral }
+  /** Nothing was written. */
+  | { kind: 'missing'; files: MissingChunks[] };
+
 /** The storage contract every adapter (SQLite, PostgreSQL) honours. */
 export interface ReferralStore {
   /**
-   * Inserts the row unless one with the same id exists, in one statement (no read-then-write race),
-   * and returns the row that is stored now. Resolves only once the row is durable.
+   * The one way a referral is stored, with files or without. In one transaction: a referral already
+   * stored under this id is returned as it is (`inserted: false`); otherwise, when every chunk of every
+   * file is held, the row is inserted and its files marked complete (at its receivedAt); when one is
+   * missing, nothing is written. Two instances inserting one id at once store one row, and both answer
+   * with it. Resolves only once the row is durable.
    */
-  insertIfAbsent(row: StoredReferral): Promise<{ inserted: boolean; stored: StoredReferral }>;
+  insertIfAbsent(row: StoredReferral, files: readonly RequiredFile[]): Promise<InsertOutcome>;
   findById(id: string): Promise<StoredReferral | undefined>;
   caseById(id: string): Promise<StoredCase | undefined>;
   /**

@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { sqliteMigrations } from './migrations/sqlite/index.ts';
 import type { Database } from './schema.ts';
+import { TurnTakingSqliteDialect } from './sqlite-dialect.ts';
 import type { StorageConnection } from './storage-connection.ts';
 
 function isReferenceCollision(error: unknown): boolean {
@@ -25,6 +26,6 @@ export function connectSqlite(file: string): StorageConnection {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new TurnTakingSqliteDialect({ database: sqlite }, file) });
   return { db, migrations: sqliteMigrations, isReferenceCollision };
 }

@@ -17,7 +17,7 @@ import type { StorageConnection } from './storage-connection.ts';
 /** Every store the server uses, over one database connection (pool). */
 export interface Storage {
   referrals: ReferralStore;
-  /** Evidence chunks and files; its insertWithFiles stores a referral with its files in one transaction. */
+  /** Evidence chunks as devices upload them; a referral claims its files as `referrals` stores it. */
   evidence: EvidenceStore;
   accounts: AccountsStore;
   devices: DeviceStore;
@@ -39,7 +39,7 @@ export async function openStorage(connection: StorageConnection): Promise<Storag
   const { db } = connection;
   return {
     referrals: createKyselyReferralStore(connection),
-    evidence: createKyselyEvidenceStore(connection),
+    evidence: createKyselyEvidenceStore(db),
     accounts: createKyselyAccountsStore(db),
     devices: createKyselyDeviceStore(db),
     audit: createKyselyAuditLog(db),

@@ -1,0 +1,37 @@
+/** The question pages’ words (the questions themselves are data: src/shared/form). */
+export const formContent = {
+  sections: {
+    setup: 'About this report',
+    age: 'Age and safeguarding',
+    background: 'Their background',
+    exploitation: 'What happened',
+    assessment: 'Your assessment',
+    where: 'Where it happened',
+    exploiters: 'The people who exploited them',
+    risk: 'Type of exploitation and risk',
+    police: 'Police',
+    consent: 'Consent',
+    dtn: 'Duty to Notify',
+    support: 'Support',
+    person: 'About the person',
+    decision: 'Where to send the decision',
+    responder: 'Your details',
+    evidence: 'Evidence',
+  },
+  pageNumber: (n: number) => `Page ${n}`,
+  remindSituations: 'They were exploited in more than one situation: cover each of them in your answers on this page.',
+  date: { day: 'Day', month: 'Month', year: 'Year' },
+  places: {
+    entry: (label: string, n: number) => `${label} ${n}`,
+    add: (label: string) => `Add another ${label.toLowerCase()}`,
+    remove: 'Remove',
+    full: (max: number) => `You have added the most places this question takes (${max}). Put any others under ‘Anything else about the places’.`,
+  },
+  savedAt: (time: string) => `Saved on this device at ${time}`,
+  saveFailed: 'Could not save on this device. Keep this page open and try again.',
+  characters: {
+    remaining: (n: number) => `You have ${n.toLocaleString('en-GB')} character${n === 1 ? '' : 's'} remaining`,
+    over: (n: number) => `You have ${n.toLocaleString('en-GB')} character${n === 1 ? '' : 's'} too many`,
+  },
+  storageFull: 'This device is out of storage space, so the last change was not saved. What you typed is still on screen. Free some space (for example delete sent items or other apps), then continue.',
+} as const;

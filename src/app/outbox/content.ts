@@ -1,0 +1,37 @@
+/** The outbox’s words. */
+export const outboxContent = {
+  outbox: {
+    title: 'Outbox',
+    empty: 'Nothing has been sent from this device yet.',
+    sendNow: 'Send now',
+    state: {
+      queued: 'Waiting',
+      sending: 'Sending',
+      delivered: 'Sent',
+      'needs-attention': 'Needs attention',
+      paused: 'Paused',
+    },
+    lastContact: (time: string) => `Last contact with the server: ${time}.`,
+    noContact: 'This device has not reached the server yet.',
+    caseStatus: 'Case status',
+    caseStatuses: { received: 'Received by the decision unit' } as Record<string, string>,
+    fix: 'Open and fix',
+    discard: 'Delete this copy',
+    confirmDiscard: 'Delete this referral from this device? It has not been sent and cannot be recovered.',
+    resendAsNew: 'Send as a new referral',
+    files: 'Files',
+    uploading: (done: string, total: string) => `Uploading files: ${done} of ${total}`,
+    conflictHelp:
+      'The server already holds a different referral under this one’s number. Both are kept. If this is a separate referral, send it as a new one; if the other is the right one, delete this copy.',
+    pausedHelp: 'The server no longer recognises this device. Nothing has been lost: sign in again, then try again.',
+    resume: 'Try again',
+    whereToFix: 'What to fix',
+    status: 'Status',
+    reference: 'Reference',
+    lastAttempt: 'Last try',
+    nextAttempt: 'Next try',
+    reason: 'Why',
+    receivedAt: 'Received',
+  },
+  noIntakeKey: 'This device has not yet received the service’s sealing key, so it cannot seal referrals. Connect to the internet once, then send again. Your referral is saved as a draft.',
+} as const;
