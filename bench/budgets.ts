@@ -1,6 +1,6 @@
 import type { Budget } from './lib/figure.ts';
 
-/** DESIGN.md §9, in the units the bench measures. 1 KB = 1,000 bytes (as Vite reports sizes). */
+/** The budgets of docs/performance.md ("Budgets"), in the units the bench measures. 1 KB = 1,000 bytes (as Vite reports sizes). */
 export const budgets = {
   firstLoadJsGzip: { max: 80_000 },
   firstLoadCssGzip: { max: 25_000 },

@@ -1,5 +1,5 @@
 // CI's bundle guard (`npm run bench:bundle`): one build, no browser, fails when the JS or CSS needed to
-// start a referral on first load outgrows its budget (DESIGN.md §9). The rest of `npm run bench` never fails.
+// start a referral on first load outgrows its budget (bench/budgets.ts; docs/performance.md). The rest of `npm run bench` never fails.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

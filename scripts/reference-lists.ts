@@ -7,6 +7,7 @@
 // skipped, and a name that occurs twice is kept once (the towns list has 13 such names, e.g. three
 // Blackburns, for places in different counties: the form stores only the name). Give each rebuild a new
 // version: devices keep whichever copy is newer, the one they shipped with or the one the server sent.
+// What the lists are, where they come from and how the app uses them: docs/domain.md, "Reference lists".
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -68,6 +69,7 @@ export function dedupe<T extends { value: string }>(items: readonly T[]): T[] {
  * care trust (Northern Ireland), or one of the Scottish and Northern Irish council areas named below (their
  * councils' names carry no country). Run this script and read the two lists it prints: the rule is checked
  * by eye against each new source, and tests/unit/reference-lists.test.ts pins a few known answers.
+ * The rule in the form's terms (who makes a Duty to Notify report): docs/domain.md, "The rules".
  */
 const HOME_OFFICE_NCA_GLAA = /^Home Office - |^National Crime Agency\b|^Gangmasters and Labour Abuse Authority\b/;
 const POLICE = /\b(Police|Constabulary)\b|Regional Organised Crime Unit|Special Operations Unit|\bROCU\b/;

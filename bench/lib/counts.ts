@@ -1,6 +1,6 @@
 /**
  * How much each benchmark repeats. `BENCH_QUICK=1` shrinks everything for trying the bench out
- * while others share the machine; the figures in the README come from the full counts.
+ * while others share the machine; the figures in docs/performance.md should come from the full counts.
  */
 export const quick = process.env.BENCH_QUICK === '1';
 

@@ -2,7 +2,7 @@ import type { Spread } from './stats.ts';
 
 export type Unit = 'B' | 'ms' | 's' | 'score' | 'req/s' | 'MB';
 
-/** A limit from DESIGN.md §9: the figure must stay at or below `max`, or at or above `min`. */
+/** A budget (bench/budgets.ts, docs/performance.md): the figure must stay at or below `max`, or at or above `min`. */
 export type Budget = { max: number } | { min: number };
 
 export interface Figure {

@@ -35,7 +35,7 @@ function formatMeasured(figure: Figure): string {
 
 const ratio = (a: number, b: number | null) => (b ? `${(a / b).toFixed(2)}×` : '—');
 
-/** A Markdown table, so the README's Performance section is a paste of the last run. */
+/** A Markdown table of one run, for the terminal (docs/performance.md is written from results.json by scripts/performance-doc.ts). */
 export function renderTable(figures: readonly Figure[]): string {
   const rows = [
     ['figure', 'measured (median; min–max, runs)', 'budget', 'of limit', 'baseline (same run)', 'of baseline', 'result'],
@@ -60,14 +60,28 @@ export function renderTable(figures: readonly Figure[]): string {
 export interface ResultsFile {
   measuredAt: string;
   commit: string;
-  machine: { cpus: number; node: string };
-  figures: (Pick<Figure, 'name' | 'value' | 'unit' | 'budget' | 'baseline' | 'spread' | 'note'> & { pass: boolean | null })[];
+  /** `loadAverage`: the 1, 5 and 15-minute load averages when the run ended (other work on the same cores). */
+  machine: { cpus: number; node: string; loadAverage?: number[] };
+  /** Made with BENCH_QUICK=1 (small counts). */
+  quick?: boolean;
+  figures: (Pick<Figure, 'name' | 'label' | 'value' | 'unit' | 'budget' | 'baseline' | 'baselineLabel' | 'spread' | 'note'> & { pass: boolean | null })[];
 }
 
 export function writeResults(file: string, figures: readonly Figure[], context: Omit<ResultsFile, 'figures'>): void {
   const results: ResultsFile = {
     ...context,
-    figures: figures.map(({ name, value, unit, budget, baseline, spread, note }) => ({ name, value, unit, budget, baseline, spread, note, pass: passes({ name, label: name, value, unit, budget, baseline }) })),
+    figures: figures.map(({ name, label, value, unit, budget, baseline, baselineLabel, spread, note }) => ({
+      name,
+      label,
+      value,
+      unit,
+      budget,
+      baseline,
+      baselineLabel,
+      spread,
+      note,
+      pass: passes({ name, label, value, unit, budget, baseline }),
+    })),
   };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

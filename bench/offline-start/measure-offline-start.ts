@@ -5,7 +5,7 @@ import type { Figure } from '../lib/figure.ts';
 import { repeat, summarise } from '../lib/stats.ts';
 import { readyProbe } from './ready-probe.ts';
 
-/** The unlock form's field (src/app/pages/VaultPages.tsx) and the first question's (src/app/pages/steps.tsx). */
+/** The unlock form's field (src/app/vault) and the first question's, the case label (src/app/form). */
 const UNLOCK_FIELD = '#unlock-passphrase';
 const FIRST_QUESTION_FIELD = '#caseLabel';
 const CPU_SLOWDOWN = 4;

@@ -6,7 +6,7 @@ const DATABASE = 'nrm-field-bench';
 const PASSPHRASE = 'bench lantern harbour pebble';
 
 /**
- * The app's autosave path, as src/app/use-autosave.ts calls it (encrypt with the vault's data key, then
+ * The app's autosave path, as the form's autosave (src/app/form) calls it (encrypt with the vault's data key, then
  * commit to IndexedDB): the one place to change when the store's save changes.
  */
 export async function openStepSaver(): Promise<(account: string) => Promise<void>> {
