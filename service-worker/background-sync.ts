@@ -2,9 +2,9 @@
 import { FieldDatabase } from '../src/store/db.ts';
 import { createDeviceIdentity } from '../src/store/device-identity.ts';
 import { createOutboxAccess } from '../src/store/outbox.ts';
-import { OUTBOX_SYNC_TAG, createExclusiveRunner } from '../src/sync/coordination.ts';
-import { createSyncEngine, type SyncEngine } from '../src/sync/engine.ts';
-import { createHttpTransport } from '../src/sync/http-transport.ts';
+import { OUTBOX_SYNC_TAG } from '../src/sync/coordination.ts';
+import type { SyncEngine } from '../src/sync/engine.ts';
+import { createSender } from '../src/sync/sender.ts';
 
 /** Background Sync is not in TypeScript's WebWorker library yet. */
 interface SyncEvent extends ExtendableEvent {
@@ -19,16 +19,14 @@ export function handleBackgroundSync(scope: ServiceWorkerGlobalScope): void {
   let sender: { engine: SyncEngine; outbox: ReturnType<typeof createOutboxAccess> } | undefined;
   const open = () => {
     if (sender) return sender;
-    const clock = { now: () => new Date() };
     const db = new FieldDatabase();
-    const identity = createDeviceIdentity(db);
     const outbox = createOutboxAccess(db);
-    const engine = createSyncEngine({
+    const engine = createSender({
       outbox,
-      transport: createHttpTransport({ fetch: (...args) => fetch(...args), clock, sign: (request) => identity.sign(request, clock.now()) }),
-      clock,
-      random: Math.random,
-      exclusive: createExclusiveRunner(scope.navigator.locks),
+      identity: createDeviceIdentity(db),
+      fetch: (...args) => fetch(...args),
+      locks: scope.navigator.locks,
+      clock: { now: () => new Date() },
     });
     sender = { engine, outbox };
     return sender;

@@ -105,6 +105,7 @@ export const statusesQuerySchema = z.strictObject({
 });
 
 export const statusesResponseSchema = z.strictObject({ statuses: z.array(referralStatusSchema) });
+export type StatusesResponse = z.infer<typeof statusesResponseSchema>;
 
 /** Stable, kebab-case codes: clients branch on these, never on the wording. */
 export const problemCodes = [

@@ -1,6 +1,7 @@
-import { API_PATHS, MAX_STATUS_IDS, problemSchema, receiptSchema, statusesResponseSchema, type Problem, type ReferralStatus, type Submission } from '../shared/protocol.ts';
-import { CHUNK_HASH_HEADER, evidencePaths, heldChunksSchema } from '../shared/evidence-protocol.ts';
-import type { Clock, NotDelivered, RequestSigner, SendOutcome, TransportPort } from './ports.ts';
+import { MAX_STATUS_IDS, type Problem, type ReferralStatus } from '../shared/protocol.ts';
+import { createApiClient, type ApiFailure } from './api-client.ts';
+import { health, heldChunks, putChunk, receipts, submitReferral } from './api-sync.ts';
+import type { Clock, NotDelivered, RequestSigner, TransportPort } from './ports.ts';
 
 export interface HttpTransportOptions {
   fetch: typeof fetch;
@@ -13,148 +14,76 @@ export interface HttpTransportOptions {
 }
 
 const PROBE_TIMEOUT_MS = 5_000;
+const NO_CONNECTION: NotDelivered = { kind: 'retry', reason: 'No connection to the server' };
+const NO_RECEIPT: NotDelivered = { kind: 'retry', reason: 'The server answered without a receipt for this referral' };
 
-/** Parses Retry-After (seconds or an HTTP date) into milliseconds from `nowMs`. */
-export function parseRetryAfter(value: string | null, nowMs: number): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs);
-}
-
-async function readProblem(response: Response): Promise<Problem> {
-  const fallback: Problem = {
-    type: 'about:blank',
-    title: `The server refused this referral (HTTP ${response.status})`,
-    status: response.status,
-    code: response.status === 413 ? 'payload-too-large' : 'bad-request',
-  };
-  try {
-    const parsed = problemSchema.safeParse(await response.json());
-    return parsed.success ? parsed.data : fallback;
-  } catch {
-    return fallback;
-  }
+/** A refusal with no readable problem (a proxy's page, say) still needs one for the outbox to show. */
+function fallbackProblem(status: number): Problem {
+  return { type: 'about:blank', title: `The server refused this referral (HTTP ${status})`, status, code: status === 413 ? 'payload-too-large' : 'bad-request' };
 }
 
 /** How an answer other than success ends an attempt: refused, unauthorised, or to try again. */
-async function classifyFailure(response: Response, nowMs: number): Promise<NotDelivered> {
-  const { status } = response;
-  if (status === 401) {
-    const problem = await readProblem(response);
-    if (problem.code === 'device-revoked') return { kind: 'unauthorised', revoked: true, reason: 'This device was removed from the service' };
-    if (problem.code === 'device-clock-skew') {
+function notDelivered(failure: ApiFailure): NotDelivered {
+  if (failure.kind === 'unreachable') return NO_CONNECTION;
+  const { status } = failure;
+  if (failure.kind === 'problem' && status === 401) {
+    const code = failure.problem?.code;
+    if (code === 'device-revoked') return { kind: 'unauthorised', revoked: true, reason: 'This device was removed from the service' };
+    if (code === 'device-clock-skew') {
       return { kind: 'unauthorised', revoked: false, reason: 'This device’s date and time are wrong. Correct them in the phone’s settings, then try again' };
     }
     return { kind: 'unauthorised', revoked: false, reason: 'This device needs you to sign in again (Settings) before it can send' };
   }
-  if (status === 409 || status === 413 || status === 422 || status === 400) {
-    const problem = await readProblem(response);
+  if (failure.kind === 'problem' && (status === 409 || status === 413 || status === 422 || status === 400)) {
+    const problem = failure.problem ?? fallbackProblem(status);
     // The server lacks a file's chunk (the device uploads files first, so this is rare): upload again.
     if (problem.code === 'files-incomplete') return { kind: 'retry', reason: 'Some files of this referral have not reached the server yet' };
     return { kind: 'refused', problem };
   }
-  const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(response.headers.get('Retry-After'), nowMs) : undefined;
+  const retryAfterMs = failure.kind === 'problem' && (status === 429 || status === 503) ? failure.retryAfterMs : undefined;
   return { kind: 'retry', reason: `The server could not take it yet (HTTP ${status})`, retryAfterMs };
 }
 
-/** Classifies one answer of the server. Only a 200/201 whose receipt names this id counts as delivery. */
-export async function classifyResponse(response: Response, submission: Submission, nowMs: number): Promise<SendOutcome> {
-  const { status } = response;
-  if (status === 200 || status === 201) {
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch {
-      return { kind: 'retry', reason: 'The server answered without a readable receipt' };
-    }
-    const receipt = receiptSchema.safeParse(body);
-    if (receipt.success && receipt.data.id === submission.id) return { kind: 'delivered', receipt: receipt.data };
-    return { kind: 'retry', reason: 'The server answered without a receipt for this referral' };
-  }
-  return classifyFailure(response, nowMs);
-}
+/** Only a 200/201 whose receipt names this id counts as delivery. */
+const DELIVERED = new Set([200, 201]);
 
 export function createHttpTransport(options: HttpTransportOptions): TransportPort {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  // Called unbound: browsers refuse a fetch whose `this` is not the global object.
-  const { fetch: plainFetch, clock, sign } = options;
-  const base = options.baseUrl ?? '';
-  // Every request goes out signed once the device is enrolled: the body signed is the body sent.
-  const doFetch = async (target: string, init: RequestInit & { body?: string | Uint8Array<ArrayBuffer> } = {}) => {
-    const headers = sign ? await sign({ method: init.method ?? 'GET', target, body: init.body }) : {};
-    return plainFetch(`${base}${target}`, { ...init, headers: { ...(init.headers as Record<string, string> | undefined), ...headers } });
-  };
+  const api = createApiClient({ fetch: options.fetch, baseUrl: options.baseUrl, sign: options.sign, clock: options.clock });
+  const timeout = () => AbortSignal.timeout(timeoutMs);
   return {
     async send(submission) {
-      let response: Response;
-      try {
-        response = await doFetch(API_PATHS.referrals, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(submission),
-          signal: AbortSignal.timeout(timeoutMs),
-          cache: 'no-store',
-        });
-      } catch {
-        return { kind: 'retry', reason: 'No connection to the server' };
+      const result = await submitReferral(api, submission, timeout());
+      if (result.ok && DELIVERED.has(result.status)) return result.value.id === submission.id ? { kind: 'delivered', receipt: result.value } : NO_RECEIPT;
+      if (!result.ok && result.failure.kind === 'unexpected' && DELIVERED.has(result.failure.status)) {
+        return result.failure.readable ? NO_RECEIPT : { kind: 'retry', reason: 'The server answered without a readable receipt' };
       }
-      return classifyResponse(response, submission, clock.now().getTime());
+      // Any other success (a 202, say) is no delivery either: try again.
+      return notDelivered(result.ok ? { kind: 'unexpected', status: result.status, readable: true } : result.failure);
     },
 
     async heldChunks(referralId, fileId) {
-      try {
-        const response = await doFetch(evidencePaths.file(referralId, fileId), { signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' });
-        if (!response.ok) return classifyFailure(response, clock.now().getTime());
-        const parsed = heldChunksSchema.safeParse(await response.json());
-        return parsed.success ? { kind: 'held', held: parsed.data } : { kind: 'retry', reason: 'The server answered without a list of chunks' };
-      } catch {
-        return { kind: 'retry', reason: 'No connection to the server' };
-      }
+      const result = await heldChunks(api, referralId, fileId, timeout());
+      if (result.ok) return { kind: 'held', held: result.value };
+      if (result.failure.kind === 'unexpected') return { kind: 'retry', reason: 'The server answered without a list of chunks' };
+      return notDelivered(result.failure);
     },
 
-    async putChunk({ referralId, fileId, index, sha256, body }) {
-      try {
-        const response = await doFetch(evidencePaths.chunk(referralId, fileId, index), {
-          method: 'PUT',
-          headers: { 'content-type': 'application/octet-stream', [CHUNK_HASH_HEADER]: sha256 },
-          body,
-          signal: AbortSignal.timeout(timeoutMs),
-          cache: 'no-store',
-        });
-        if (response.ok) {
-          await response.arrayBuffer().catch(() => undefined);
-          return { kind: 'stored' };
-        }
-        return classifyFailure(response, clock.now().getTime());
-      } catch {
-        return { kind: 'retry', reason: 'No connection to the server' };
-      }
+    async putChunk(chunk) {
+      const result = await putChunk(api, chunk, timeout());
+      return result.ok ? { kind: 'stored' } : notDelivered(result.failure);
     },
 
     async reachable() {
-      try {
-        const response = await doFetch(API_PATHS.health, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), cache: 'no-store' });
-        return response.ok;
-      } catch {
-        return false;
-      }
+      return (await health(api, AbortSignal.timeout(PROBE_TIMEOUT_MS))).ok;
     },
 
     async statuses(ids, since) {
       const found: ReferralStatus[] = [];
       for (let start = 0; start < ids.length; start += MAX_STATUS_IDS) {
-        const query = new URLSearchParams({ since });
-        for (const id of ids.slice(start, start + MAX_STATUS_IDS)) query.append('id', id);
-        try {
-          const response = await doFetch(`${API_PATHS.receipts}?${query}`, { signal: AbortSignal.timeout(timeoutMs), cache: 'no-store' });
-          const parsed = statusesResponseSchema.safeParse(response.ok ? await response.json() : undefined);
-          if (!parsed.success) return undefined;
-          found.push(...parsed.data.statuses);
-        } catch {
-          return undefined;
-        }
+        const result = await receipts(api, { ids: ids.slice(start, start + MAX_STATUS_IDS), since }, timeout());
+        if (!result.ok) return undefined;
+        found.push(...result.value.statuses);
       }
       return found;
     },

@@ -61,7 +61,20 @@ export interface TransportPort {
  * Adds a device's signature headers to a sync request (method, path with query, the exact body).
  * Resolves to no headers while the device is not enrolled.
  */
-export type RequestSigner = (request: { method: string; target: string; body?: string | Uint8Array<ArrayBuffer> }) => Promise<Record<string, string>>;
+export type RequestSigner = (request: SignableRequest) => Promise<Record<string, string>>;
+
+export interface SignableRequest {
+  method: string;
+  /** Path and query, exactly as sent. */
+  target: string;
+  /** The exact bytes sent; none for a request without a body. */
+  body?: string | Uint8Array<ArrayBuffer>;
+}
+
+/** The device's key as the store keeps it: signs at the time given, with no headers before enrolment. */
+export interface DeviceSigner {
+  sign(request: SignableRequest, now: Date): Promise<Record<string, string>>;
+}
 
 export interface Clock {
   now(): Date;

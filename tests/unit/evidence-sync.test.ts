@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { UploadFile } from '../../src/shared/evidence.ts';
 import type { Receipt, Submission } from '../../src/shared/protocol.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
-import { classifyResponse } from '../../src/sync/http-transport.ts';
+import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import type { ChunkUpload, DueItem, NotDelivered, OutboxPort, SendOutcome, TransportPort } from '../../src/sync/ports.ts';
 import { fakeClock, submissionFor } from '../support/fixtures.ts';
 
@@ -104,9 +104,8 @@ describe('sending a referral with files', () => {
   it('treats the server’s "files incomplete" as a reason to upload again, not a refusal', async () => {
     const submission = submissionFor();
     const problem = { type: 'x', title: 'Some files of this referral have not reached the server', status: 409, code: 'files-incomplete' };
-    const outcome = await classifyResponse(new Response(JSON.stringify(problem), { status: 409 }), submission, 0);
-    expect(outcome.kind).toBe('retry');
-    const conflict = await classifyResponse(new Response(JSON.stringify({ ...problem, code: 'id-conflict' }), { status: 409 }), submission, 0);
-    expect(conflict.kind).toBe('refused');
+    const answering = (body: unknown) => createHttpTransport({ fetch: async () => new Response(JSON.stringify(body), { status: 409 }), clock: fakeClock() });
+    expect((await answering(problem).send(submission)).kind).toBe('retry');
+    expect((await answering({ ...problem, code: 'id-conflict' }).send(submission)).kind).toBe('refused');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpTransport, parseRetryAfter } from '../../src/sync/http-transport.ts';
+import { parseRetryAfter } from '../../src/shared/retry-after.ts';
+import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { fakeClock, submissionFor } from '../support/fixtures.ts';
 
 const receiptFor = (id: string) => ({

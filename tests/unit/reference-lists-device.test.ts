@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { createStore, get, set } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
 import { createReferenceLists } from '../../src/app/form/reference-lists.ts';
+import { createApiClient } from '../../src/sync/api-client.ts';
 import { referenceListNames, type ReferenceListData, type ReferenceListName } from '../../src/shared/reference-lists.ts';
 
 let stores = 0;
@@ -38,7 +39,7 @@ describe('reference lists on the device', () => {
   it('loads the shipped copy when nothing newer is held, and parses it once', async () => {
     const shipped = shippedWith(towns('2026-04-1', 'Ayr', 'Bath'));
     const spy = vi.spyOn(shipped, 'uk-towns');
-    const lists = createReferenceLists({ fetch: fakeServer({}).fetch, store: newStore(), shipped });
+    const lists = createReferenceLists({ api: createApiClient({ fetch: fakeServer({}).fetch }), store: newStore(), shipped });
     const list = await lists.load('uk-towns');
     expect(list.items.map((item) => item.label)).toEqual(['Ayr', 'Bath']);
     expect(await lists.load('uk-towns')).toBe(list);
@@ -48,7 +49,7 @@ describe('reference lists on the device', () => {
   it('fetches a newer list, keeps it, and loads it from then on — offline too', async () => {
     const store = newStore();
     const server = fakeServer({ 'uk-towns': towns('2026-05-1', 'Ayr', 'Bath', 'Cupar') });
-    const lists = createReferenceLists({ fetch: server.fetch, store, shipped: shippedWith(towns('2026-04-1', 'Ayr', 'Bath')) });
+    const lists = createReferenceLists({ api: createApiClient({ fetch: server.fetch }), store, shipped: shippedWith(towns('2026-04-1', 'Ayr', 'Bath')) });
     expect(await lists.refresh()).toEqual(['uk-towns']);
     expect(server.requests.find((request) => request.url === '/api/v1/reference/uk-towns')?.ifNoneMatch).toBeNull();
     expect((await lists.load('uk-towns')).version).toBe('2026-05-1');
@@ -57,7 +58,7 @@ describe('reference lists on the device', () => {
     const offline = vi.fn(async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
-    const later = createReferenceLists({ fetch: offline, store, shipped: shippedWith(towns('2026-04-1', 'Ayr', 'Bath')) });
+    const later = createReferenceLists({ api: createApiClient({ fetch: offline }), store, shipped: shippedWith(towns('2026-04-1', 'Ayr', 'Bath')) });
     expect((await later.load('uk-towns')).items).toHaveLength(3);
     expect(await later.refresh()).toEqual([]);
   });
@@ -66,7 +67,7 @@ describe('reference lists on the device', () => {
     const store = newStore();
     await set('uk-towns', { etag: '"2026-05-1"', list: towns('2026-05-1', 'Ayr', 'Cupar') }, store);
     const server = fakeServer({ 'uk-towns': towns('2026-05-1', 'Ayr', 'Cupar') });
-    const lists = createReferenceLists({ fetch: server.fetch, store, shipped: shippedWith(towns('2026-04-1', 'Ayr')) });
+    const lists = createReferenceLists({ api: createApiClient({ fetch: server.fetch }), store, shipped: shippedWith(towns('2026-04-1', 'Ayr')) });
     expect(await lists.refresh()).toEqual([]);
     expect(server.requests.find((request) => request.url.endsWith('/uk-towns'))?.ifNoneMatch).toBe('"2026-05-1"');
     expect((await lists.load('uk-towns')).version).toBe('2026-05-1');
@@ -75,7 +76,7 @@ describe('reference lists on the device', () => {
   it('prefers a newer shipped list over an older kept one (the app was updated)', async () => {
     const store = newStore();
     await set('uk-towns', { etag: '"2026-03-1"', list: towns('2026-03-1', 'Ayr') }, store);
-    const lists = createReferenceLists({ fetch: fakeServer({}).fetch, store, shipped: shippedWith(towns('2026-04-1', 'Ayr', 'Bath')) });
+    const lists = createReferenceLists({ api: createApiClient({ fetch: fakeServer({}).fetch }), store, shipped: shippedWith(towns('2026-04-1', 'Ayr', 'Bath')) });
     expect((await lists.load('uk-towns')).version).toBe('2026-04-1');
   });
 
@@ -83,26 +84,26 @@ describe('reference lists on the device', () => {
     const store = newStore();
     await set('uk-towns', { etag: '"x"', list: { name: 'uk-towns', version: '2027-01-1', items: [] } }, store);
     const shipped = shippedWith(towns('2026-04-1', 'Ayr'));
-    const lists = createReferenceLists({ fetch: fakeServer({}).fetch, store, shipped });
+    const lists = createReferenceLists({ api: createApiClient({ fetch: fakeServer({}).fetch }), store, shipped });
     expect((await lists.load('uk-towns')).version).toBe('2026-04-1');
 
     const wrong = fakeServer({ 'uk-towns': { ...towns('2027-01-1', 'Ayr'), name: 'countries' } });
-    expect(await createReferenceLists({ fetch: wrong.fetch, store, shipped }).refresh()).toEqual([]);
+    expect(await createReferenceLists({ api: createApiClient({ fetch: wrong.fetch }), store, shipped }).refresh()).toEqual([]);
     const noTag = vi.fn(async () => new Response(JSON.stringify(towns('2027-01-1', 'Ayr')), { status: 200 })) as unknown as typeof fetch;
-    expect(await createReferenceLists({ fetch: noTag, store, shipped }).refresh()).toEqual([]);
+    expect(await createReferenceLists({ api: createApiClient({ fetch: noTag }), store, shipped }).refresh()).toEqual([]);
     expect((await get<{ etag: string }>('uk-towns', store))?.etag).toBe('"x"');
   });
 
   it('gives a field opened after a refresh the newer list', async () => {
     const server = fakeServer({ 'uk-towns': towns('2026-05-1', 'Ayr', 'Cupar') });
-    const lists = createReferenceLists({ fetch: server.fetch, store: newStore(), shipped: shippedWith(towns('2026-04-1', 'Ayr')) });
+    const lists = createReferenceLists({ api: createApiClient({ fetch: server.fetch }), store: newStore(), shipped: shippedWith(towns('2026-04-1', 'Ayr')) });
     expect((await lists.load('uk-towns')).version).toBe('2026-04-1');
     await lists.refresh();
     expect((await lists.load('uk-towns')).version).toBe('2026-05-1');
   });
 
   it('ships every list as the app bundles it', async () => {
-    const lists = createReferenceLists({ fetch: fakeServer({}).fetch, store: newStore() });
+    const lists = createReferenceLists({ api: createApiClient({ fetch: fakeServer({}).fetch }), store: newStore() });
     for (const name of referenceListNames) expect((await lists.load(name)).name).toBe(name);
   });
 });

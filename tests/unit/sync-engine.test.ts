@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem, Receipt, ReferralStatus, Submission } from '../../src/shared/protocol.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { SENDER_LOCK } from '../../src/sync/coordination.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
+import { createSender } from '../../src/sync/sender.ts';
 import type { DueItem, OutboxPort, SendOutcome, TransportPort } from '../../src/sync/ports.ts';
 import { fakeClock, submissionFor } from '../support/fixtures.ts';
 
@@ -274,5 +276,32 @@ describe('state after each kind of server answer (real transport, fake network)'
       expect(row.attempts).toBe(1);
       expect(row.nextAttemptAt - clock.now().getTime()).toBe(wait ?? 500);
     }
+  });
+});
+
+describe('the sender the page and the service worker share', () => {
+  it('sends under the sender lock, each request signed by the device at the time of the clock', async () => {
+    const clock = fakeClock();
+    const submission = submissionFor();
+    const outbox = memoryOutbox([submission]);
+    const locksTaken: string[] = [];
+    const locks = { request: (name: string, task: () => Promise<unknown>) => (locksTaken.push(name), task()) } as unknown as LockManager;
+    const signedAt: Date[] = [];
+    const sentHeaders: Record<string, string>[] = [];
+    const engine = createSender({
+      outbox: outbox.port,
+      identity: { sign: async (_request, now) => (signedAt.push(now), { 'nrm-signature': 'sig' }) },
+      fetch: async (_url, init) => {
+        sentHeaders.push(init?.headers as Record<string, string>);
+        return new Response(JSON.stringify(receiptFor(submission.id)), { status: 201 });
+      },
+      locks,
+      clock,
+    });
+    await engine.drain();
+    expect(outbox.rows.get(submission.id)?.state).toBe('delivered');
+    expect(locksTaken).toContain(SENDER_LOCK);
+    expect(signedAt).toEqual([clock.now()]);
+    expect(sentHeaders[0]).toMatchObject({ 'nrm-signature': 'sig' });
   });
 });

@@ -3,26 +3,35 @@ import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ReferenceListsContext } from '../../src/app/form/reference-lists-context.ts';
+import { openReferenceLists } from '../../src/app/form/reference-lists.ts';
 import { TypeAhead, type TypeAheadProps } from '../../src/app/form/TypeAhead.tsx';
+import { createApiClient } from '../../src/sync/api-client.ts';
+
+/** The lists shipped with the app; the server is never asked here. */
+const lists = openReferenceLists(createApiClient({ fetch: () => Promise.reject(new Error('offline')) }));
+const openLists = () => Promise.resolve(lists);
 
 /** The page's side: holds the answer and hears every change. */
 function Field({ onChange, initial = '', ...props }: Partial<TypeAheadProps> & { onChange: (text: string) => void; initial?: string }) {
   const [value, setValue] = useState(initial);
   return (
-    <form onSubmit={(event) => event.preventDefault()}>
-      <TypeAhead
-        id="town"
-        name="town"
-        label="Town or city"
-        list="uk-towns"
-        value={value}
-        onChange={(text) => {
-          setValue(text);
-          onChange(text);
-        }}
-        {...props}
-      />
-    </form>
+    <ReferenceListsContext.Provider value={openLists}>
+      <form onSubmit={(event) => event.preventDefault()}>
+        <TypeAhead
+          id="town"
+          name="town"
+          label="Town or city"
+          list="uk-towns"
+          value={value}
+          onChange={(text) => {
+            setValue(text);
+            onChange(text);
+          }}
+          {...props}
+        />
+      </form>
+    </ReferenceListsContext.Provider>
   );
 }
 

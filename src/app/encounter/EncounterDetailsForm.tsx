@@ -9,7 +9,7 @@ import { Button } from '../../govuk/Button.tsx';
 import { DateQuestion, TextQuestion, TextareaQuestion } from '../form/question-fields.tsx';
 import { TypeAhead } from '../form/TypeAhead.tsx';
 import { encounterContent } from './content.ts';
-import { listLookupFor } from '../form/list-lookup.ts';
+import { useListLookup } from '../form/list-lookup.ts';
 import { navigate, paths } from '../shell/routes.ts';
 import { useServices } from '../shell/services.ts';
 import { useStepForm } from '../form/use-step-form.ts';
@@ -41,6 +41,7 @@ export function EncounterDetailsForm({ encounter }: { encounter?: Encounter }) {
   // The rules read the latest location, whatever has rendered (a tap on the button, then at once Continue).
   const latestLocation = useRef(location);
   const initial: Answers = encounter ? Object.fromEntries(encounterPage.fields.map(({ name }) => [name, encounter[name as keyof EncounterDetails] as string | undefined])) : nowValues(clock.now());
+  const listLookup = useListLookup();
   const form = useStepForm((values) => encounterErrors(detailsOf(values, latestLocation.current)), initial, () => undefined);
 
   const onSubmit = form.handleSubmit(
@@ -53,7 +54,7 @@ export function EncounterDetailsForm({ encounter }: { encounter?: Encounter }) {
       const made = await encounters.create(details);
       navigate(paths.encounter(made.id), { replace: true });
     },
-    async (values) => listErrors(encounterPage, values, await listLookupFor(['police-forces'])),
+    async (values) => listErrors(encounterPage, values, await listLookup(['police-forces'])),
   );
 
   const field = (name: string) => ({ id: name, label: def(name).label, hint: def(name).hint, error: form.errors[name], heading: false });

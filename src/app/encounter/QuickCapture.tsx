@@ -11,7 +11,7 @@ import { QuestionPage } from '../../govuk/QuestionPage.tsx';
 import { Button, ButtonGroup } from '../../govuk/Button.tsx';
 import { SavedLine } from '../form/SavedLine.tsx';
 import { encounterContent } from './content.ts';
-import { listLookupFor } from '../form/list-lookup.ts';
+import { useListLookup } from '../form/list-lookup.ts';
 import { navigate, paths } from '../shell/routes.ts';
 import { useAutosave } from '../form/use-autosave.ts';
 import { useDraft } from '../form/use-draft.ts';
@@ -36,6 +36,7 @@ function CaptureForm({ encounter, draft }: { encounter: Encounter; draft: Draft 
   const then = useRef<'add' | 'back'>('back');
   const initial: Answers = { caseLabel: draft.caseLabel, ...Object.fromEntries(quickCapturePage.fields.map((def) => [def.name, draft.answers[def.name]])) };
   const validate = (values: Answers) => quickCaptureErrors(typeof values.caseLabel === 'string' ? values.caseLabel : '', values);
+  const listLookup = useListLookup();
   const form = useStepForm(validate, initial, (values) => autosave.schedule(toChange(values)));
 
   const onSubmit = form.handleSubmit(
@@ -47,7 +48,7 @@ function CaptureForm({ encounter, draft }: { encounter: Encounter; draft: Draft 
       const next = await encounters.addPerson(encounter);
       navigate(paths.person(encounter.id, next.id));
     },
-    async (values) => listErrors(quickCapturePage, values, await listLookupFor(LIST_NAMES)),
+    async (values) => listErrors(quickCapturePage, values, await listLookup(LIST_NAMES)),
   );
 
   const summary = Object.entries(form.errors).map(([name, message]) => ({ href: `#${name}`, message }));

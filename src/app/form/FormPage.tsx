@@ -6,7 +6,7 @@ import type { Draft, DraftChange } from '../../store/drafts.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import { QuestionPage } from '../../govuk/QuestionPage.tsx';
 import { SavedLine } from './SavedLine.tsx';
-import { listLookupFor } from './list-lookup.ts';
+import { useListLookup } from './list-lookup.ts';
 import { navigate, paths } from '../shell/routes.ts';
 import { useAutosave } from './use-autosave.ts';
 import { useStepForm } from './use-step-form.ts';
@@ -29,10 +29,11 @@ export function FormPage({ draft, page, mode }: { draft: Draft; page: PageDef; m
   const autosave = useAutosave(draft.id);
   const opened = draft.answers;
   const all = (values: Answers): Answers => ({ ...draft.answers, ...values });
+  const listLookup = useListLookup();
   const form = useStepForm((values) => pageErrors(page, all(values)), initialValues(page, draft), (values) => autosave.schedule(toChange(values)));
 
   const lists = listsFor(page);
-  const checkLists = async (values: Answers) => (lists.length === 0 ? {} : listErrors(page, all(values), await listLookupFor(lists)));
+  const checkLists = async (values: Answers) => (lists.length === 0 ? {} : listErrors(page, all(values), await listLookup(lists)));
 
   const onSubmit = form.handleSubmit(async (values) => {
     const after = all(values);

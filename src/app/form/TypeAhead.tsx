@@ -1,7 +1,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { findItem, matchItems, type ReferenceItem, type ReferenceList, type ReferenceListName } from '../../shared/reference-lists.ts';
-import { loadReferenceList } from './reference-lists.ts';
+import { useReferenceLists } from './reference-lists-context.ts';
 
 export interface TypeAheadProps {
   id: string;
@@ -42,17 +42,20 @@ export function TypeAhead({ id, name, label, labelIsPageHeading, hint, error, li
   const [active, setActive] = useState(-1);
   const [status, setStatus] = useState('');
 
+  const referenceLists = useReferenceLists();
   useEffect(() => {
     let current = true;
     setItems(undefined);
-    loadReferenceList(list).then(
+    referenceLists()
+      .then((lists) => lists.load(list))
+      .then(
       (loaded) => current && setItems(loaded),
       () => undefined, // Without a list the field is still a plain text input.
     );
     return () => {
       current = false;
     };
-  }, [list]);
+  }, [list, referenceLists]);
 
   const excludedKey = (exclude ?? []).join('\n');
   const options = useMemo(() => {

@@ -1,5 +1,4 @@
 import { createStore, get, set, type UseStore } from 'idb-keyval';
-import { API_PATHS } from '../../shared/protocol.ts';
 import {
   compareVersions,
   referenceListNames,
@@ -8,6 +7,8 @@ import {
   type ReferenceListData,
   type ReferenceListName,
 } from '../../shared/reference-lists.ts';
+import type { ApiClient } from '../../sync/api-client.ts';
+import { referenceList } from '../../sync/api-public.ts';
 
 /** Where newer copies from the server are kept: public lists only, never anything personal. */
 export const REFERENCE_DATABASE = 'nrm-field-reference';
@@ -33,12 +34,12 @@ const shipped: Record<ReferenceListName, () => Promise<{ default: unknown }>> = 
 };
 
 export interface ReferenceListDeps {
-  fetch: typeof fetch;
+  api: ApiClient;
   store: UseStore;
   shipped?: Record<ReferenceListName, () => Promise<{ default: unknown }>>;
 }
 
-export function createReferenceLists({ fetch, store, shipped: bundled = shipped }: ReferenceListDeps) {
+export function createReferenceLists({ api, store, shipped: bundled = shipped }: ReferenceListDeps) {
   // One parse per list and page load: several fields may show the same list.
   const loaded = new Map<ReferenceListName, Promise<ReferenceList>>();
 
@@ -79,16 +80,10 @@ export function createReferenceLists({ fetch, store, shipped: bundled = shipped 
   async function refreshOne(name: ReferenceListName): Promise<boolean> {
     try {
       const kept = await stored(name);
-      const response = await fetch(API_PATHS.reference.replace(':list', name), {
-        cache: 'no-store',
-        headers: kept ? { 'if-none-match': kept.etag } : {},
-      });
-      const etag = response.headers.get('etag');
-      if (response.status !== 200 || !etag) return false;
-      const data: unknown = await response.json();
-      const list = parse(name, data);
-      if (!list) return false;
-      await set(name, { etag, list: data as ReferenceListData } satisfies StoredList, store);
+      const answer = await referenceList(api, name, kept?.etag);
+      if (!answer.ok || answer.value.kind === 'not-modified') return false;
+      const { etag, list, data } = answer.value;
+      await set(name, { etag, list: data } satisfies StoredList, store);
       // Fields opened from now on see it (if newer than the one in use); one already open keeps its copy.
       const inUse = loaded.get(name);
       if (inUse) {
@@ -112,19 +107,7 @@ export function createReferenceLists({ fetch, store, shipped: bundled = shipped 
 
 export type ReferenceLists = ReturnType<typeof createReferenceLists>;
 
-let lists: ReferenceLists | undefined;
-/** The app's one source of reference lists, made on first use (the lists are the same for every screen). */
-function appLists(): ReferenceLists {
-  lists ??= createReferenceLists({ fetch: (...args) => fetch(...args), store: createStore(REFERENCE_DATABASE, 'lists') });
-  return lists;
-}
-
-/** A reference list: the newest held on the device, offline or not. */
-export function loadReferenceList(name: ReferenceListName): Promise<ReferenceList> {
-  return appLists().load(name);
-}
-
-/** Fetches newer lists from the server when it can be reached (call when online; harmless when not). */
-export function refreshReferenceLists(): Promise<ReferenceListName[]> {
-  return appLists().refresh();
+/** The app's reference lists: newer copies kept in their own small IndexedDB store, asked for through the API client. */
+export function openReferenceLists(api: ApiClient): ReferenceLists {
+  return createReferenceLists({ api, store: createStore(REFERENCE_DATABASE, 'lists') });
 }

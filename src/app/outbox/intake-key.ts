@@ -1,20 +1,21 @@
-import { API_PATHS, intakeKeyResponseSchema, type IntakeKeyResponse } from '../../shared/protocol.ts';
+import type { IntakeKeyResponse } from '../../shared/protocol.ts';
 import type { Settings } from '../../store/settings.ts';
+import type { ApiClient } from '../../sync/api-client.ts';
+import { intakeKey } from '../../sync/api-public.ts';
 
 /** Fetches the server's intake key and keeps it on the device; quietly does nothing without signal. */
-export async function refreshIntakeKey(fetcher: typeof fetch, settings: Settings): Promise<IntakeKeyResponse | undefined> {
+export async function refreshIntakeKey(api: ApiClient, settings: Settings): Promise<IntakeKeyResponse | undefined> {
+  const answer = await intakeKey(api);
+  if (!answer.ok) return undefined;
   try {
-    const response = await fetcher(API_PATHS.intakeKey, { cache: 'no-store' });
-    const parsed = intakeKeyResponseSchema.safeParse(response.ok ? await response.json() : undefined);
-    if (!parsed.success) return undefined;
-    await settings.setIntakeKey(parsed.data);
-    return parsed.data;
+    await settings.setIntakeKey(answer.value);
+    return answer.value;
   } catch {
     return undefined;
   }
 }
 
 /** The key to seal to: the one kept on the device, or, the very first time, a fresh one. */
-export async function intakeKeyFor(fetcher: typeof fetch, settings: Settings): Promise<IntakeKeyResponse | undefined> {
-  return (await settings.intakeKey()) ?? refreshIntakeKey(fetcher, settings);
+export async function intakeKeyFor(api: ApiClient, settings: Settings): Promise<IntakeKeyResponse | undefined> {
+  return (await settings.intakeKey()) ?? refreshIntakeKey(api, settings);
 }

@@ -33,7 +33,7 @@ export async function sealDraft(services: AppServices, vaultKey: CryptoKey, draf
       errors: [...(label ? [{ path: 'caseLabel', message: label }] : []), ...(referral.success ? [] : toFieldErrors(referral.error))],
     };
   }
-  const key = await intakeKeyFor(services.fetch, services.settings);
+  const key = await intakeKeyFor(services.api, services.settings);
   if (!key) return { kind: 'no-key' };
   const evidence = await evidenceForSending(services.db, vaultKey, attachedFileIds(draft));
   const { sealSubmission } = await import('./seal.ts');

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { enrolDeviceResponseSchema } from '../../shared/accounts.ts';
-import { API_PATHS, problemSchema } from '../../shared/protocol.ts';
+import { enrolDevice, signIn, signOut } from '../../sync/api-accounts.ts';
+import type { ApiFailure } from '../../sync/api-client.ts';
 import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
 import { FormGroup } from '../../govuk/field-parts.tsx';
 import { formatDateTime } from '../shell/format.ts';
@@ -9,14 +9,15 @@ import { settingsContent } from './content.ts';
 
 const text = settingsContent.settings;
 
-async function problemTitle(response: Response): Promise<string> {
-  const parsed = problemSchema.safeParse(await response.json().catch(() => undefined));
-  return parsed.success ? parsed.data.title : `the server answered ${response.status}`;
+/** What went wrong, in the words of the server's problem where it sent one. */
+function enrolError(failure: ApiFailure): string {
+  if (failure.kind !== 'problem') return text.enrolOffline;
+  return text.enrolFailed(failure.problem?.title ?? `the server answered ${failure.status}`);
 }
 
 /** Enrol once, online, signed in: the server learns this device's public key; no secret is kept here. */
 export function DeviceEnrolment() {
-  const { identity, fetch } = useServices();
+  const { identity, api } = useServices();
   const [enrolledAt, setEnrolledAt] = useState<string | undefined>();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -27,20 +28,19 @@ export function DeviceEnrolment() {
     void identity.enrolment().then((found) => setEnrolledAt(found?.enrolledAt));
   }, [identity]);
 
-  const json = (method: string, body?: unknown) => ({ method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' as const });
   const enrol = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
     setError('');
     try {
-      const session = await fetch(API_PATHS.session, json('POST', { email, password }));
-      if (!session.ok) return setError(text.enrolFailed(await problemTitle(session)));
-      const answer = await fetch(API_PATHS.devices, json('POST', { publicKey: await identity.publicKey(), label }));
-      if (!answer.ok) return setError(text.enrolFailed(await problemTitle(answer)));
-      const enrolled = enrolDeviceResponseSchema.parse(await answer.json());
+      const session = await signIn(api, { email, password });
+      if (!session.ok) return setError(enrolError(session.failure));
+      const answer = await enrolDevice(api, { publicKey: await identity.publicKey(), label });
+      if (!answer.ok) return setError(enrolError(answer.failure));
+      const enrolled = answer.value;
       await identity.recordEnrolment(enrolled.deviceId, enrolled.enrolledAt);
       // The signed-in session is not needed any more: from now on the device signs its requests.
-      await fetch(API_PATHS.session, json('DELETE')).catch(() => undefined);
+      await signOut(api);
       setPassword('');
       setEnrolledAt(enrolled.enrolledAt);
     } catch {

@@ -5,13 +5,13 @@ import { DEFAULT_AUTO_LOCK_MINUTES, DEFAULT_BACKGROUND_LOCK_MINUTES, createSetti
 import { createDeviceIdentity } from '../../store/device-identity.ts';
 import { createVault } from '../../store/vault.ts';
 import { wipeDevice } from '../../store/wipe.ts';
-import { createSyncEngine } from '../../sync/engine.ts';
-import { createHttpTransport } from '../../sync/http-transport.ts';
-import { createExclusiveRunner } from '../../sync/coordination.ts';
+import { createApiClient } from '../../sync/api-client.ts';
+import { createSender } from '../../sync/sender.ts';
 import { App, type UpdateSignal } from './App.tsx';
 import { createInstallOffer } from './install.ts';
-import { refreshIntakeKey } from '../outbox/intake-key.ts';
 import { createSession } from './session.ts';
+import { ReferenceListsContext } from '../form/reference-lists-context.ts';
+import type { ReferenceLists } from '../form/reference-lists.ts';
 import { ServicesContext, type AppServices } from './services.ts';
 import { registerServiceWorker, requestBackgroundSync } from './sw-bridge.ts';
 import './styles.scss';
@@ -26,6 +26,8 @@ const settings = createSettings();
 const vault = createVault(db);
 const identity = createDeviceIdentity(db);
 const boundFetch: typeof fetch = (...args) => fetch(...args);
+// Unsigned, with the session cookie: the intake key, and device enrolment (the sender signs its own).
+const api = createApiClient({ fetch: boundFetch, credentials: 'same-origin' });
 
 // Auto-lock: after inactivity, and after too long in the background (both set in Settings).
 let idleMs = DEFAULT_AUTO_LOCK_MINUTES * MINUTE;
@@ -41,13 +43,7 @@ setInterval(() => session.check(), LOCK_CHECK_MS);
 session.subscribe((state) => {
   if (state.kind === 'unlocked') void loadLockTimes();
 });
-const sync = createSyncEngine({
-  outbox: createOutboxAccess(db),
-  transport: createHttpTransport({ fetch: boundFetch, clock, sign: (request) => identity.sign(request, clock.now()) }),
-  clock,
-  random: Math.random,
-  exclusive: createExclusiveRunner(navigator.locks),
-});
+const sync = createSender({ outbox: createOutboxAccess(db), identity, fetch: boundFetch, locks: navigator.locks, clock });
 
 // The last contact with the server is remembered across visits ("Last contact: 29 Nov, 10:42").
 let rememberedContact: string | undefined;
@@ -72,10 +68,13 @@ document.addEventListener('visibilitychange', () => {
     probe();
   }
 });
-void refreshIntakeKey(boundFetch, settings);
+// The server's sealing key, kept for sealing offline later; loaded lazily, like the lists below.
+void import('../outbox/intake-key.ts').then((key) => key.refreshIntakeKey(api, settings), ignore);
 // Newer reference lists, if the server has any (public data; a 304 each when nothing changed). Loaded
 // lazily: starting a referral does not wait for them.
-void import('../form/reference-lists.ts').then((lists) => lists.refreshReferenceLists(), ignore);
+let referenceLists: Promise<ReferenceLists> | undefined;
+const openReferenceLists = () => (referenceLists ??= import('../form/reference-lists.ts').then((lists) => lists.openReferenceLists(api)));
+void openReferenceLists().then((lists) => lists.refresh(), ignore);
 setInterval(sendWaiting, RETRY_TICK_MS);
 sendWaiting();
 
@@ -91,7 +90,7 @@ const services: AppServices = {
   session,
   settings,
   identity,
-  fetch: boundFetch,
+  api,
   async wipe(reason?: 'revoked') {
     session.lock();
     await wipeDevice(db, settings);
@@ -123,7 +122,9 @@ const root = document.getElementById('app');
 if (root) {
   render(
     <ServicesContext.Provider value={services}>
-      <App installOffer={createInstallOffer(window)} updates={updates} hasVault={await vault.exists()} />
+      <ReferenceListsContext.Provider value={openReferenceLists}>
+        <App installOffer={createInstallOffer(window)} updates={updates} hasVault={await vault.exists()} />
+      </ReferenceListsContext.Provider>
     </ServicesContext.Provider>,
     root,
   );

@@ -5,6 +5,7 @@ import type { DeviceIdentity } from '../../store/device-identity.ts';
 import type { Settings } from '../../store/settings.ts';
 import type { Vault } from '../../store/vault.ts';
 import type { Session } from './session.ts';
+import type { ApiClient } from '../../sync/api-client.ts';
 import type { SyncEngine } from '../../sync/engine.ts';
 import type { Clock } from '../../sync/ports.ts';
 
@@ -19,7 +20,8 @@ export interface AppServices {
   session: Session;
   settings: Settings;
   identity: DeviceIdentity;
-  fetch: typeof fetch;
+  /** The server's routes that need no device signature (intake key, enrolment), with the session cookie. */
+  api: ApiClient;
   /** Deletes everything local, then starts the app afresh (saying why, if the server revoked the device). */
   wipe(reason?: 'revoked'): Promise<void>;
 }

@@ -1,7 +1,6 @@
-import type { z } from 'zod/mini';
-import { referralsByPathResponseSchema, sessionResponseSchema, type ReferralsByPathResponse, type SessionResponse, type SignInRequest } from '../../shared/accounts.ts';
-import { API_PATHS } from '../../shared/protocol.ts';
-import { parseRetryAfter } from '../../sync/http-transport.ts';
+import type { ReferralsByPathResponse, SessionResponse, SignInRequest } from '../../shared/accounts.ts';
+import { referralsByPath, session, signIn, signOut } from '../../sync/api-accounts.ts';
+import { createApiClient, type ApiFailure, type ApiResult } from '../../sync/api-client.ts';
 import { failureFrom, type Failure } from './failures.ts';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
@@ -19,46 +18,32 @@ export interface ConsoleApiDeps {
 
 /** The few calls the console makes; every answer becomes a value or a Failure, never a thrown error. */
 export function createConsoleApi({ fetch, now }: ConsoleApiDeps) {
-  async function call<T>(method: string, path: string, read: (response: Response, body: unknown) => Result<T>, body?: unknown): Promise<Result<T>> {
-    let response: Response;
-    try {
-      response = await fetch(path, {
-        method,
-        credentials: 'same-origin',
-        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      return { ok: false, failure: { kind: 'unreachable' } };
-    }
-    const parsed: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const waitMs = parseRetryAfter(response.headers.get('retry-after'), now().getTime());
-      return { ok: false, failure: failureFrom(response.status, waitMs === undefined ? undefined : Math.ceil(waitMs / 1000), parsed) };
-    }
-    return read(response, parsed);
-  }
+  const api = createApiClient({ fetch, credentials: 'same-origin', clock: { now } });
 
-  const as =
-    <T>(schema: z.ZodMiniType<T>) =>
-    (response: Response, body: unknown): Result<T> => {
-      const parsed = schema.safeParse(body);
-      return parsed.success ? { ok: true, value: parsed.data } : { ok: false, failure: { kind: 'unexpected', status: response.status } };
-    };
+  const failure = (failed: ApiFailure): Failure => {
+    if (failed.kind === 'unreachable') return { kind: 'unreachable' };
+    if (failed.kind === 'unexpected') return { kind: 'unexpected', status: failed.status };
+    return failureFrom(failed.status, failed.retryAfterMs === undefined ? undefined : Math.ceil(failed.retryAfterMs / 1000), failed.problem);
+  };
 
-  const signedIn = (response: Response, body: unknown): Result<SignedIn> => {
-    const parsed = as(sessionResponseSchema)(response, body);
-    if (!parsed.ok) return parsed;
-    const date = Date.parse(response.headers.get('date') ?? '');
-    return { ok: true, value: { session: parsed.value, serverTime: Number.isNaN(date) ? now() : new Date(date) } };
+  const valueOf = async <T>(call: Promise<ApiResult<T>>): Promise<Result<T>> => {
+    const result = await call;
+    return result.ok ? { ok: true, value: result.value } : { ok: false, failure: failure(result.failure) };
+  };
+
+  const signedIn = async (call: Promise<ApiResult<SessionResponse>>): Promise<Result<SignedIn>> => {
+    const result = await call;
+    if (!result.ok) return { ok: false, failure: failure(result.failure) };
+    const date = Date.parse(result.headers.get('date') ?? '');
+    return { ok: true, value: { session: result.value, serverTime: Number.isNaN(date) ? now() : new Date(date) } };
   };
 
   return {
-    signIn: (request: SignInRequest) => call('POST', API_PATHS.session, signedIn, request),
+    signIn: (request: SignInRequest) => signedIn(signIn(api, request)),
     /** Who is signed in; a `signed-out` failure once the session has ended. Counts as use of the session. */
-    session: () => call('GET', API_PATHS.session, signedIn),
-    signOut: () => call('DELETE', API_PATHS.session, (): Result<void> => ({ ok: true, value: undefined })),
-    referralsByPath: (): Promise<Result<ReferralsByPathResponse>> => call('GET', API_PATHS.referralsByPath, as(referralsByPathResponseSchema)),
+    session: () => signedIn(session(api)),
+    signOut: () => valueOf(signOut(api)),
+    referralsByPath: (): Promise<Result<ReferralsByPathResponse>> => valueOf(referralsByPath(api)),
   };
 }
 
