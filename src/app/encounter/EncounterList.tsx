@@ -5,6 +5,7 @@ import { encounterContent } from './content.ts';
 import { paths } from '../shell/routes.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
 import { useEncounters } from './use-encounters.ts';
+import { Tag } from '../../govuk/Tag.tsx';
 
 const text = encounterContent;
 
@@ -27,7 +28,7 @@ export function EncounterList() {
               {encounter.closedAt ? (
                 <>
                   {' '}
-                  <strong class="govuk-tag govuk-tag--grey">{text.closedTag}</strong>
+                  <Tag colour="grey">{text.closedTag}</Tag>
                 </>
               ) : null}
             </span>

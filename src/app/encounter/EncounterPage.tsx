@@ -15,17 +15,20 @@ import { useEncounters } from './use-encounters.ts';
 import { useDrafts } from '../form/use-drafts.ts';
 import { outboxContent } from '../outbox/content.ts';
 import { checkContent } from '../form/check-content.ts';
+import { Tag, type TagColour } from '../../govuk/Tag.tsx';
+import { SummaryList } from '../../govuk/SummaryList.tsx';
+import { NotificationBanner } from '../../govuk/NotificationBanner.tsx';
 
 const text = encounterContent;
 
-const tagColour: Record<PersonState, string> = {
-  draft: 'govuk-tag--grey',
-  ready: 'govuk-tag--turquoise',
-  queued: 'govuk-tag--yellow',
-  sending: 'govuk-tag--blue',
-  delivered: 'govuk-tag--green',
-  'needs-attention': 'govuk-tag--red',
-  paused: 'govuk-tag--orange',
+const tagColour: Record<PersonState, TagColour> = {
+  draft: 'grey',
+  ready: 'turquoise',
+  queued: 'yellow',
+  sending: 'blue',
+  delivered: 'green',
+  'needs-attention': 'red',
+  paused: 'orange',
 };
 
 function pathLabel(answers: Answers | undefined): string {
@@ -57,7 +60,7 @@ function PersonRow({ encounter, person, labels }: { encounter: Encounter; person
     <li class="app-person" data-testid="encounter-person" data-id={person.id} data-state={person.state}>
       <div class="app-person__head">
         <h3 class="govuk-heading-s govuk-!-margin-bottom-1 app-person__label">{person.caseLabel}</h3>
-        <strong class={`govuk-tag ${tagColour[person.state]}`}>{text.state[person.state]}</strong>
+        <Tag colour={tagColour[person.state]}>{text.state[person.state]}</Tag>
       </div>
       <p class="govuk-body-s govuk-!-margin-bottom-1">
         {[pathLabel(person.answers), person.reference ? text.reference(person.reference) : ''].filter(Boolean).join(' · ')}
@@ -160,17 +163,15 @@ export function EncounterPage({ encounter }: { encounter: Encounter }) {
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           {sent ? (
-            <div class={`govuk-notification-banner${sent.failed === 0 ? ' govuk-notification-banner--success' : ''}`} role="alert" aria-labelledby="send-result-title">
-              <div class="govuk-notification-banner__header">
-                <h2 class="govuk-notification-banner__title" id="send-result-title">
-                  {sent.failed === 0 ? text.success : text.important}
-                </h2>
-              </div>
-              <div class="govuk-notification-banner__content">
-                {sent.queued > 0 ? <p class="govuk-notification-banner__heading">{text.sent(sent.queued)}</p> : null}
-                {sent.failed > 0 ? <p class="govuk-body">{sent.noKey ? outboxContent.noIntakeKey : text.sendFailed(sent.failed)}</p> : null}
-              </div>
-            </div>
+            <NotificationBanner
+              type={sent.failed === 0 ? 'success' : 'important'}
+              role="alert"
+              title={sent.failed === 0 ? text.success : text.important}
+              titleId="send-result-title"
+              heading={sent.queued > 0 ? text.sent(sent.queued) : undefined}
+            >
+              {sent.failed > 0 ? <p class="govuk-body">{sent.noKey ? outboxContent.noIntakeKey : text.sendFailed(sent.failed)}</p> : null}
+            </NotificationBanner>
           ) : null}
           <span class="govuk-caption-l">{text.listTitle}</span>
           <h1 class="govuk-heading-l app-break-words">{encounter.operation}</h1>
@@ -198,14 +199,7 @@ export function EncounterPage({ encounter }: { encounter: Encounter }) {
             </button>
           ) : null}
           <h2 class="govuk-heading-m">{text.details}</h2>
-          <dl class="govuk-summary-list">
-            {details.map(([label, value]) => (
-              <div class="govuk-summary-list__row" key={label}>
-                <dt class="govuk-summary-list__key">{label}</dt>
-                <dd class="govuk-summary-list__value app-pre-wrap">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <SummaryList rows={details.map(([label, value]) => ({ key: label, value, valueClass: 'app-pre-wrap' }))} />
           <p class="govuk-body">
             <Link href={paths.encounterAction(encounter.id, 'details')}>
               {text.change}

@@ -18,6 +18,7 @@ import { useEvidenceFiles } from './use-evidence-files.ts';
 import { useDrafts } from '../form/use-drafts.ts';
 import { content } from '../shell/content.ts';
 import { formContent } from '../form/content.ts';
+import { SummaryList } from '../../govuk/SummaryList.tsx';
 
 const text = evidenceText;
 /** Below this much space left, the page says the device is nearly full. */
@@ -177,20 +178,21 @@ export function EvidencePage({ draft, mode }: { draft: Draft; mode: PageMode }) 
             {files.length > 0 ? text.attached(files.length) : text.noneAttached}
           </h2>
           {files.length > 0 ? (
-            <dl class="govuk-summary-list" data-testid="evidence-list">
-              {files.map((file) => (
-                <div class="govuk-summary-list__row" key={file.id}>
-                  <dt class="govuk-summary-list__key govuk-!-text-break-word">{file.name}</dt>
-                  <dd class="govuk-summary-list__value">{formatBytes(file.size)}</dd>
-                  <dd class="govuk-summary-list__actions">
-                    <button type="button" class="govuk-link app-link-button" onClick={() => void remove(file)} disabled={busy}>
-                      {text.remove}
-                      <span class="govuk-visually-hidden"> {file.name}</span>
-                    </button>
-                  </dd>
-                </div>
-              ))}
-            </dl>
+            <SummaryList
+              data-testid="evidence-list"
+              rows={files.map((file) => ({
+                id: file.id,
+                key: file.name,
+                keyClass: 'govuk-!-text-break-word',
+                value: formatBytes(file.size),
+                actions: (
+                  <button type="button" class="govuk-link app-link-button" onClick={() => void remove(file)} disabled={busy}>
+                    {text.remove}
+                    <span class="govuk-visually-hidden"> {file.name}</span>
+                  </button>
+                ),
+              }))}
+            />
           ) : null}
           <p class="govuk-body-s" aria-live="polite" data-testid="evidence-status">
             {status}

@@ -4,7 +4,7 @@ import type { Draft } from '../../store/drafts.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import { QuestionPage } from '../../govuk/QuestionPage.tsx';
 import { SavedLine } from './SavedLine.tsx';
-import { TextQuestion } from './question-fields.tsx';
+import { TextInput } from '../../govuk/TextInput.tsx';
 import { navigate, paths } from '../shell/routes.ts';
 import { useAutosave } from './use-autosave.ts';
 import { useDraft } from './use-draft.ts';
@@ -46,7 +46,8 @@ function CaseLabelForm({ draft, mode }: { draft: Draft; mode: PageMode }) {
       continueLabel={mode === 'rename' ? content.saveLabel : content.continue}
       after={<SavedLine message={autosave.message} />}
     >
-      <TextQuestion id="caseLabel" label={caseLabelField.label} hint={caseLabelField.hint} error={form.errors.caseLabel} heading kind="text" field={form.text('caseLabel')} />
+      {/* The page's own input, not the form's TextQuestion: the question widgets load with the rest of the form. */}
+      <TextInput id="caseLabel" label={caseLabelField.label} hint={caseLabelField.hint} error={form.errors.caseLabel} heading spellcheck={false} autocomplete="off" field={form.text('caseLabel')} />
     </QuestionPage>
   );
 }

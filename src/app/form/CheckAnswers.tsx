@@ -14,6 +14,7 @@ import { useKey, useServices } from '../shell/services.ts';
 import { outboxContent } from '../outbox/content.ts';
 import { formContent } from './content.ts';
 import { checkContent } from './check-content.ts';
+import { SummaryList, type SummaryListRow } from '../../govuk/SummaryList.tsx';
 
 const text = checkContent.check;
 
@@ -32,19 +33,20 @@ function shown(def: FieldDef, raw: AnswerValue | undefined): string | undefined 
   return label(value);
 }
 
-function Row({ label, value, href }: { label: string; value: string | undefined; href: string }) {
-  return (
-    <div class="govuk-summary-list__row">
-      <dt class="govuk-summary-list__key">{label}</dt>
-      <dd class="govuk-summary-list__value app-pre-wrap">{value || <span class="govuk-hint">{text.notAnswered}</span>}</dd>
-      <dd class="govuk-summary-list__actions">
-        <Link href={href}>
-          {text.change}
-          <span class="govuk-visually-hidden"> {label.toLowerCase()}</span>
-        </Link>
-      </dd>
-    </div>
-  );
+/** One answer, with a Change link back to its page (a change there returns here). */
+function row(id: string, label: string, value: string | undefined, href: string): SummaryListRow {
+  return {
+    id,
+    key: label,
+    value: value || <span class="govuk-hint">{text.notAnswered}</span>,
+    valueClass: 'app-pre-wrap',
+    actions: (
+      <Link href={href}>
+        {text.change}
+        <span class="govuk-visually-hidden"> {label.toLowerCase()}</span>
+      </Link>
+    ),
+  };
 }
 
 function bySection(pages: readonly PageDef[]): [SectionId, PageDef[]][] {
@@ -93,15 +95,14 @@ export function CheckAnswers({ draft }: { draft: Draft }) {
           {bySection(done).map(([section, pages]) => (
             <div key={section}>
               <h2 class="govuk-heading-m">{formContent.sections[section]}</h2>
-              <dl class="govuk-summary-list govuk-!-margin-bottom-9">
-                {pages.flatMap((page) =>
+              <SummaryList
+                class="govuk-!-margin-bottom-9"
+                rows={pages.flatMap((page) =>
                   page.deviceOnly
-                    ? [<Row key="caseLabel" label={text.caseLabel} value={draft.caseLabel} href={paths.step(draft.id, page.id, true)} />]
-                    : visibleFields(page, answers).map((def) => (
-                        <Row key={def.name} label={def.label.replace(/ \(optional\)$/, '')} value={shown(def, answers[def.name])} href={paths.step(draft.id, page.id, true)} />
-                      )),
+                    ? [row('caseLabel', text.caseLabel, draft.caseLabel, paths.step(draft.id, page.id, true))]
+                    : visibleFields(page, answers).map((def) => row(def.name, def.label.replace(/ \(optional\)$/, ''), shown(def, answers[def.name]), paths.step(draft.id, page.id, true))),
                 )}
-              </dl>
+              />
             </div>
           ))}
           <h2 class="govuk-heading-m">{text.sendHeading}</h2>

@@ -11,21 +11,23 @@ import { useKey, useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
 import { useOutbox } from './use-outbox.ts';
 import { outboxContent } from './content.ts';
+import { Tag, type TagColour } from '../../govuk/Tag.tsx';
+import { SummaryList } from '../../govuk/SummaryList.tsx';
 
 const text = outboxContent.outbox;
 
-const tagColour: Record<OutboxRecord['state'], string> = {
-  queued: 'govuk-tag--yellow',
-  sending: 'govuk-tag--blue',
-  delivered: 'govuk-tag--green',
-  'needs-attention': 'govuk-tag--red',
-  paused: 'govuk-tag--orange',
+const tagColour: Record<OutboxRecord['state'], TagColour> = {
+  queued: 'yellow',
+  sending: 'blue',
+  delivered: 'green',
+  'needs-attention': 'red',
+  paused: 'orange',
 };
 
 type Row = [string, preact.ComponentChildren];
 
 function rowsFor(item: OutboxItem): Row[] {
-  const rows: Row[] = [[text.status, <strong class={`govuk-tag ${tagColour[item.state]}`}>{text.state[item.state]}</strong>]];
+  const rows: Row[] = [[text.status, <Tag colour={tagColour[item.state]}>{text.state[item.state]}</Tag>]];
   if (item.receipt) {
     rows.push([text.reference, <strong data-testid="outbox-reference">{item.receipt.reference}</strong>]);
     rows.push([text.receivedAt, formatDateTime(item.receipt.receivedAt)]);
@@ -131,14 +133,7 @@ function Item({ item, upload }: { item: OutboxItem; upload?: { done: number; tot
         <h2 class="govuk-summary-card__title">{item.caseLabel}</h2>
       </div>
       <div class="govuk-summary-card__content">
-        <dl class="govuk-summary-list">
-          {rowsFor(item).map(([key, value]) => (
-            <div class="govuk-summary-list__row" key={key}>
-              <dt class="govuk-summary-list__key">{key}</dt>
-              <dd class="govuk-summary-list__value">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <SummaryList rows={rowsFor(item).map(([key, value]) => ({ key, value }))} />
         {upload ? <UploadProgress upload={upload} /> : null}
         <Actions item={item} />
       </div>

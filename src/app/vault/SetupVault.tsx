@@ -6,6 +6,7 @@ import { useServices } from '../shell/services.ts';
 import { PassphraseInput } from './PassphraseInput.tsx';
 import { askToPersist } from './ask-to-persist.ts';
 import { vaultContent } from './content.ts';
+import { NotificationBanner } from '../../govuk/NotificationBanner.tsx';
 
 const text = vaultContent.vault;
 export function SetupVault() {
@@ -36,16 +37,9 @@ export function SetupVault() {
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         {new URLSearchParams(location.search).get('wiped') === 'revoked' ? (
-          <div class="govuk-notification-banner" role="region" aria-labelledby="wiped-title">
-            <div class="govuk-notification-banner__header">
-              <h2 class="govuk-notification-banner__title" id="wiped-title">
-                {text.wipedTitle}
-              </h2>
-            </div>
-            <div class="govuk-notification-banner__content">
-              <p class="govuk-body">{text.revokedBody}</p>
-            </div>
-          </div>
+          <NotificationBanner title={text.wipedTitle} titleId="wiped-title">
+            <p class="govuk-body">{text.revokedBody}</p>
+          </NotificationBanner>
         ) : null}
         <h1 class="govuk-heading-l">{text.setupTitle}</h1>
         <p class="govuk-body">{text.setupLead}</p>
