@@ -1,29 +1,19 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { admin, seedDemoAccounts, signInToConsole, type DemoAccounts } from '../support/console.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
+import { useE2eStack } from '../support/e2e-stack.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const stack = useE2eStack();
 let accounts: DemoAccounts;
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  accounts = await seedDemoAccounts(server);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  accounts = await seedDemoAccounts(stack.server);
 });
 
 /** A fresh browser profile per test, with every blocked resource (CSP) and script error kept. */
 async function freshPage(width = 1280): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
+  const { context, page } = await stack.newPage({ viewport: { width, height: 800 } });
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' && !/status of 40[13]/.test(message.text())) problems.push(message.text());
@@ -35,7 +25,7 @@ async function freshPage(width = 1280): Promise<{ context: BrowserContext; page:
 const focusedClass = (page: Page) => page.evaluate(() => document.activeElement?.className ?? '');
 
 async function openSignIn(page: Page): Promise<void> {
-  await page.goto(`${server.baseUrl}/console/`);
+  await page.goto(`${stack.server.baseUrl}/console/`);
   await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
 }
 
@@ -62,14 +52,14 @@ describe('console sign-in', () => {
     expect(await page.getByLabel('Password').inputValue()).toBe('');
     expect(await page.getByLabel('Email address').inputValue()).toBe(accounts.caseworker.email);
     expect(await page.content()).not.toContain(wrong);
-    expect(page.url()).toBe(`${server.baseUrl}/console/`);
+    expect(page.url()).toBe(`${stack.server.baseUrl}/console/`);
     expect(problems).toEqual([]);
     await context.close();
   });
 
   it('signs a caseworker in to a landing page with their role and organisation, and signs them out', async () => {
     const { context, page, problems } = await freshPage();
-    await signInToConsole(page, server.baseUrl, accounts.caseworker);
+    await signInToConsole(page, stack.server.baseUrl, accounts.caseworker);
     const signedInAs = page.getByTestId('signed-in-as');
     expect(await signedInAs.innerText()).toMatch(new RegExp(`Email address\\s+${accounts.caseworker.email.replaceAll('.', '\\.')}`));
     expect(await signedInAs.innerText()).toMatch(/Role\s+Caseworker/);
@@ -97,7 +87,7 @@ describe('console sign-in', () => {
 
   it('shows an analyst the referrals by path, small numbers suppressed', async () => {
     const { context, page, problems } = await freshPage();
-    await signInToConsole(page, server.baseUrl, accounts.analyst);
+    await signInToConsole(page, stack.server.baseUrl, accounts.analyst);
     expect(await page.getByTestId('signed-in-as').innerText()).toMatch(/Role\s+Analyst/);
     const table = page.getByTestId('referrals-by-path');
     await table.waitFor();
@@ -110,10 +100,10 @@ describe('console sign-in', () => {
 
   it('goes back to sign-in, saying so, when the session has ended', async () => {
     const { context, page } = await freshPage();
-    await signInToConsole(page, server.baseUrl, accounts.reviewer);
+    await signInToConsole(page, stack.server.baseUrl, accounts.reviewer);
     expect(await page.getByTestId('signed-in-as').innerText()).toMatch(/Role\s+Reviewer/);
     // A password reset ends every session of the account on the server.
-    await admin(server, 'reset-password', '--email', accounts.reviewer.email);
+    await admin(stack.server, 'reset-password', '--email', accounts.reviewer.email);
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     await page.getByText('Your session has ended, sign in again').waitFor();
@@ -156,11 +146,11 @@ describe('console sign-in', () => {
 
   it('is never answered by the field app’s service worker, nor stored by it', async () => {
     const { context, page } = await freshPage();
-    await page.goto(server.baseUrl);
+    await page.goto(stack.server.baseUrl);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
-    await page.goto(`${server.baseUrl}/console/`);
+    await page.goto(`${stack.server.baseUrl}/console/`);
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
-    await page.goto(`${server.baseUrl}/console/some/deep/link`);
+    await page.goto(`${stack.server.baseUrl}/console/some/deep/link`);
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     const precached = await page.evaluate(async () => {
       const urls: string[] = [];
@@ -188,13 +178,13 @@ describe('console accessibility (axe-core, WCAG 2.2 AA)', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.locator('.govuk-error-summary').waitFor();
       found.push(...(await violations(page, 'sign in, with errors')));
-      await signInToConsole(page, server.baseUrl, accounts.analyst);
+      await signInToConsole(page, stack.server.baseUrl, accounts.analyst);
       await page.getByTestId('referrals-by-path').waitFor();
       found.push(...(await violations(page, 'landing (analyst)')));
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.getByText('You have signed out').waitFor();
       found.push(...(await violations(page, 'signed out')));
-      await signInToConsole(page, server.baseUrl, accounts.caseworker);
+      await signInToConsole(page, stack.server.baseUrl, accounts.caseworker);
       found.push(...(await violations(page, 'landing (caseworker)')));
       console.log(`axe on the console at ${name}: ${found.length} violations${found.length ? `\n${found.join('\n')}` : ''}`);
       expect(found).toEqual([]);

@@ -1,31 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useE2eStack } from '../support/e2e-stack.ts';
 import { fillForm, openApp, sendFromCheck, showOutbox, storedReferrals, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
 import { examples } from '../support/referral-examples.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
 import { photo, receivedFiles, sha256 } from '../support/evidence.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stack = useE2eStack({ page: { viewport: 'phone' } });
 
 /** What the device's database still holds, table by table. */
 const deviceCounts = () =>
-  page.evaluate(
+  stack.page.evaluate(
     () =>
       new Promise<Record<string, number>>((resolve, reject) => {
         const open = indexedDB.open('nrm-field');
@@ -49,6 +32,7 @@ const deviceCounts = () =>
 
 describe('evidence attached offline', () => {
   it('refuses what it must with a clear message, sends two photos and a PDF with the referral, and leaves nothing on the device', { timeout: 180_000 }, async () => {
+    const { server, context, page } = stack;
     await openApp(page, server.baseUrl);
     await page.getByRole('heading', { name: 'Refer a potential victim of modern slavery' }).waitFor();
     await waitForServiceWorker(page);
@@ -114,6 +98,7 @@ describe('evidence attached offline', () => {
   });
 
   it('refuses a 26 MB file and a 101st file by name, and keeps every file already attached', { timeout: 180_000 }, async () => {
+    const { page } = stack;
     await page.getByRole('link', { name: 'NRM Field' }).click();
     await page.getByRole('link', { name: 'Start a referral' }).click();
     await page.waitForURL(/\/case-label$/);

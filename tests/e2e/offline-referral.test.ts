@@ -1,29 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REFERENCE_PATTERN } from '../../src/shared/reference-number.ts';
-import { launchChromium } from '../support/browser.ts';
+import { useE2eStack } from '../support/e2e-stack.ts';
 import { openApp, storedReferrals, submitReferral, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stack = useE2eStack({ page: { viewport: 'phone' } });
 
 describe('a referral taken offline', () => {
   it('loads from the cache with the network cut, queues, and is delivered exactly once when signal returns', async () => {
+    const { server, context, page } = stack;
     const cspViolations: string[] = [];
     page.on('console', (message) => {
       if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());

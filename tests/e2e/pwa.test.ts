@@ -1,36 +1,15 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useE2eStack } from '../support/e2e-stack.ts';
 import { openApp, showOutbox, storedReferrals, submitReferral, waitForServiceWorker } from '../support/field-app.ts';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
 
-let staticDir: string;
-let server: RunningServer;
-let proxy: FaultProxy;
-let browser: Browser;
-
-beforeAll(async () => {
-  // A copy of the build, so the test can deploy a "new version" of the service worker into it.
-  staticDir = mkdtempSync(join(tmpdir(), 'nrm-field-dist-'));
-  cpSync('dist', staticDir, { recursive: true });
-  server = await startServer({ STATIC_DIR: staticDir });
-  proxy = await startFaultProxy(server.baseUrl);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await proxy?.close();
-  await server?.stop();
-  rmSync(staticDir, { recursive: true, force: true });
-});
+// A copy of the build, so the test can deploy a "new version" of the service worker into it.
+const stack = useE2eStack({ copyOfDist: true, proxy: true });
 
 describe('installable app', () => {
   it('has a manifest with standalone display, a start URL and 192, 512 and maskable icons that load', async () => {
+    const { server } = stack;
     const manifest = await (await fetch(`${server.baseUrl}/manifest.webmanifest`)).json();
     expect(manifest).toMatchObject({ display: 'standalone', start_url: '/', name: expect.stringContaining('NRM Field'), theme_color: '#0b0c0c' });
     const icons = manifest.icons as { src: string; sizes: string; purpose: string }[];
@@ -42,8 +21,8 @@ describe('installable app', () => {
   });
 
   it('offers to install when the browser allows it, and uses the browser’s own prompt', async () => {
-    const page = await browser.newPage();
-    await openApp(page, server.baseUrl);
+    const { context, page } = await stack.newPage();
+    await openApp(page, stack.server.baseUrl);
     await expect.poll(() => page.getByRole('button', { name: 'Install this app' }).count()).toBe(0);
     await page.evaluate(() => {
       const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
@@ -56,15 +35,14 @@ describe('installable app', () => {
     await page.getByRole('button', { name: 'Install this app' }).click();
     expect(await page.evaluate(() => (window as unknown as { prompted?: boolean }).prompted)).toBe(true);
     await expect.poll(() => page.getByRole('button', { name: 'Install this app' }).count()).toBe(0);
-    await page.close();
+    await context.close();
   });
 
   it('tells iPhone users how to add it to the home screen', async () => {
-    const context = await browser.newContext({
+    const { context, page } = await stack.newPage({
       userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
     });
-    const page = await context.newPage();
-    await openApp(page, server.baseUrl);
+    await openApp(page, stack.server.baseUrl);
     await page.getByText('tap Share, then Add to Home Screen').waitFor();
     await context.close();
   });
@@ -73,9 +51,8 @@ describe('installable app', () => {
 describe('before the app is cached', () => {
   it('says a screen is not on the device yet, rather than showing a blank page', async () => {
     // No service worker: as on a first visit cut off before the app finished saving itself.
-    const context = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    await openApp(page, server.baseUrl);
+    const { context, page } = await stack.newPage({ serviceWorkers: 'block' });
+    await openApp(page, stack.server.baseUrl);
     await context.setOffline(true);
     await page.getByRole('link', { name: 'Settings', exact: true }).click();
     await page.getByRole('heading', { name: 'This screen is not on this device yet' }).waitFor();
@@ -89,8 +66,8 @@ describe('before the app is cached', () => {
 
 describe('updates', () => {
   it('offers a new version without reloading by itself, and queued referrals survive the update', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const { server, proxy, staticDir } = stack;
+    const { context, page } = await stack.newPage();
     await openApp(page, proxy.url);
     await waitForServiceWorker(page);
 

@@ -1,26 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { referenceListNames, type ReferenceListName } from '../../src/shared/reference-lists.ts';
-import { launchChromium } from '../support/browser.ts';
+import { useE2eStack } from '../support/e2e-stack.ts';
 import { waitForServiceWorker } from '../support/field-app.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// Playwright's default viewport, as before.
+const stack = useE2eStack({ page: {} });
 
 /** A value found in one list's chunk only (police forces: the chunk with forces and no charities). */
 const markers: Record<ReferenceListName, { has: string; lacks?: string }> = {
@@ -66,6 +51,7 @@ const keptLists = (page: Page) =>
 
 describe('reference lists in the installed app', () => {
   it('are precached with the app and load with the network cut; the server’s copies are kept and then revalidated with 304s', async () => {
+    const { server, context, page } = stack;
     await page.goto(server.baseUrl);
     await waitForServiceWorker(page);
 

@@ -1,81 +1,80 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useE2eStack, walkInSteps } from '../support/e2e-stack.ts';
 import { fillForm, openApp, sendFromCheck, showOutbox, startAndFill, storedReferrals, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
 import { examples } from '../support/referral-examples.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const stack = useE2eStack({ page: { viewport: 'phone' } });
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const stateOf = (caseLabel: string) => page.getByTestId('outbox-item').filter({ hasText: caseLabel }).getAttribute('data-state');
+const stateOf = (caseLabel: string) => stack.page.getByTestId('outbox-item').filter({ hasText: caseLabel }).getAttribute('data-state');
 
 describe('the three paths, offline from start to confirmation', () => {
-  it('takes a child, an adult who agrees and an adult who refuses, resumes a draft after a reload, and delivers all three', async () => {
-    await openApp(page, server.baseUrl);
-    await waitForServiceWorker(page);
-    await context.setOffline(true);
-    await page.reload();
-    await unlockOrSetUp(page);
+  describe('takes a child, an adult who agrees and an adult who refuses, resumes a draft after a reload, and delivers all three', () => {
+    // One walk on the file's phone, in steps (see walkInSteps).
+    const walk = walkInSteps();
 
-    // A child's referral, left half-way; the reload locks the app, the draft waits on the start page.
-    await page.getByRole('link', { name: 'Start a referral' }).click();
-    await page.waitForURL(/\/case-label$/);
-    await fillForm(page, { ...examples.child, caseLabel: 'PATH-CHILD' }, { stopAt: 'types' });
-    await page.reload();
-    await unlockOrSetUp(page);
-    await page.getByRole('link', { name: 'NRM Field' }).click();
+    walk.step('takes a child’s referral offline, resumes the draft after a reload and a rename, and queues it', async () => {
+      const { server, context, page } = stack;
+      await openApp(page, server.baseUrl);
+      await waitForServiceWorker(page);
+      await context.setOffline(true);
+      await page.reload();
+      await unlockOrSetUp(page);
 
-    // Renamed from the drafts list (the responder's own label, never the person's name).
-    await page.getByRole('link', { name: 'Rename PATH-CHILD' }).click();
-    await page.getByLabel('What is your own reference for this referral?').fill('PATH-CHILD-2');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('link', { name: 'Continue PATH-CHILD-2' }).click();
-    await page.waitForURL(/\/types$/);
-    // It opens where it was left, with nothing typed before the reload lost.
-    await page.getByRole('heading', { name: 'What were they made to do?' }).waitFor();
-    await fillForm(page, examples.child);
-    await page.getByText('This is a National Referral Mechanism referral for a child.').waitFor();
-    await sendFromCheck(page);
-    await page.getByRole('heading', { name: 'Referral saved and queued' }).waitFor();
+      // A child's referral, left half-way; the reload locks the app, the draft waits on the start page.
+      await page.getByRole('link', { name: 'Start a referral' }).click();
+      await page.waitForURL(/\/case-label$/);
+      await fillForm(page, { ...examples.child, caseLabel: 'PATH-CHILD' }, { stopAt: 'types' });
+      await page.reload();
+      await unlockOrSetUp(page);
+      await page.getByRole('link', { name: 'NRM Field' }).click();
 
-    await startAndFill(page, { ...examples['adult-nrm'], caseLabel: 'PATH-ADULT' });
-    await sendFromCheck(page);
-    await page.getByRole('heading', { name: 'Referral saved and queued' }).waitFor();
+      // Renamed from the drafts list (the responder's own label, never the person's name).
+      await page.getByRole('link', { name: 'Rename PATH-CHILD' }).click();
+      await page.getByLabel('What is your own reference for this referral?').fill('PATH-CHILD-2');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('link', { name: 'Continue PATH-CHILD-2' }).click();
+      await page.waitForURL(/\/types$/);
+      // It opens where it was left, with nothing typed before the reload lost.
+      await page.getByRole('heading', { name: 'What were they made to do?' }).waitFor();
+      await fillForm(page, examples.child);
+      await page.getByText('This is a National Referral Mechanism referral for a child.').waitFor();
+      await sendFromCheck(page);
+      await page.getByRole('heading', { name: 'Referral saved and queued' }).waitFor();
+    });
 
-    await startAndFill(page, { ...examples.dtn, caseLabel: 'PATH-DTN' });
-    await page.getByRole('heading', { name: 'Check your answers before sending the Duty to Notify report' }).waitFor();
-    // Nothing identifying is asked of an adult who refuses and will not help the police.
-    expect(await page.getByText('First name').count()).toBe(0);
-    await sendFromCheck(page);
-    await page.getByRole('heading', { name: 'Duty to Notify report saved and queued' }).waitFor();
+    walk.step('queues an adult who agrees', async () => {
+      const { page } = stack;
+      await startAndFill(page, { ...examples['adult-nrm'], caseLabel: 'PATH-ADULT' });
+      await sendFromCheck(page);
+      await page.getByRole('heading', { name: 'Referral saved and queued' }).waitFor();
+    });
 
-    await showOutbox(page);
-    for (const label of ['PATH-CHILD-2', 'PATH-ADULT', 'PATH-DTN']) expect(await stateOf(label)).toBe('queued');
-    expect(storedReferrals(server.sqliteFile)).toHaveLength(0);
+    walk.step('queues a Duty to Notify report for an adult who refuses, asking nothing identifying', async () => {
+      const { page } = stack;
+      await startAndFill(page, { ...examples.dtn, caseLabel: 'PATH-DTN' });
+      await page.getByRole('heading', { name: 'Check your answers before sending the Duty to Notify report' }).waitFor();
+      // Nothing identifying is asked of an adult who refuses and will not help the police.
+      expect(await page.getByText('First name').count()).toBe(0);
+      await sendFromCheck(page);
+      await page.getByRole('heading', { name: 'Duty to Notify report saved and queued' }).waitFor();
+    });
 
-    await context.setOffline(false);
-    for (const label of ['PATH-CHILD-2', 'PATH-ADULT', 'PATH-DTN']) await expect.poll(() => stateOf(label), { timeout: 30_000 }).toBe('delivered');
-    const rows = storedReferrals(server.sqliteFile);
-    // Each stored under its own kind (in the order they happened to arrive).
-    expect(rows.map((row) => `${row.path} v${row.schema_version}`).sort()).toEqual(['adult-nrm v3', 'child v3', 'dtn v3']);
+    walk.step('delivers all three when signal returns, each under its own kind', async () => {
+      const { server, context, page } = stack;
+      await showOutbox(page);
+      for (const label of ['PATH-CHILD-2', 'PATH-ADULT', 'PATH-DTN']) expect(await stateOf(label)).toBe('queued');
+      expect(storedReferrals(server.sqliteFile)).toHaveLength(0);
+
+      await context.setOffline(false);
+      for (const label of ['PATH-CHILD-2', 'PATH-ADULT', 'PATH-DTN']) await expect.poll(() => stateOf(label), { timeout: 30_000 }).toBe('delivered');
+      const rows = storedReferrals(server.sqliteFile);
+      // Each stored under its own kind (in the order they happened to arrive).
+      expect(rows.map((row) => `${row.path} v${row.schema_version}`).sort()).toEqual(['adult-nrm v3', 'child v3', 'dtn v3']);
+    });
   });
 
   it('can be answered with the keyboard alone: text, type-ahead and radios', async () => {
+    const { page } = stack;
     await page.getByRole('link', { name: 'NRM Field' }).click();
     await page.getByRole('link', { name: 'Start a referral' }).focus();
     await page.keyboard.press('Enter');
@@ -102,6 +101,7 @@ describe('the three paths, offline from start to confirmation', () => {
   });
 
   it('asks the questions after consent again when consent changes from check your answers, keeping none of the old answers', async () => {
+    const { page } = stack;
     await startAndFill(page, { ...examples['adult-nrm'], caseLabel: 'PATH-CHANGED-MIND' });
     await page.getByRole('link', { name: 'Change do they agree to be referred?' }).click();
     await page.locator('input[name="consent"][value="no"]').check();

@@ -1,63 +1,71 @@
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeKeyResponseSchema } from '../../src/shared/protocol.ts';
-import { launchChromium } from '../support/browser.ts';
+import { useE2eStack, walkInSteps } from '../support/e2e-stack.ts';
 import { sealedPreviousSubmissionFor } from '../support/fixtures.ts';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { openApp, outboxIdOf, showOutbox, storedReferrals, submitReferral, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
 
-let server: RunningServer;
-let proxy: FaultProxy;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  proxy = await startFaultProxy(server.baseUrl);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await proxy?.close();
-  await server?.stop();
-});
+const stack = useE2eStack({ proxy: true });
 
 const stateOf = (page: Page, caseLabel: string) =>
   page.getByTestId('outbox-item').filter({ hasText: caseLabel }).getAttribute('data-state');
 
 describe('sync in the browser', () => {
-  it('with two tabs open, sends each referral exactly once', async () => {
-    const context = await browser.newContext();
-    const [tabA, tabB] = [await context.newPage(), await context.newPage()];
-    await openApp(tabA, proxy.url);
-    await waitForServiceWorker(tabA);
-    await openApp(tabB, `${proxy.url}/outbox`);
+  describe('with two tabs open, sends each referral exactly once', () => {
+    // One walk in one browser profile, in steps (see walkInSteps).
+    const labels = ['TABS-1', 'TABS-2', 'TABS-3'];
+    let context: BrowserContext;
+    let tabA: Page;
+    let tabB: Page;
+    const walk = walkInSteps();
 
-    // Headless Chromium throttles the page that is not in front; the one being typed into is.
-    await tabA.bringToFront();
-    proxy.cutApi(true);
-    for (const label of ['TABS-1', 'TABS-2', 'TABS-3']) {
-      await submitReferral(tabA, label, '18 or over', `Account for ${label}`);
-    }
-    await showOutbox(tabA);
-    const ids = await Promise.all(['TABS-1', 'TABS-2', 'TABS-3'].map((label) => outboxIdOf(tabA, label)));
+    beforeAll(async () => {
+      ({ context, page: tabA } = await stack.newPage());
+      tabB = await context.newPage();
+    });
 
-    proxy.cutApi(false);
-    // Signal returns for both tabs (and the service worker) at once: every sender wakes together.
-    await context.setOffline(true);
-    await context.setOffline(false);
-    for (const tab of [tabA, tabB]) {
-      for (const label of ['TABS-1', 'TABS-2', 'TABS-3']) await expect.poll(() => stateOf(tab, label), { timeout: 30_000 }).toBe('delivered');
+    afterAll(async () => {
+      stack.proxy.cutApi(false);
+      await context?.close();
+    });
+
+    walk.step('opens the app in two tabs, and loses signal', async () => {
+      const { proxy } = stack;
+      await openApp(tabA, proxy.url);
+      await waitForServiceWorker(tabA);
+      await openApp(tabB, `${proxy.url}/outbox`);
+
+      // Headless Chromium throttles the page that is not in front; the one being typed into is.
+      await tabA.bringToFront();
+      proxy.cutApi(true);
+    });
+
+    for (const label of labels) {
+      walk.step(`queues ${label} in the tab in front`, async () => {
+        await submitReferral(tabA, label, '18 or over', `Account for ${label}`);
+      });
     }
-    const posts = proxy.postsById();
-    expect(ids.map((id) => posts.get(id))).toEqual([1, 1, 1]);
-    await context.close();
+
+    walk.step('sends each once when signal returns for both tabs at once', async () => {
+      const { proxy } = stack;
+      await showOutbox(tabA);
+      const ids = await Promise.all(labels.map((label) => outboxIdOf(tabA, label)));
+
+      proxy.cutApi(false);
+      // Signal returns for both tabs (and the service worker) at once: every sender wakes together.
+      await context.setOffline(true);
+      await context.setOffline(false);
+      for (const tab of [tabA, tabB]) {
+        for (const label of labels) await expect.poll(() => stateOf(tab, label), { timeout: 30_000 }).toBe('delivered');
+      }
+      const posts = proxy.postsById();
+      expect(ids.map((id) => posts.get(id))).toEqual([1, 1, 1]);
+    });
   });
 
   it('loses and doubles nothing when the page is reloaded while a referral is being sent', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const { server, proxy } = stack;
+    const { context, page } = await stack.newPage();
     await openApp(page, proxy.url);
     await waitForServiceWorker(page);
 
@@ -77,8 +85,8 @@ describe('sync in the browser', () => {
   });
 
   it('delivers a referral queued by the previous app version, after the update', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const { server, proxy } = stack;
+    const { context, page } = await stack.newPage();
     // A page of the same origin that does not start the app, to lay down the old version's database.
     await page.goto(`${proxy.url}/robots.txt`);
     // Sealed by version 2 of the app (age and one account) to the server's key, as that version did.
@@ -113,8 +121,8 @@ describe('sync in the browser', () => {
   });
 
   it('sends from the service worker (Background Sync) when signal returns with the app closed', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const { server, proxy } = stack;
+    const { context, page } = await stack.newPage();
     await openApp(page, proxy.url);
     await waitForServiceWorker(page);
     await context.setOffline(true);

@@ -1,23 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2eStack } from '../support/e2e-stack.ts';
 import { readEverythingStored } from '../support/stored-data.ts';
 import { PASSPHRASE, fillForm, openApp, showOutbox, storedReferrals, submitReferral, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
-import { startServer, type RunningServer } from '../support/server-process.ts';
 import { examples } from '../support/referral-examples.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const stack = useE2eStack();
 
 /** Typed by the test, and from the full example answers (the person's name, council and responder details). */
 const SEEDED = ['Anneliese Brightwater', '07700 900457', 'locked basement of the Plough Inn', 'ZEBRA-4412', 'Tobias Quennell', '07700 900981', 'OTTER-7730', 'Hoxha', 'childrens.duty@example.gov.uk', 'Okafor', 'tattoo of an eagle'];
@@ -34,9 +22,8 @@ async function fillDraft(page: Page, label: string, account: string) {
 
 describe('the device vault', () => {
   it('leaves nothing readable in IndexedDB or the caches, and keeps nothing after delivery', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await openApp(page, server.baseUrl);
+    const { context, page } = await stack.newPage();
+    await openApp(page, stack.server.baseUrl);
     await waitForServiceWorker(page);
     await context.setOffline(true);
 
@@ -53,16 +40,15 @@ describe('the device vault', () => {
     const after = await readEverythingStored(page);
     expect(after).toContain('[nrm-field/drafts: 1]');
     expect(after).toContain('[nrm-field/envelopes: 0]');
-    const row = storedReferrals(server.sqliteFile).at(-1);
+    const row = storedReferrals(stack.server.sqliteFile).at(-1);
     expect(row?.path).toBe('child');
     await context.close();
   });
 
   it('locks itself after the idle time and opens again with the passphrase', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const { context, page } = await stack.newPage();
     await page.clock.install();
-    await openApp(page, server.baseUrl);
+    await openApp(page, stack.server.baseUrl);
     await page.clock.fastForward('04:00');
     await expect(page.getByRole('button', { name: 'Lock' }).isVisible()).resolves.toBe(true);
     await page.clock.fastForward('01:30');
@@ -73,9 +59,8 @@ describe('the device vault', () => {
   });
 
   it('hides at once on Escape behind a neutral screen', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await openApp(page, server.baseUrl);
+    const { context, page } = await stack.newPage();
+    await openApp(page, stack.server.baseUrl);
     await fillDraft(page, 'HIDE-1', 'Someone dangerous just walked in');
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: 'Notes' }).waitFor();
@@ -89,10 +74,9 @@ describe('the device vault', () => {
   });
 
   it('delays after wrong passphrases, warns before the last tries, and wipes the device after ten', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const { context, page } = await stack.newPage();
     await page.clock.install();
-    await openApp(page, server.baseUrl);
+    await openApp(page, stack.server.baseUrl);
     await fillDraft(page, 'WRONG-1', 'Kept for the wipe test');
     await page.getByRole('button', { name: 'Lock' }).click();
 
@@ -126,9 +110,8 @@ describe('the device vault', () => {
   });
 
   it('wipes everything from Settings after one confirmation, warning about what is unsent', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await openApp(page, server.baseUrl);
+    const { context, page } = await stack.newPage();
+    await openApp(page, stack.server.baseUrl);
     // Offline use starts once the service worker holds the app (the first visit caches every screen).
     await waitForServiceWorker(page);
     await context.setOffline(true);
