@@ -80,7 +80,7 @@ async function inFlight<T>(tasks: (() => Promise<T>)[], limit: number): Promise<
 }
 
 describe('two server instances on one PostgreSQL database', () => {
-  it('store each of 1,000 referrals once and give every copy of an id the same receipt', { timeout: 120_000 }, async () => {
+  it('store each of 1,000 referrals once and give every copy of an id the same receipt', async () => {
     const submissions = await Promise.all(Array.from({ length: REFERRALS }, () => sealedSubmissionFor(intakeKey)));
     const plan = shuffled(submissions.map((submission, i) => ({ submission, toBoth: i < SENT_TO_BOTH })));
     const answers = await inFlight(
