@@ -94,12 +94,25 @@ export async function setClosed(db: FieldDatabase, id: string, closed: boolean, 
   await db.encounters.update(id, { closedAt: closed ? now.toISOString() : undefined });
 }
 
+/** The drafts of the encounter's people that are still on this device, not yet queued. */
+function unsentDraftsOf(db: FieldDatabase, id: string) {
+  return db.drafts
+    .where('encounterId')
+    .equals(id)
+    .filter((draft) => draft.queuedAt === undefined)
+    .toArray();
+}
+
+export async function unsentCount(db: FieldDatabase, id: string): Promise<number> {
+  return (await unsentDraftsOf(db, id)).length;
+}
+
 /**
  * Deletes the encounter and the drafts of its people not yet sent. Referrals already in the outbox
  * stay as they are (they were sealed with their links). Returns how many drafts went.
  */
 export async function deleteEncounter(db: FieldDatabase, id: string): Promise<number> {
-  const unsent = (await db.drafts.where('encounterId').equals(id).toArray()).filter((draft) => draft.queuedAt === undefined);
+  const unsent = await unsentDraftsOf(db, id);
   await db.encounters.delete(id);
   // One by one through deleteDraft, so whatever else a draft owns goes with it.
   for (const draft of unsent) await deleteDraft(db, draft.id);

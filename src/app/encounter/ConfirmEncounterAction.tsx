@@ -1,21 +1,16 @@
 import { type Encounter } from '../../store/encounters.ts';
 import { encounterContent } from './content.ts';
 import { navigate, paths } from '../shell/routes.ts';
-import { useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
 import { Confirm } from './Confirm.tsx';
 import { useEncounters } from './use-encounters.ts';
 
 const text = encounterContent;
-/** How many of the encounter's people are still drafts on this device (not yet queued). */
-function useUnsentCount(encounter: Encounter): number | undefined {
-  const { db } = useServices();
-  return useLiveQuery(async () => (await db.drafts.where('encounterId').equals(encounter.id).toArray()).filter((draft) => draft.queuedAt === undefined).length, [db, encounter.id]);
-}
 
 export function ConfirmEncounterAction({ encounter, action }: { encounter: Encounter; action: 'close' | 'delete' }) {
   const encounters = useEncounters();
-  const unsent = useUnsentCount(encounter);
+  // How many of the encounter's people are still drafts on this device (not yet queued).
+  const unsent = useLiveQuery(() => encounters.unsentCount(encounter.id), [encounters, encounter.id]);
   if (unsent === undefined) return null;
   const back = paths.encounter(encounter.id);
   if (action === 'close') {

@@ -2,7 +2,7 @@ import { useMemo } from 'preact/hooks';
 import type { EncounterDetails } from '../../shared/encounter.ts';
 import type { Draft } from '../../store/drafts.ts';
 import { addPerson, peopleOf, removePerson, saveEncounterDetails } from '../../store/encounter-people.ts';
-import { createEncounter, deleteEncounter, getEncounter, listEncounters, setClosed, updateEncounter, type Encounter, type EncounterContent } from '../../store/encounters.ts';
+import { createEncounter, deleteEncounter, unsentCount, getEncounter, listEncounters, setClosed, updateEncounter, type Encounter, type EncounterContent } from '../../store/encounters.ts';
 import { useKey, useServices } from '../shell/services.ts';
 
 /** Encounters and their people on this device, with the unlocked key and the clock already bound. */
@@ -18,6 +18,7 @@ export function useEncounters() {
       update: (id: string, change: (current: Encounter) => EncounterContent) => updateEncounter(db, key, id, change, clock.now()),
       setClosed: (id: string, closed: boolean) => setClosed(db, id, closed, clock.now()),
       remove: (id: string) => deleteEncounter(db, id),
+      unsentCount: (id: string) => unsentCount(db, id),
       addPerson: (encounter: Encounter) => addPerson(db, key, encounter, clock.now()),
       removePerson: (encounter: Encounter, personId: string) => removePerson(db, key, encounter, personId, clock.now()),
       peopleOf: (encounter: Encounter, isComplete: (draft: Draft) => boolean) => peopleOf(db, key, encounter, isComplete),
