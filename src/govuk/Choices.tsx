@@ -74,14 +74,6 @@ export function ChoiceGroup({ id, label, hint, error, heading, kind, options, sm
   );
 }
 
-export function Radios(props: Omit<ChoiceGroupProps, 'kind'>) {
-  return <ChoiceGroup {...props} kind="radios" />;
-}
-
-export function Checkboxes(props: Omit<ChoiceGroupProps, 'kind'>) {
-  return <ChoiceGroup {...props} kind="checkboxes" />;
-}
-
 /** One tick on its own, that confirms something ("I have checked…"): no fieldset, the label beside the box. */
 export function Checkbox({ id, label, hint, error, field }: Omit<FieldChrome, 'heading'> & { field: RadioFieldProps }) {
   return (

@@ -125,12 +125,3 @@ export async function* readFilePlaintext(db: FieldDatabase, vaultKey: CryptoKey,
     yield openChunk(key, id, index, sealed);
   }
 }
-
-/** Bytes this device holds for files, to show beside what the browser grants. */
-export async function storedFileBytes(db: FieldDatabase): Promise<number> {
-  let total = 0;
-  await db.files.each((record) => {
-    total += record.bytes;
-  });
-  return total;
-}

@@ -1,4 +1,4 @@
-import { MAX_FILES, PHOTO_TYPES, evidenceFileIssue, evidenceTypeOf, type EvidenceType } from '../../shared/evidence-limits.ts';
+import { PHOTO_TYPES, evidenceFileIssue, evidenceTypeOf, type EvidenceType } from '../../shared/evidence-limits.ts';
 import { evidenceText } from './content.ts';
 import { smallerPhoto } from './downscale.ts';
 import { formatBytes } from './file-size.ts';
@@ -43,5 +43,3 @@ export async function checkChosen(chosen: readonly File[], alreadyCounted: numbe
   }
   return { accepted, refusals };
 }
-
-export const roomFor = (attached: number, waiting: number) => Math.max(0, MAX_FILES - attached - waiting);
