@@ -4,7 +4,7 @@ import type { Problem, Receipt, Submission } from '../shared/protocol.ts';
 import type { UploadFile } from '../shared/evidence-protocol.ts';
 import type { Boxed } from './box.ts';
 
-/** What a draft holds that is personal; encrypted at rest as `content`. */
+/** The device's signing key pair and, once enrolled, its id. */
 export interface DeviceIdentityRecord {
   id: 'device';
   /** Non-extractable: it signs, and nothing (not even this app) can read it out. */
@@ -37,6 +37,7 @@ export interface VaultRecord {
   createdAt: string;
 }
 
+/** What a draft holds that is personal; encrypted at rest as `content`. */
 export interface DraftContent {
   caseLabel: string;
   answers: ReferralAnswers;

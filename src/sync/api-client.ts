@@ -30,6 +30,8 @@ export interface ApiRequest<T> {
   /** Sent and signed exactly as given. */
   body?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
+  /** A conditional request (If-None-Match): a 304 goes to `read`, which says what it means. Elsewhere a 304 is a failure. */
+  conditional?: boolean;
   read: AnswerReader<T>;
   signal?: AbortSignal;
 }
@@ -40,7 +42,7 @@ export interface ApiClientOptions {
   baseUrl?: string;
   /** 'same-origin' sends the session cookie (console, device enrolment); left to fetch's default otherwise. */
   credentials?: RequestCredentials;
-  /** Adds the device's signature headers (DESIGN.md §6); the sync routes of an enrolled device. */
+  /** Adds the device's signature headers (docs/protocol.md, "Signing sync requests"); the sync routes of an enrolled device. */
   sign?: RequestSigner;
   /** Reads a Retry-After given as a date; the system clock unless told. */
   clock?: Clock;
@@ -68,7 +70,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   }
 
   return {
-    async call({ method, target, body, headers = {}, read, signal }) {
+    async call({ method, target, body, headers = {}, conditional = false, read, signal }) {
       let response: Response;
       try {
         // The body signed is the body sent, byte for byte.
@@ -85,8 +87,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       } catch {
         return { ok: false, failure: { kind: 'unreachable' } };
       }
-      // A 304 answers a conditional request: the route's reader says what it means.
-      if (!response.ok && response.status !== 304) return { ok: false, failure: await problemOf(response) };
+      if (!response.ok && !(conditional && response.status === 304)) return { ok: false, failure: await problemOf(response) };
       const answer = await read(response).catch(() => ({ ok: false as const, readable: false }));
       if (!answer.ok) return { ok: false, failure: { kind: 'unexpected', status: response.status, readable: answer.readable } };
       return { ok: true, status: response.status, headers: response.headers, value: answer.value };

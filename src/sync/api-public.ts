@@ -20,6 +20,7 @@ export function referenceList(api: ApiClient, name: ReferenceListName, etag?: st
     method: 'GET',
     target: apiPath(API_PATHS.reference, { list: name }),
     headers: etag ? { 'if-none-match': etag } : {},
+    conditional: true,
     async read(response) {
       if (response.status === 304) return { ok: true, value: { kind: 'not-modified' } };
       // Without its tag a copy could never be asked about again, so it is not worth keeping.

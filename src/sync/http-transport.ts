@@ -6,7 +6,7 @@ import type { Clock, NotDelivered, RequestSigner, TransportPort } from './ports.
 export interface HttpTransportOptions {
   fetch: typeof fetch;
   clock: Clock;
-  /** Signs each request once the device is enrolled (DESIGN.md §6). */
+  /** Signs each request once the device is enrolled (docs/protocol.md, "Signing sync requests"). */
   sign?: RequestSigner;
   /** Origin of the sync server; empty for the same origin as the app. */
   baseUrl?: string;

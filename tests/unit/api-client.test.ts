@@ -134,6 +134,12 @@ describe('reference lists over the API client', () => {
     expect(headersOf(requests[0]!.init)).toMatchObject({ 'if-none-match': '"v1"' });
   });
 
+  it('takes a 304 as a failure on a route that did not ask conditionally (a stored chunk, the health check)', async () => {
+    const { api } = clientAnswering([() => new Response(null, { status: 304 }), () => new Response(null, { status: 304 })]);
+    expect(await health(api)).toMatchObject({ ok: false, failure: { kind: 'problem', status: 304 } });
+    expect(await putChunk(api, { referralId: 'r1', fileId: 'f1', index: 0, sha256: 'a'.repeat(64), body: new Uint8Array([1]) })).toMatchObject({ ok: false, failure: { kind: 'problem', status: 304 } });
+  });
+
   it('gives a changed list parsed, as sent, and with its tag; asks unconditionally without one', async () => {
     const { api, requests } = clientAnswering([() => json(200, towns, { etag: '"v2"' })]);
     const result = await referenceList(api, 'uk-towns');

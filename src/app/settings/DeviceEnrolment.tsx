@@ -11,7 +11,8 @@ const text = settingsContent.settings;
 
 /** What went wrong, in the words of the server's problem where it sent one. */
 function enrolError(failure: ApiFailure): string {
-  if (failure.kind !== 'problem') return text.enrolOffline;
+  if (failure.kind === 'unreachable') return text.enrolOffline;
+  if (failure.kind === 'unexpected') return text.enrolFailed(`the server answered ${failure.status} with something this app does not understand`);
   return text.enrolFailed(failure.problem?.title ?? `the server answered ${failure.status}`);
 }
 
@@ -34,7 +35,8 @@ export function DeviceEnrolment() {
     setError('');
     try {
       const session = await signIn(api, { email, password });
-      if (!session.ok) return setError(enrolError(session.failure));
+      // Signed in is what counts (the cookie is set); what the answer says about the account is not needed here.
+      if (!session.ok && session.failure.kind !== 'unexpected') return setError(enrolError(session.failure));
       const answer = await enrolDevice(api, { publicKey: await identity.publicKey(), label });
       if (!answer.ok) return setError(enrolError(answer.failure));
       const enrolled = answer.value;

@@ -73,7 +73,15 @@ void import('../outbox/intake-key.ts').then((key) => key.refreshIntakeKey(api, s
 // Newer reference lists, if the server has any (public data; a 304 each when nothing changed). Loaded
 // lazily: starting a referral does not wait for them.
 let referenceLists: Promise<ReferenceLists> | undefined;
-const openReferenceLists = () => (referenceLists ??= import('../form/reference-lists.ts').then((lists) => lists.openReferenceLists(api)));
+const openReferenceLists = () =>
+  (referenceLists ??= import('../form/reference-lists.ts').then(
+    (lists) => lists.openReferenceLists(api),
+    (error: unknown) => {
+      // Not fetched (offline before the app was cached): the next screen that needs the lists asks again.
+      referenceLists = undefined;
+      throw error;
+    },
+  ));
 void openReferenceLists().then((lists) => lists.refresh(), ignore);
 setInterval(sendWaiting, RETRY_TICK_MS);
 sendWaiting();

@@ -50,10 +50,16 @@ export type MatchedRoute = { [N in RouteName]: { name: N; params: ParamsOf<N> } 
 const matchers = (Object.keys(ROUTES) as RouteName[]).map((name) => {
   const route: { path: string; params?: Record<string, string> } = ROUTES[name];
   const names: string[] = [];
-  const source = route.path.replace(/:([a-zA-Z]+)/g, (_, param: string) => {
-    names.push(param);
-    return `(${route.params?.[param] ?? '[^/]+'})`;
-  });
+  // The fixed parts are matched as written (the `.` of /index.html is a dot), the parameters by their patterns.
+  const source = route.path
+    .split(/(:[a-zA-Z]+)/)
+    .map((part) => {
+      if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const param = part.slice(1);
+      names.push(param);
+      return `(${route.params?.[param] ?? '[^/]+'})`;
+    })
+    .join('');
   return { name, names, pattern: new RegExp(`^${source}$`) };
 });
 
