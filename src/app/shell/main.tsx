@@ -11,7 +11,7 @@ import { App, type UpdateSignal } from './App.tsx';
 import { createInstallOffer } from './install.ts';
 import { createSession } from './session.ts';
 import { ReferenceListsContext } from '../form/reference-lists-context.ts';
-import type { ReferenceLists } from '../form/reference-lists.ts';
+import { loadOnce } from './load-once.ts';
 import { ServicesContext, type AppServices } from './services.ts';
 import { registerServiceWorker, requestBackgroundSync } from './sw-bridge.ts';
 import './styles.scss';
@@ -72,16 +72,7 @@ document.addEventListener('visibilitychange', () => {
 void import('../outbox/intake-key.ts').then((key) => key.refreshIntakeKey(api, settings), ignore);
 // Newer reference lists, if the server has any (public data; a 304 each when nothing changed). Loaded
 // lazily: starting a referral does not wait for them.
-let referenceLists: Promise<ReferenceLists> | undefined;
-const openReferenceLists = () =>
-  (referenceLists ??= import('../form/reference-lists.ts').then(
-    (lists) => lists.openReferenceLists(api),
-    (error: unknown) => {
-      // Not fetched (offline before the app was cached): the next screen that needs the lists asks again.
-      referenceLists = undefined;
-      throw error;
-    },
-  ));
+const openReferenceLists = loadOnce(() => import('../form/reference-lists.ts').then((lists) => lists.openReferenceLists(api)));
 void openReferenceLists().then((lists) => lists.refresh(), ignore);
 setInterval(sendWaiting, RETRY_TICK_MS);
 sendWaiting();
