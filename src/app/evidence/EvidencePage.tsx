@@ -7,6 +7,7 @@ import { type AttachedFile } from '../../store/evidence.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
 import { Button } from '../../govuk/Button.tsx';
+import { FormGroup } from '../../govuk/field-parts.tsx';
 import { evidenceText } from './content.ts';
 import { smallerName } from './downscale.ts';
 import { checkChosen, type PendingFile } from './evidence-choice.ts';
@@ -132,13 +133,7 @@ export function EvidencePage({ draft, mode }: { draft: Draft; mode: PageMode }) 
               {free < LOW_SPACE ? text.storageLow(formatBytes(free)) : text.storage(formatBytes(free))}
             </p>
           ) : null}
-          <div class="govuk-form-group">
-            <label class="govuk-label govuk-label--s" for="evidence-camera">
-              {text.takePhoto}
-            </label>
-            <div class="govuk-hint" id="evidence-camera-hint">
-              {text.takePhotoHint}
-            </div>
+          <FormGroup id="evidence-camera" label={text.takePhoto} hint={text.takePhotoHint}>
             <input
               class="govuk-file-upload"
               id="evidence-camera"
@@ -149,7 +144,7 @@ export function EvidencePage({ draft, mode }: { draft: Draft; mode: PageMode }) 
               disabled={busy}
               onChange={(event) => void choose(event.currentTarget)}
             />
-          </div>
+          </FormGroup>
           <div class={`govuk-form-group${errors.length > 0 ? ' govuk-form-group--error' : ''}`}>
             <label class="govuk-label govuk-label--s" for="evidence-files">
               {text.chooseFiles}
