@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const PROJECT_ROOT = fileURLToPath(new URL('.', import.meta.url));
@@ -9,23 +9,63 @@ const PROJECT_ROOT = fileURLToPath(new URL('.', import.meta.url));
 /** Built files of the casework console: the field app's service worker must never precache them. */
 const CONSOLE_FILES = ['console/**', 'assets/console-*'];
 
+const css: UserConfig['css'] = {
+  preprocessorOptions: {
+    scss: { loadPaths: ['node_modules'], quietDeps: true },
+  },
+};
+
+const target = 'es2022';
+
 /**
- * Two pages: the field app (`index.html`) and the casework console (`console/index.html`), so the
- * field bundle never carries the console. Only for a build of this project's root: the bench builds a
- * bare page (`bench/hello`) with this same configuration, and that page has no console.
+ * Two pages: the field app (`index.html`) and the casework console (`console/index.html`), each
+ * built on its own, so the field bundle never carries the console, and never shares a chunk with it
+ * either (a module both use would otherwise carry, in the field app's first load, what the console
+ * alone needs of it: preact/compat for react-hook-form). The console is built after the field app,
+ * into the same folder, every file of it under `console/` or named `assets/console-*`. Only for a
+ * build of this project's root: the bench builds a bare page (`bench/hello`) with this same
+ * configuration, and that page has no console.
  */
-function consoleEntry(): Plugin {
+function consoleBuild(): Plugin {
+  let active = false;
+  let outDir = '';
   return {
-    name: 'nrm-field:console-entry',
+    name: 'nrm-field:console-build',
+    apply: 'build',
     config(config) {
-      if (resolve(config.root ?? process.cwd()) !== resolve(PROJECT_ROOT)) return undefined;
-      return {
+      active = resolve(config.root ?? process.cwd()) === resolve(PROJECT_ROOT);
+      if (!active) return undefined;
+      return { build: { rolldownOptions: { input: { app: resolve(PROJECT_ROOT, 'index.html') } } } };
+    },
+    configResolved(resolved) {
+      outDir = resolve(resolved.root, resolved.build.outDir);
+    },
+    async closeBundle() {
+      if (!active) return;
+      await build({
+        configFile: false,
+        root: PROJECT_ROOT,
+        logLevel: 'warn',
+        plugins: [preact()],
+        // GOV.UK Frontend's service navigation (the console's) carries an old Internet Explorer hack,
+        // `@media (min-width: 0\0)`, that Lightning CSS cannot parse: that rule is dropped, not fatal.
+        css: { ...css, lightningcss: { errorRecovery: true } },
         build: {
+          target,
+          sourcemap: false,
+          outDir,
+          emptyOutDir: false,
+          copyPublicDir: false,
           rolldownOptions: {
-            input: { app: resolve(PROJECT_ROOT, 'index.html'), console: resolve(PROJECT_ROOT, 'console/index.html') },
+            input: { console: resolve(PROJECT_ROOT, 'console/index.html') },
+            output: {
+              entryFileNames: 'assets/console-[hash].js',
+              chunkFileNames: 'assets/console-[name]-[hash].js',
+              assetFileNames: 'assets/console-[hash][extname]',
+            },
           },
         },
-      };
+      });
     },
   };
 }
@@ -33,7 +73,7 @@ function consoleEntry(): Plugin {
 export default defineConfig({
   plugins: [
     preact(),
-    consoleEntry(),
+    consoleBuild(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'service-worker',
@@ -46,13 +86,9 @@ export default defineConfig({
       },
     }),
   ],
-  css: {
-    preprocessorOptions: {
-      scss: { loadPaths: ['node_modules'], quietDeps: true },
-    },
-  },
+  css,
   build: {
-    target: 'es2022',
+    target,
     sourcemap: false,
   },
 });

@@ -16,7 +16,8 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command> [options]
   revoke-device <device id>
       its next contact with the server is refused, and the app wipes itself
   seed-demo
-      a demo organisation with one account per role and random passwords, printed once (npm run demo)
+      a demo organisation with one account per role and random passwords, printed once
+      (npm run demo does this and also fills a fresh database with made-up cases)
 `;
 
 /** A mistake in how the command was called: the usage is printed with it. */

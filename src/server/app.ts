@@ -5,7 +5,9 @@ import { DEFAULT_SIGN_IN_LIMITS, registerSignInLimits, type SignInLimits } from 
 import type { Services } from './compose.ts';
 import { problem, sendProblem } from './problem.ts';
 import './request-context.ts';
+import { caseFileRoutes } from './routes/case-files.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { caseworkRoutes } from './routes/casework.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { openApiRoutes } from './routes/openapi.ts';
@@ -18,6 +20,7 @@ import { referralRoutes } from './routes/referrals.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { staticAppRoutes } from './routes/static-app.ts';
+import { testClockRoutes } from './routes/test-clock.ts';
 
 /** How the server speaks HTTP; what it does is in the services (compose.ts). */
 export interface AppOptions {
@@ -88,6 +91,9 @@ export async function buildApp(services: Services, options: AppOptions) {
   sessionRoutes(app, { sessions: services.sessions, limits, secureCookies: options.secureCookies ?? 'auto' });
   deviceRoutes(app, services);
   caseRoutes(app, services);
+  caseworkRoutes(app, services);
+  if (services.testClock) testClockRoutes(app, { testClock: services.testClock });
+  caseFileRoutes(app, services);
   openApiRoutes(app);
   if (options.staticDir) await staticAppRoutes(app, options.staticDir);
   else app.setNotFoundHandler((_request, reply) => sendProblem(reply, problem(404, 'not-found', 'There is nothing at this address')));

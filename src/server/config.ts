@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { DatabaseConfig } from './storage/connect.ts';
 
 export interface ServerConfig {
@@ -11,6 +11,12 @@ export interface ServerConfig {
   logLevel: string;
   /** The intake keyring (HPKE private keys). Every instance of one deployment must read the same file. */
   intakeKeyFile: string;
+  /** The same-person finder's secret (beside the intake keyring unless MATCHING_KEY_FILE says); shared by every instance. */
+  matchingKeyFile: string;
+  /** INDEPENDENT_REVIEW: negative conclusive grounds go to the independent review panel (off, as in practice since 2022). */
+  independentReview: boolean;
+  /** TEST_CLOCK: the server's clock can be moved forward over HTTP. For tests only; refused unless HOST is loopback. */
+  testClock: boolean;
   /** Refuse sync requests that carry no device signature (off until the field app signs). */
   requireDeviceSignatures: boolean;
   secureCookies: 'auto' | 'always';
@@ -74,16 +80,34 @@ function database(env: NodeJS.ProcessEnv, cwd: string): DatabaseConfig {
   return { kind: 'postgres', url, schema, poolMax: poolMax(env.DATABASE_POOL_MAX) };
 }
 
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+function testClock(value: string | undefined, host: string): boolean {
+  const on = flag('TEST_CLOCK', value);
+  if (on && !isLoopback(host)) {
+    throw new Error(`TEST_CLOCK=true lets anyone who can reach the server move its clock, so it runs only on loopback: set HOST to 127.0.0.1 (not "${host}"), or leave TEST_CLOCK unset`);
+  }
+  return on;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
   const host = env.HOST ?? 'localhost';
   const listenPort = port(env.PORT);
+  const intakeKeyFile = resolve(cwd, env.INTAKE_KEY_FILE ?? resolve(cwd, env.DATA_DIR ?? 'data', 'intake-keys.json'));
   return {
     host,
     port: listenPort,
     publicUrl: (env.PUBLIC_URL ?? `http://${host}:${listenPort}`).replace(/\/+$/, ''),
     database: database(env, cwd),
     staticDir: resolve(cwd, env.STATIC_DIR ?? 'dist'),
-    intakeKeyFile: resolve(cwd, env.INTAKE_KEY_FILE ?? resolve(cwd, env.DATA_DIR ?? 'data', 'intake-keys.json')),
+    intakeKeyFile,
+    matchingKeyFile: resolve(cwd, env.MATCHING_KEY_FILE ?? resolve(dirname(intakeKeyFile), 'matching-key.json')),
+    independentReview: flag('INDEPENDENT_REVIEW', env.INDEPENDENT_REVIEW),
+    testClock: testClock(env.TEST_CLOCK, host),
     logLevel: env.LOG_LEVEL ?? 'info',
     requireDeviceSignatures: flag('REQUIRE_DEVICE_SIGNATURES', env.REQUIRE_DEVICE_SIGNATURES),
     secureCookies: secureCookies(env.SECURE_COOKIES),

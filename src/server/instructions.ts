@@ -1,4 +1,6 @@
+import { CASEWORK_PATHS } from '../shared/casework/protocol.ts';
 import { API_PATHS } from '../shared/protocol.ts';
+import type { ServerConfig } from './config.ts';
 import type { OneTimeCode } from './services/accounts.ts';
 
 /** Until the console has its own screens, a one-time code is used with one JSON request; this shows it ready to run. */
@@ -32,5 +34,26 @@ export function setPasswordInstructions(publicUrl: string, email: string, code: 
     '',
     `  ${request(publicUrl, API_PATHS.password, { token: code.token, password: 'their own long passphrase' })}`,
     '',
+  ].join('\n');
+}
+
+/** The switches that change what the service does, printed at every start so nobody has to guess. */
+export function settingsNotice(config: Pick<ServerConfig, 'independentReview' | 'requireDeviceSignatures'>): string {
+  return [
+    `Independent review panel: ${config.independentReview ? 'on — negative conclusive grounds go to the panel after the second caseworker' : 'off — a negative conclusive grounds decision is served once a second caseworker agrees'} (INDEPENDENT_REVIEW)`,
+    `Device signatures: ${config.requireDeviceSignatures ? 'required' : 'not required — unsigned referrals are accepted and belong to no organisation'} (REQUIRE_DEVICE_SIGNATURES)`,
+    '',
+  ].join('\n');
+}
+
+/** Said loudly: a moved clock makes every case's dates wrong, so this must never be a real deployment. */
+export function testClockWarning(publicUrl: string): string {
+  const line = '!'.repeat(78);
+  return [
+    line,
+    '!! TEST_CLOCK is on: this server’s clock can be moved forward by anyone on this machine',
+    `!! (POST ${publicUrl}${CASEWORK_PATHS.testClock} {"days": n}). Dates recorded from now on are not real.`,
+    '!! For tests only. Never run a real deployment like this: unset TEST_CLOCK.',
+    line,
   ].join('\n');
 }

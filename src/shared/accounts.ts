@@ -2,10 +2,12 @@ import { z } from 'zod/mini';
 import { referralPaths } from './referral.ts';
 
 /**
- * Who does what: responders send referrals from enrolled devices; caseworkers and reviewers read
- * cases; analysts see only aggregates; admins manage accounts and devices but never read case content.
+ * Who does what: responders send referrals from enrolled devices; caseworkers decide cases and
+ * reviewers (senior decision makers) check negative decisions and assign work; panel members
+ * independently review negative conclusive grounds decisions; analysts see only aggregates; admins
+ * manage accounts and devices but never read case content.
  */
-export const roles = ['responder', 'caseworker', 'reviewer', 'analyst', 'admin'] as const;
+export const roles = ['responder', 'caseworker', 'reviewer', 'panel', 'analyst', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
 /** Long passphrases beat complex short ones; the upper bound only keeps hashing cheap to refuse. */
@@ -82,27 +84,6 @@ export const deviceSummarySchema = z.strictObject({
 });
 export type DeviceSummary = z.infer<typeof deviceSummarySchema>;
 export const devicesResponseSchema = z.strictObject({ devices: z.array(deviceSummarySchema) });
-
-/** A case as stored: the plaintext index and the sealed body as received (opened later, in the console). */
-export const caseResponseSchema = z.strictObject({
-  id: z.string(),
-  reference: z.string(),
-  path: z.enum(referralPaths),
-  schemaVersion: z.number(),
-  submittedAt: z.string(),
-  receivedAt: z.string(),
-  status: z.string(),
-  statusChangedAt: z.string(),
-  digest: z.string(),
-  envelope: z.record(z.string(), z.unknown()),
-  /** Other referrals to read with this one: the people met at the same encounter, and family members. */
-  linked: z.strictObject({
-    encounterId: z.nullable(z.string()),
-    sameEncounter: z.array(z.string()),
-    family: z.array(z.string()),
-  }),
-});
-export type CaseResponse = z.infer<typeof caseResponseSchema>;
 
 /** Counts below this are never shown: a small number can point to a person. */
 export const SMALL_NUMBER_THRESHOLD = 5;

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { progressSchema } from './casework/progress.ts';
 import { REFERENCE_PATTERN } from './reference-number.ts';
 import { PREVIOUS_SCHEMA_VERSION, SCHEMA_VERSION } from './schema-version.ts';
 
@@ -14,6 +15,8 @@ export const API_PATHS = {
   devices: `${API_BASE}/devices`,
   device: `${API_BASE}/devices/:id`,
   case: `${API_BASE}/cases/:id`,
+  caseFiles: `${API_BASE}/cases/:id/files`,
+  caseFile: `${API_BASE}/cases/:id/files/:fileId`,
   evidenceFile: `${API_BASE}/referrals/:id/files/:fileId`,
   evidenceChunk: `${API_BASE}/referrals/:id/files/:fileId/chunks/:index`,
   referralsByPath: `${API_BASE}/stats/referrals-by-path`,
@@ -93,6 +96,8 @@ export const referralStatusSchema = z.strictObject({
   reference: z.string(),
   status: z.string(),
   statusChangedAt: z.string(),
+  /** Where the decision unit has got to; absent from servers before casework. */
+  progress: z.optional(progressSchema),
 });
 export type ReferralStatus = z.infer<typeof referralStatusSchema>;
 
@@ -135,14 +140,21 @@ export const problemCodes = [
   'device-revoked',
   'files-incomplete',
   'chunk-hash-mismatch',
+  /** Casework: the rules refused the action (the reason is in `detail`). */
+  'action-refused',
+  /** Casework: the case changed since it was loaded (the body carries `current` and `since`). */
+  'case-changed',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 
 export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 
-/** RFC 9457 problem details, with our code and, for 422, the fields at fault. */
-export const problemSchema = z.object({
+/**
+ * RFC 9457 problem details, with our code and, for 422, the fields at fault. Loose: a route may add
+ * members of its own (a casework 409 carries the case as it stands now), and a client keeps them.
+ */
+export const problemSchema = z.looseObject({
   type: z.string(),
   title: z.string(),
   status: z.number(),

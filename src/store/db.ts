@@ -3,6 +3,7 @@ import type { ReferralAnswers } from '../shared/referral.ts';
 import type { Problem, Receipt, Submission } from '../shared/protocol.ts';
 import type { UploadFile } from '../shared/evidence-protocol.ts';
 import type { Boxed } from './box.ts';
+import type { Progress } from '../shared/casework/progress.ts';
 
 /** The device's signing key pair and, once enrolled, its id. */
 export interface DeviceIdentityRecord {
@@ -84,7 +85,7 @@ export interface OutboxRecord {
   receipt?: Receipt;
   problem?: Problem;
   /** Where the case stands at the decision unit, as last heard from the server. */
-  caseStatus?: { status: string; changedAt: string };
+  caseStatus?: { status: string; changedAt: string; progress?: Progress };
 }
 
 /**

@@ -200,7 +200,7 @@ export function createOutboxAccess(db: FieldDatabase) {
     async applyStatuses(statuses: ReferralStatus[]) {
       await db.transaction('rw', db.outbox, async () => {
         for (const status of statuses) {
-          await db.outbox.update(status.id, { caseStatus: { status: status.status, changedAt: status.statusChangedAt } });
+          await db.outbox.update(status.id, { caseStatus: { status: status.status, changedAt: status.statusChangedAt, progress: status.progress } });
         }
       });
     },

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { admin, seedDemoAccounts, signInToConsole, type DemoAccounts } from '../support/console.ts';
+import { admin, openAccount, seedDemoAccounts, signInToConsole, type DemoAccounts } from '../support/console.ts';
 import { useE2eStack } from '../support/e2e-stack.ts';
 
 const stack = useE2eStack();
@@ -57,9 +57,14 @@ describe('console sign-in', () => {
     await context.close();
   });
 
-  it('signs a caseworker in to a landing page with their role and organisation, and signs them out', async () => {
+  it('signs a caseworker in to the queue, shows their role and organisation on their account page, and signs them out', async () => {
     const { context, page, problems } = await freshPage();
     await signInToConsole(page, stack.server.baseUrl, accounts.caseworker);
+    await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/cases');
+    expect(await page.getByTestId('header-role').innerText()).toBe('Caseworker');
+    expect(await page.getByRole('navigation', { name: 'Console' }).getByRole('link').allInnerTexts()).toEqual(['Cases', 'Your account']);
+    await openAccount(page);
     const signedInAs = page.getByTestId('signed-in-as');
     expect(await signedInAs.innerText()).toMatch(new RegExp(`Email address\\s+${accounts.caseworker.email.replaceAll('.', '\\.')}`));
     expect(await signedInAs.innerText()).toMatch(/Role\s+Caseworker/);
@@ -88,12 +93,15 @@ describe('console sign-in', () => {
   it('shows an analyst the referrals by path, small numbers suppressed', async () => {
     const { context, page, problems } = await freshPage();
     await signInToConsole(page, stack.server.baseUrl, accounts.analyst);
-    expect(await page.getByTestId('signed-in-as').innerText()).toMatch(/Role\s+Analyst/);
+    await page.getByRole('heading', { name: 'Figures', level: 1 }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Console' }).getByRole('link').allInnerTexts()).toEqual(['Duty to Notify', 'Figures', 'Your account']);
     const table = page.getByTestId('referrals-by-path');
     await table.waitFor();
     const rows = await table.locator('tbody tr').allInnerTexts();
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row).toMatch(/Fewer than 5/);
+    await openAccount(page);
+    expect(await page.getByTestId('signed-in-as').innerText()).toMatch(/Role\s+Analyst/);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -101,6 +109,7 @@ describe('console sign-in', () => {
   it('goes back to sign-in, saying so, when the session has ended', async () => {
     const { context, page } = await freshPage();
     await signInToConsole(page, stack.server.baseUrl, accounts.reviewer);
+    await openAccount(page);
     expect(await page.getByTestId('signed-in-as').innerText()).toMatch(/Role\s+Reviewer/);
     // A password reset ends every session of the account on the server.
     await admin(stack.server, 'reset-password', '--email', accounts.reviewer.email);

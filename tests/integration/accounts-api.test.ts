@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/server/auth/tokens.ts';
 import { createAccountService } from '../../src/server/services/accounts.ts';
-import { caseResponseSchema, sessionResponseSchema } from '../../src/shared/accounts.ts';
+import { sessionResponseSchema } from '../../src/shared/accounts.ts';
+import { caseDetailSchema } from '../../src/shared/casework/protocol.ts';
 import { cookieFrom, createAccount, signIn } from '../support/accounts.ts';
 import { fakeClock, sealedSubmissionFor, validReferral } from '../support/fixtures.ts';
 import { startLoopbackServer, TEST_SCRYPT_COST, type LoopbackServer } from '../support/in-process-server.ts';
@@ -182,14 +183,14 @@ describe('cases and figures', () => {
     return submission;
   };
 
-  it('gives a caseworker the index and the sealed envelope, and records the read first', async () => {
+  it('gives a caseworker the case with its referral opened, and records the read first', async () => {
     const submission = await send('adult');
     const caseworker = await createAccount(server, 'caseworker');
     const cookie = await signIn(server.baseUrl, caseworker);
     const response = await fetch(`${server.baseUrl}/api/v1/cases/${submission.id}`, { headers: { cookie } });
     expect(response.status).toBe(200);
-    const body = caseResponseSchema.parse(await response.json());
-    expect(body).toMatchObject({ id: submission.id, path: 'adult-nrm', status: 'received', envelope: submission.envelope });
+    const body = caseDetailSchema.parse(await response.json());
+    expect(body).toMatchObject({ id: submission.id, state: { path: 'adult-nrm', stage: 'rg-pending' }, answers: { path: 'adult-nrm', firstName: 'Arben' } });
     const user = await server.storage.accounts.findUserByEmail(caseworker.email);
     const entries = await server.storage.audit.entriesFor(submission.id);
     expect(entries).toEqual([{ at: expect.any(String), actor: user?.id, action: 'case-read', subject: submission.id }]);

@@ -78,7 +78,7 @@ describe('npm run admin', () => {
     const seeded = await admin('seed-demo');
     expect(seeded.code).toBe(0);
     const rows = [...seeded.stdout.matchAll(/^ {2}(\w+)\s+(\S+@demo\.nrm-field\.invalid)\s+(\S+)$/gm)];
-    expect(rows.map((row) => row[1])).toEqual(['responder', 'caseworker', 'reviewer', 'analyst', 'admin']);
+    expect(rows.map((row) => row[1])).toEqual(['responder', 'caseworker', 'reviewer', 'panel', 'analyst', 'admin']);
     const [, , email, password] = rows[2]!;
     const response = await fetch(`${server.baseUrl}/api/v1/session`, json({ email, password }));
     expect(response.status).toBe(200);

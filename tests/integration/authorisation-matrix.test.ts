@@ -23,6 +23,8 @@ let server: LoopbackServer;
 const callers: Caller[] = [];
 let responderCookie = '';
 let caseId = '';
+/** A second case, of the same person as the first (so a possible match), that the matrix acts on. */
+let workedCaseId = '';
 
 async function request(caller: Caller, method: string, target: string, body?: unknown): Promise<Response> {
   const text = body === undefined ? undefined : JSON.stringify(body);
@@ -73,6 +75,22 @@ const routes: Route[] = [
       return fetch(`${server.baseUrl}${target}`, { method: 'PUT', headers: { ...headers, ...(c.cookie ? { cookie: c.cookie } : {}) }, body: CHUNK });
     },
   },
+  { name: 'GET /api/v1/cases', call: (c) => request(c, 'GET', '/api/v1/cases?held=nobody&sort=received') },
+  {
+    name: 'POST /api/v1/cases/:id/actions (take)',
+    async call(c) {
+      const version = (await server.storage.cases.find(workedCaseId))?.state.version;
+      return request(c, 'POST', `/api/v1/cases/${workedCaseId}/actions`, { version, action: { type: 'take' } });
+    },
+  },
+  { name: 'POST /api/v1/cases/:id/notes', call: (c) => request(c, 'POST', `/api/v1/cases/${workedCaseId}/notes`, { text: 'Called the responder.' }) },
+  {
+    name: 'PUT /api/v1/cases/:id/possible-matches/:otherId',
+    call: (c) => request(c, 'PUT', `/api/v1/cases/${workedCaseId}/possible-matches/${caseId}`, { verdict: 'not-same' }),
+  },
+  { name: 'GET /api/v1/caseworkers', call: (c) => request(c, 'GET', '/api/v1/caseworkers') },
+  { name: 'GET /api/v1/dtn-reports', call: (c) => request(c, 'GET', '/api/v1/dtn-reports?page=1') },
+  { name: 'POST /api/v1/test-clock', call: (c) => request(c, 'POST', '/api/v1/test-clock', { days: 30 }) },
   { name: 'DELETE /api/v1/session', call: (c) => request(c, 'DELETE', '/api/v1/session') },
 ];
 
@@ -82,28 +100,39 @@ const NO_SESSION = '401 signed-out';
 const WRONG_ROLE = '403 forbidden';
 const UNSIGNED = '401 device-signature-required';
 const REVOKED = '401 device-revoked';
+/** A panel member reads and acts on a case only while it awaits the panel. */
+const NOT_AT_PANEL = '403 forbidden';
 
 /** The specification, one row per route, cells in the order of `columns`. */
 const expected: Record<string, string[]> = {
-  'GET /api/v1/health': [OK, OK, OK, OK, OK, OK, OK, OK],
-  'GET /api/v1/intake-key': [OK, OK, OK, OK, OK, OK, OK, OK],
-  'GET /api/openapi.json': [OK, OK, OK, OK, OK, OK, OK, OK],
+  'GET /api/v1/health': [OK, OK, OK, OK, OK, OK, OK, OK, OK],
+  'GET /api/v1/intake-key': [OK, OK, OK, OK, OK, OK, OK, OK, OK],
+  'GET /api/openapi.json': [OK, OK, OK, OK, OK, OK, OK, OK, OK],
   // Public data, needed before a device is enrolled: nobody is refused, not even a revoked device.
-  'GET /api/v1/reference/:list': [OK, OK, OK, OK, OK, OK, OK, OK],
-  'POST /api/v1/referrals': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, '201'],
-  'GET /api/v1/receipts': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, OK],
-  'POST /api/v1/setup (a wrong code)': Array(8).fill('401 token-invalid'),
-  'POST /api/v1/password (a wrong code)': Array(8).fill('401 token-invalid'),
-  'POST /api/v1/session (own password)': ['401 sign-in-failed', OK, OK, OK, OK, OK, '401 sign-in-failed', '401 sign-in-failed'],
-  'GET /api/v1/session': [NO_SESSION, OK, OK, OK, OK, OK, NO_SESSION, NO_SESSION],
-  'POST /api/v1/devices': [NO_SESSION, '201', WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, NO_SESSION, NO_SESSION],
-  'GET /api/v1/devices': [NO_SESSION, OK, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, OK, NO_SESSION, NO_SESSION],
-  'DELETE /api/v1/devices/:id (a responder’s)': [NO_SESSION, '204', WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, '204', NO_SESSION, NO_SESSION],
-  'GET /api/v1/cases/:id': [NO_SESSION, WRONG_ROLE, OK, OK, WRONG_ROLE, WRONG_ROLE, NO_SESSION, NO_SESSION],
-  'GET /api/v1/stats/referrals-by-path': [NO_SESSION, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, OK, WRONG_ROLE, NO_SESSION, NO_SESSION],
-  'GET /api/v1/referrals/:id/files/:fileId': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, OK],
-  'PUT /api/v1/referrals/:id/files/:fileId/chunks/:index': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, '201'],
-  'DELETE /api/v1/session': Array(8).fill('204'),
+  'GET /api/v1/reference/:list': [OK, OK, OK, OK, OK, OK, OK, OK, OK],
+  'POST /api/v1/referrals': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, '201'],
+  'GET /api/v1/receipts': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, OK],
+  'POST /api/v1/setup (a wrong code)': Array(9).fill('401 token-invalid'),
+  'POST /api/v1/password (a wrong code)': Array(9).fill('401 token-invalid'),
+  'POST /api/v1/session (own password)': ['401 sign-in-failed', OK, OK, OK, OK, OK, OK, '401 sign-in-failed', '401 sign-in-failed'],
+  'GET /api/v1/session': [NO_SESSION, OK, OK, OK, OK, OK, OK, NO_SESSION, NO_SESSION],
+  'POST /api/v1/devices': [NO_SESSION, '201', WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, NO_SESSION, NO_SESSION],
+  'GET /api/v1/devices': [NO_SESSION, OK, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, OK, NO_SESSION, NO_SESSION],
+  'DELETE /api/v1/devices/:id (a responder’s)': [NO_SESSION, '204', WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, '204', NO_SESSION, NO_SESSION],
+  'GET /api/v1/cases/:id': [NO_SESSION, WRONG_ROLE, OK, OK, NOT_AT_PANEL, WRONG_ROLE, WRONG_ROLE, NO_SESSION, NO_SESSION],
+  'GET /api/v1/stats/referrals-by-path': [NO_SESSION, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, OK, WRONG_ROLE, NO_SESSION, NO_SESSION],
+  'GET /api/v1/referrals/:id/files/:fileId': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, OK],
+  'PUT /api/v1/referrals/:id/files/:fileId/chunks/:index': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, '201'],
+  'GET /api/v1/cases': [NO_SESSION, WRONG_ROLE, OK, OK, OK, WRONG_ROLE, WRONG_ROLE, NO_SESSION, NO_SESSION],
+  // The caseworker takes the case first; the reviewer is then refused by the rules (someone holds it).
+  'POST /api/v1/cases/:id/actions (take)': [NO_SESSION, WRONG_ROLE, OK, '422 action-refused', NOT_AT_PANEL, WRONG_ROLE, WRONG_ROLE, NO_SESSION, NO_SESSION],
+  'POST /api/v1/cases/:id/notes': [NO_SESSION, WRONG_ROLE, '201', '201', NOT_AT_PANEL, WRONG_ROLE, WRONG_ROLE, NO_SESSION, NO_SESSION],
+  'PUT /api/v1/cases/:id/possible-matches/:otherId': [NO_SESSION, WRONG_ROLE, OK, OK, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, NO_SESSION, NO_SESSION],
+  'GET /api/v1/caseworkers': [NO_SESSION, WRONG_ROLE, WRONG_ROLE, OK, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, NO_SESSION, NO_SESSION],
+  'GET /api/v1/dtn-reports': [NO_SESSION, WRONG_ROLE, WRONG_ROLE, OK, WRONG_ROLE, OK, WRONG_ROLE, NO_SESSION, NO_SESSION],
+  // Only a server started with TEST_CLOCK=true on loopback has it.
+  'POST /api/v1/test-clock': Array(9).fill('404 not-found'),
+  'DELETE /api/v1/session': Array(9).fill('204'),
 };
 
 async function cell(response: Response): Promise<string> {
@@ -132,6 +161,9 @@ beforeAll(async () => {
   const delivered = await signedFetch(server.baseUrl, valid, 'POST', '/api/v1/referrals', { body: JSON.stringify(sent) });
   if (delivered.status !== 201) throw new Error(`setup referral refused: ${delivered.status}`);
   caseId = sent.id;
+  const another = await sealedSubmissionFor(server.intakeKey);
+  if ((await signedFetch(server.baseUrl, valid, 'POST', '/api/v1/referrals', { body: JSON.stringify(another) })).status !== 201) throw new Error('second setup referral refused');
+  workedCaseId = another.id;
 
   callers.push({ name: 'anonymous' });
   for (const role of roles) callers.push({ name: role, account: accounts[role], cookie: await signIn(server.baseUrl, accounts[role]) });

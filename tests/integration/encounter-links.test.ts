@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caseResponseSchema } from '../../src/shared/accounts.ts';
+import { caseDetailSchema } from '../../src/shared/casework/protocol.ts';
 import type { Referral } from '../../src/shared/referral.ts';
 import { createAccount, signIn } from '../support/accounts.ts';
 import { sealedSubmissionFor, validReferral } from '../support/fixtures.ts';
@@ -37,19 +37,33 @@ describe('referrals linked by encounter and family', () => {
     expect(stored.map((row) => row.family)).toEqual([null, [mother], null, null]);
 
     const cookie = await signIn(server.baseUrl, await createAccount(server, 'caseworker'));
-    const read = async (id: string) => caseResponseSchema.parse(await (await fetch(`${server.baseUrl}/api/v1/cases/${id}`, { headers: { cookie } })).json()).linked;
-    expect(await read(mother)).toEqual({ encounterId, sameEncounter: [child, stranger, refused], family: [child] });
-    expect(await read(child)).toEqual({ encounterId, sameEncounter: [mother, stranger, refused], family: [mother] });
-    expect(await read(stranger)).toEqual({ encounterId, sameEncounter: [mother, child, refused], family: [] });
+    const read = async (id: string) =>
+      caseDetailSchema.parse(await (await fetch(`${server.baseUrl}/api/v1/cases/${id}`, { headers: { cookie } })).json()).linked.map(({ id: other, relation }) => [other, relation]);
+    // The Duty to Notify report met at the same encounter is never listed: it would point at the person who refused.
+    expect(await read(mother)).toEqual([
+      [child, 'family'],
+      [stranger, 'same-encounter'],
+    ]);
+    expect(await read(child)).toEqual([
+      [mother, 'family'],
+      [stranger, 'same-encounter'],
+    ]);
+    expect(await read(stranger)).toEqual([
+      [mother, 'same-encounter'],
+      [child, 'same-encounter'],
+    ]);
+    const references = new Map((await server.referrals.findByEncounter(encounterId)).map((row) => [row.id, row.reference]));
+    const linked = caseDetailSchema.parse(await (await fetch(`${server.baseUrl}/api/v1/cases/${mother}`, { headers: { cookie } })).json()).linked;
+    expect(linked.map((entry) => entry.reference)).toEqual([references.get(child), references.get(stranger)]);
     // Every read is audited, as before.
-    expect((await server.storage.audit.entriesFor(mother)).map((entry) => entry.action)).toEqual(['case-read']);
+    expect((await server.storage.audit.entriesFor(mother)).map((entry) => entry.action)).toEqual(['case-read', 'case-read']);
   });
 
   it('gives a referral sent outside an encounter no links', async () => {
     const { id } = await send(validReferral('child'));
     const cookie = await signIn(server.baseUrl, await createAccount(server, 'reviewer'));
-    const body = caseResponseSchema.parse(await (await fetch(`${server.baseUrl}/api/v1/cases/${id}`, { headers: { cookie } })).json());
-    expect(body.linked).toEqual({ encounterId: null, sameEncounter: [], family: [] });
+    const body = caseDetailSchema.parse(await (await fetch(`${server.baseUrl}/api/v1/cases/${id}`, { headers: { cookie } })).json());
+    expect(body.linked).toEqual([]);
   });
 
   it('refuses family links on a Duty to Notify report without co-operation, and links that are not ids', async () => {

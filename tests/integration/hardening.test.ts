@@ -64,7 +64,13 @@ describe('API description', () => {
       '/api/v1/session',
       '/api/v1/devices',
       '/api/v1/devices/{id}',
+      '/api/v1/cases',
       '/api/v1/cases/{id}',
+      '/api/v1/cases/{id}/actions',
+      '/api/v1/cases/{id}/notes',
+      '/api/v1/cases/{id}/possible-matches/{otherId}',
+      '/api/v1/caseworkers',
+      '/api/v1/dtn-reports',
       '/api/v1/stats/referrals-by-path',
       '/api/v1/referrals/{id}/files/{fileId}',
       '/api/v1/referrals/{id}/files/{fileId}/chunks/{index}',
@@ -142,11 +148,11 @@ function tableCounts(): Record<string, number> {
 
 describe('fuzz: malformed, oversized and random requests', () => {
   const noServerError = (status: number) => expect(status).toBeLessThan(500);
-  const cookies = { responder: '', admin: '', caseworker: '' };
+  const cookies = { responder: '', admin: '', caseworker: '', reviewer: '' };
   let device: TestDevice;
   // Signed in before the fuzzing uses up this address's sign-in allowance.
   beforeAll(async () => {
-    for (const role of ['responder', 'admin', 'caseworker'] as const) cookies[role] = await signIn(server.baseUrl, await createAccount(server, role));
+    for (const role of ['responder', 'admin', 'caseworker', 'reviewer'] as const) cookies[role] = await signIn(server.baseUrl, await createAccount(server, role));
     device = await enrolDevice(server.baseUrl, cookies.responder);
   });
 
@@ -257,6 +263,32 @@ describe('fuzz: malformed, oversized and random requests', () => {
       { numRuns: 400, seed: 17 },
     );
     expect(tableCounts()).toEqual(before);
+  });
+
+  it('never answers 5xx for random casework queries, bodies and ids', async () => {
+    const sent = await sealedSubmissionFor(server.intakeKey);
+    expect((await fetch(`${server.baseUrl}/api/v1/referrals`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sent) })).status).toBe(201);
+    const id = fc.oneof(fc.constant(sent.id), fc.uuid(), fc.string({ maxLength: 40 }));
+    const action = fc.oneof(
+      fc.json(),
+      fc.record({
+        version: fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 5 })),
+        action: fc.oneof(fc.jsonValue(), fc.record({ type: fc.constantFrom('take', 'decide-rg', 'review', 'assign', 'record-reconsideration', 'x'), outcome: fc.string(), to: fc.string(), decidedOn: fc.string() }, { requiredKeys: ['type'] })),
+      }).map((v) => JSON.stringify(v)),
+    );
+    await fc.assert(
+      fc.asyncProperty(id, id, action, fc.string({ maxLength: 200 }), fc.constantFrom('caseworker', 'reviewer') as fc.Arbitrary<'caseworker' | 'reviewer'>, async (caseId, otherId, body, query, role) => {
+        const headers = { 'content-type': 'application/json', cookie: cookies[role] };
+        const at = (path: string) => `${server.baseUrl}/api/v1/${path}`;
+        const one = encodeURIComponent(caseId);
+        noServerError((await fetch(at(`cases/${one}/actions`), { method: 'POST', headers, body })).status);
+        noServerError((await fetch(at(`cases/${one}/notes`), { method: 'POST', headers, body })).status);
+        noServerError((await fetch(at(`cases/${one}/possible-matches/${encodeURIComponent(otherId)}`), { method: 'PUT', headers, body })).status);
+        noServerError((await fetch(at(`cases?${query}`), { headers })).status);
+        noServerError((await fetch(at(`dtn-reports?${query}`), { headers })).status);
+      }),
+      { numRuns: 150, seed: 41 },
+    );
   });
 
   it('never answers 5xx, and writes nothing, for random ids, cookies and signature headers', async () => {

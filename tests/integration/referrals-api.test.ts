@@ -169,7 +169,13 @@ describe('GET /api/v1/receipts', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = await response.json();
     expect(body.statuses.map((s: { id: string }) => s.id).sort()).toEqual([a.id, b.id].sort());
-    expect(body.statuses.find((s: { id: string }) => s.id === a.id)).toEqual({ id: a.id, reference: receiptA.reference, status: 'received', statusChangedAt: receiptA.receivedAt });
+    expect(body.statuses.find((s: { id: string }) => s.id === a.id)).toEqual({
+      id: a.id,
+      reference: receiptA.reference,
+      status: 'received',
+      statusChangedAt: receiptA.receivedAt,
+      progress: { stage: 'received', on: null, reconsiderUntil: null },
+    });
 
     const later = await (await statuses(`since=${encodeURIComponent(receiptA.receivedAt)}&id=${a.id}`)).json();
     expect(later.statuses).toEqual([]);

@@ -12,7 +12,7 @@ export interface TestAccount {
 }
 
 /** An account made as an administrator would (a one-time code), with its password set through that code. */
-export async function createAccount(server: LoopbackServer, role: Role, organisation = 'Test Constabulary'): Promise<TestAccount> {
+export async function createAccount(server: Pick<LoopbackServer, 'storage'>, role: Role, organisation = 'Test Constabulary'): Promise<TestAccount> {
   const service = createAccountService({ ...server.storage, now: () => new Date(), scryptCost: TEST_SCRYPT_COST });
   if (!(await server.storage.accounts.findOrganisationByName(organisation))) await service.createOrganisation(organisation, 'test');
   const email = `${role}-${uuidv7()}@example.org`;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { buildApp, type AppOptions } from '../../src/server/app.ts';
 import { createServices, type ServiceOptions, type Services } from '../../src/server/compose.ts';
 import { loadIntakeKeyring } from '../../src/server/crypto/intake-keys.ts';
+import { loadMatchingKey } from '../../src/server/crypto/matching-key.ts';
 import type { IntakePublicKey } from '../../src/shared/sealing.ts';
 import type { ReferralStore } from '../../src/server/storage/referral-store.ts';
 import { connectSqlite } from '../../src/server/storage/sqlite.ts';
@@ -23,7 +24,7 @@ export interface LoopbackServer {
 }
 
 export interface LoopbackOptions
-  extends Partial<Pick<ServiceOptions, 'now' | 'scryptCost'>>,
+  extends Partial<Pick<ServiceOptions, 'now' | 'scryptCost' | 'independentReview'>>,
     Partial<Pick<AppOptions, 'requireDeviceSignatures' | 'signInLimits' | 'secureCookies' | 'trustProxy'>>,
     Partial<Pick<Storage, 'ping'>> {
   logLines?: string[];
@@ -42,9 +43,10 @@ export async function startLoopbackServer(options: LoopbackOptions = {}): Promis
   const sqliteFile = join(dir, 'nrm-field.sqlite');
   const storage = await openStorage(connectSqlite(sqliteFile));
   const keyring = await loadIntakeKeyring(join(dir, 'intake-keys.json'), new Date());
-  const { logLines, now = () => new Date(), scryptCost = TEST_SCRYPT_COST, ping = storage.ping, ...appOptions } = options;
+  const matchingKey = loadMatchingKey(join(dir, 'matching-key.json'), new Date());
+  const { logLines, now = () => new Date(), scryptCost = TEST_SCRYPT_COST, independentReview, ping = storage.ping, ...appOptions } = options;
   const logger = logLines ? { level: 'trace', stream: { write: (line: string) => void logLines.push(line) } } : undefined;
-  const services = createServices({ ...storage, ping }, { keyring, now, randomInt: (n) => randomInt(n), scryptCost });
+  const services = createServices({ ...storage, ping }, { keyring, matchingKey, now, randomInt: (n) => randomInt(n), scryptCost, independentReview });
   const app = await buildApp(services, { requireDeviceSignatures: false, logger, ...appOptions });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };

@@ -16,6 +16,10 @@ export interface Backend {
   setUp(): Promise<void>;
   open(): Promise<Storage>;
   sql(text: string): Promise<void>;
+  /** Runs a query and gives back its rows as the database stores them. */
+  rows(text: string): Promise<Record<string, unknown>[]>;
+  /** SQLite only: the database file (its WAL beside it, with `-wal`), to read what a thief would. */
+  file?: () => string;
   tearDown(): Promise<void>;
 }
 
@@ -36,6 +40,15 @@ export function sqliteBackend(): Backend {
         db.close();
       }
     },
+    async rows(text) {
+      const db = new BetterSqlite3(file(), { readonly: true });
+      try {
+        return db.prepare(text).all() as Record<string, unknown>[];
+      } finally {
+        db.close();
+      }
+    },
+    file,
     async tearDown() {
       if (dir) rmSync(dir, { recursive: true, force: true });
     },
@@ -70,6 +83,7 @@ export function postgresBackend(): Backend {
     async sql(text) {
       await schema().query(text);
     },
+    rows: (text) => schema().query(text),
     async tearDown() {
       await target?.drop();
     },

@@ -12,6 +12,32 @@ describe('console: reading the server’s refusals', () => {
     expect(failureFrom(403, undefined, problem(403, 'forbidden'))).toEqual({ kind: 'forbidden' });
     const errors = [{ path: 'email', message: 'Enter an email address, like name@example.org' }];
     expect(failureFrom(400, undefined, problem(400, 'bad-request', { errors }))).toEqual({ kind: 'invalid', errors });
+    expect(failureFrom(422, undefined, problem(422, 'bad-request', { errors }))).toEqual({ kind: 'invalid', errors });
+    expect(failureFrom(404, undefined, problem(404, 'not-found'))).toEqual({ kind: 'not-found' });
+  });
+
+  it('reads casework’s refusals: the rules’ reason, and the case as it stands after someone else changed it', () => {
+    const reason = 'Someone else holds this case: take it over (with a reason) first, or ask them.';
+    expect(failureFrom(422, undefined, problem(422, 'action-refused', { detail: reason }))).toEqual({ kind: 'refused', reason });
+    const current = {
+      stage: 'rg-pending',
+      version: 7,
+      path: 'child',
+      heldBy: 'u2',
+      receivedOn: '2026-03-02',
+      rgDueOn: '2026-03-09',
+      rg: null,
+      cg: null,
+      cgNotBefore: null,
+      proposal: null,
+      resumeStage: null,
+      heldSince: null,
+      servedNegativeOn: null,
+    };
+    const since = [{ at: '2026-03-03T10:00:00.000Z', actor: { id: 'u2', email: 'rv@example.org' }, action: 'take-over', from: 'rg-pending', to: 'rg-pending', detail: { reason: 'Cover' } }];
+    expect(failureFrom(409, undefined, problem(409, 'case-changed', { current, since }))).toEqual({ kind: 'case-changed', current, since });
+    expect(failureMessage({ kind: 'refused', reason })).toBe(reason);
+    expect(failureMessage({ kind: 'not-found' })).toBe('There is nothing here: it may have been removed, or the address is wrong');
   });
 
   it('goes by the status when a proxy answered without our codes', () => {
@@ -19,7 +45,8 @@ describe('console: reading the server’s refusals', () => {
     expect(failureFrom(401, undefined, undefined)).toEqual({ kind: 'signed-out' });
     expect(failureFrom(502, undefined, undefined)).toEqual({ kind: 'server', status: 502, retryAfterSeconds: undefined });
     expect(failureFrom(503, 120, problem(503, 'unavailable'))).toEqual({ kind: 'server', status: 503, retryAfterSeconds: 120 });
-    expect(failureFrom(404, undefined, undefined)).toEqual({ kind: 'unexpected', status: 404 });
+    expect(failureFrom(404, undefined, undefined)).toEqual({ kind: 'not-found' });
+    expect(failureFrom(409, undefined, '<html>conflict</html>')).toEqual({ kind: 'unexpected', status: 409 });
     expect(failureFrom(400, undefined, problem(400, 'bad-request'))).toEqual({ kind: 'unexpected', status: 400 });
   });
 

@@ -45,3 +45,19 @@ describe('server configuration: accounts and devices', () => {
     expect(() => readConfig({ SECURE_COOKIES: 'never' }, '/')).toThrow(/SECURE_COOKIES/);
   });
 });
+
+describe('server configuration: casework', () => {
+  it('has the independent review panel off and the clock real unless told, and keeps the matching key beside the intake keyring', () => {
+    expect(readConfig({}, '/srv')).toMatchObject({ independentReview: false, testClock: false, matchingKeyFile: '/srv/data/matching-key.json' });
+    expect(readConfig({ INTAKE_KEY_FILE: '/secrets/intake.json' }, '/srv').matchingKeyFile).toBe('/secrets/matching-key.json');
+    expect(readConfig({ MATCHING_KEY_FILE: 'keys/m.json' }, '/srv').matchingKeyFile).toBe('/srv/keys/m.json');
+    expect(readConfig({ INDEPENDENT_REVIEW: 'true' }, '/').independentReview).toBe(true);
+  });
+
+  it('moves the clock only on loopback', () => {
+    for (const host of ['127.0.0.1', 'localhost', '::1']) expect(readConfig({ TEST_CLOCK: 'true', HOST: host }, '/').testClock).toBe(true);
+    expect(() => readConfig({ TEST_CLOCK: 'true', HOST: '0.0.0.0' }, '/')).toThrow(/TEST_CLOCK.*loopback/);
+    expect(() => readConfig({ TEST_CLOCK: 'true', HOST: 'nrm.example' }, '/')).toThrow(/HOST/);
+    expect(() => readConfig({ INDEPENDENT_REVIEW: 'sometimes' }, '/')).toThrow(/INDEPENDENT_REVIEW/);
+  });
+});

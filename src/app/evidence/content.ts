@@ -1,3 +1,5 @@
+import { fileCount } from '../../shared/format.ts';
+
 /** The evidence pages' words: they load with those pages, not with the first screen. */
 export const evidenceText = {
   title: 'Upload evidence',
@@ -29,5 +31,5 @@ export const evidenceText = {
     space: (name: string, free: string) => `${name} does not fit on this device (about ${free} left). Free some space, or make photos smaller`,
     failed: (name: string) => `${name} could not be stored on this device. Try again`,
   },
-  count: (n: number) => (n === 1 ? '1 file' : `${n} files`),
+  count: fileCount,
 } as const;

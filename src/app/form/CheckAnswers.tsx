@@ -1,58 +1,28 @@
 import { useState } from 'preact/hooks';
 import { pathOf, walk } from '../../shared/form/journey.ts';
-import type { AnswerValue, Answers, FieldDef, PageDef, SectionId } from '../../shared/form/model.ts';
-import { filled, visibleFields } from '../../shared/form/page-schema.ts';
+import type { Answers } from '../../shared/form/model.ts';
+import { answerSections, type AnswerRow } from '../../shared/form/answer-summary.ts';
 import type { Draft } from '../../store/drafts.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import { ErrorSummary, type SummaryError } from '../../govuk/ErrorSummary.tsx';
 import { Link } from '../shell/Link.tsx';
-import { evidenceText } from '../evidence/content.ts';
-import { formatDate } from '../shell/format.ts';
 import { navigate, paths } from '../shell/routes.ts';
 import { sendDraft } from '../outbox/send-referral.ts';
 import { useKey, useServices } from '../shell/services.ts';
 import { outboxContent } from '../outbox/content.ts';
-import { formContent } from './content.ts';
 import { checkContent } from './check-content.ts';
-import { SummaryList, type SummaryListRow } from '../../govuk/SummaryList.tsx';
+import { AnswerSections } from '../../govuk/AnswerSections.tsx';
 
 const text = checkContent.check;
 
-/** An answer as the responder chose it: option labels, not codes; a date in words. */
-function shown(def: FieldDef, raw: AnswerValue | undefined): string | undefined {
-  const value = filled(raw);
-  if (value === undefined) return undefined;
-  const label = (entry: string) => def.options?.find((option) => option.value === entry)?.label ?? entry;
-  if (def.kind === 'files') return evidenceText.count(typeof value === 'string' ? 1 : value.length);
-  if (typeof value !== 'string') return value.map(label).join('\n');
-  if (def.kind === 'confirm') return text.confirmed;
-  if (def.kind === 'date') {
-    const [year, month, day] = value.split('-').map(Number);
-    return formatDate(new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)));
-  }
-  return label(value);
-}
-
-/** One answer, with a Change link back to its page (a change there returns here). */
-function row(id: string, label: string, value: string | undefined, href: string): SummaryListRow {
-  return {
-    id,
-    key: label,
-    value: value || <span class="govuk-hint">{text.notAnswered}</span>,
-    valueClass: 'app-pre-wrap',
-    actions: (
-      <Link href={href}>
-        {text.change}
-        <span class="govuk-visually-hidden"> {label.toLowerCase()}</span>
-      </Link>
-    ),
-  };
-}
-
-function bySection(pages: readonly PageDef[]): [SectionId, PageDef[]][] {
-  const sections = new Map<SectionId, PageDef[]>();
-  for (const page of pages) sections.set(page.section, [...(sections.get(page.section) ?? []), page]);
-  return [...sections];
+/** A Change link back to an answer's page (a change there returns here). */
+function change(draftId: string, row: AnswerRow) {
+  return (
+    <Link href={paths.step(draftId, row.pageId, true)}>
+      {text.change}
+      <span class="govuk-visually-hidden"> {row.label.toLowerCase()}</span>
+    </Link>
+  );
 }
 
 export function CheckAnswers({ draft }: { draft: Draft }) {
@@ -92,19 +62,12 @@ export function CheckAnswers({ draft }: { draft: Draft }) {
           <ErrorSummary errors={errors} />
           <h1 class="govuk-heading-l">{path === 'dtn' ? text.titleDtn : text.title}</h1>
           <div class="govuk-inset-text">{path ? text.pathSummary[path] : null}</div>
-          {bySection(done).map(([section, pages]) => (
-            <div key={section}>
-              <h2 class="govuk-heading-m">{formContent.sections[section]}</h2>
-              <SummaryList
-                class="govuk-!-margin-bottom-9"
-                rows={pages.flatMap((page) =>
-                  page.deviceOnly
-                    ? [row('caseLabel', text.caseLabel, draft.caseLabel, paths.step(draft.id, page.id, true))]
-                    : visibleFields(page, answers).map((def) => row(def.name, def.label.replace(/ \(optional\)$/, ''), shown(def, answers[def.name]), paths.step(draft.id, page.id, true))),
-                )}
-              />
-            </div>
-          ))}
+          <AnswerSections
+            sections={answerSections(draft.answers, { caseLabel: { value: draft.caseLabel, label: text.caseLabel } })}
+            notAnswered={text.notAnswered}
+            valueClass="app-pre-wrap"
+            actions={(row) => change(draft.id, row)}
+          />
           <h2 class="govuk-heading-m">{text.sendHeading}</h2>
           <p class="govuk-body">{text.declaration}</p>
           <button id="submit" type="button" class="govuk-button" data-module="govuk-button" disabled={sending} aria-disabled={sending} onClick={() => void submit()}>

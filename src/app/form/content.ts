@@ -1,23 +1,8 @@
+import { sectionTitles } from '../../shared/form/sections.ts';
+
 /** The question pages’ words (the questions themselves are data: src/shared/form). */
 export const formContent = {
-  sections: {
-    setup: 'About this report',
-    age: 'Age and safeguarding',
-    background: 'Their background',
-    exploitation: 'What happened',
-    assessment: 'Your assessment',
-    where: 'Where it happened',
-    exploiters: 'The people who exploited them',
-    risk: 'Type of exploitation and risk',
-    police: 'Police',
-    consent: 'Consent',
-    dtn: 'Duty to Notify',
-    support: 'Support',
-    person: 'About the person',
-    decision: 'Where to send the decision',
-    responder: 'Your details',
-    evidence: 'Evidence',
-  },
+  sections: sectionTitles,
   pageNumber: (n: number) => `Page ${n}`,
   remindSituations: 'They were exploited in more than one situation: cover each of them in your answers on this page.',
   date: { day: 'Day', month: 'Month', year: 'Year' },

@@ -3,7 +3,7 @@ import { type OutboxItem } from '../../store/outbox.ts';
 import { Button } from '../../govuk/Button.tsx';
 import { useSyncProgress } from '../shell/StatusLine.tsx';
 import { formatBytes } from '../evidence/file-size.ts';
-import { formatDateTime } from '../shell/format.ts';
+import { formatDate, formatDateTime } from '../shell/format.ts';
 import { navigate, paths } from '../shell/routes.ts';
 import type { Draft } from '../../store/drafts.ts';
 import { sealDraft } from './send-referral.ts';
@@ -26,12 +26,20 @@ const tagColour: Record<OutboxRecord['state'], TagColour> = {
 
 type Row = [string, preact.ComponentChildren];
 
+const inWords = (day: string | null) => (day ? formatDate(new Date(`${day}T00:00:00Z`)) : '');
+
+/** The decision unit's progress in words; a server before casework sends only its status word. */
+function caseStatusText({ status, progress }: NonNullable<OutboxItem['caseStatus']>): string {
+  if (!progress) return text.caseStatuses[status] ?? status;
+  return text.progress[progress.stage](inWords(progress.on), inWords(progress.reconsiderUntil));
+}
+
 function rowsFor(item: OutboxItem): Row[] {
   const rows: Row[] = [[text.status, <Tag colour={tagColour[item.state]}>{text.state[item.state]}</Tag>]];
   if (item.receipt) {
     rows.push([text.reference, <strong data-testid="outbox-reference">{item.receipt.reference}</strong>]);
     rows.push([text.receivedAt, formatDateTime(item.receipt.receivedAt)]);
-    if (item.caseStatus) rows.push([text.caseStatus, text.caseStatuses[item.caseStatus.status] ?? item.caseStatus.status]);
+    if (item.caseStatus) rows.push([text.caseStatus, <span data-testid="outbox-progress">{caseStatusText(item.caseStatus)}</span>]);
     return rows;
   }
   if (item.lastAttemptAt) rows.push([text.lastAttempt, formatDateTime(item.lastAttemptAt)]);

@@ -15,6 +15,17 @@ export const outboxContent = {
     noContact: 'This device has not reached the server yet.',
     caseStatus: 'Case status',
     caseStatuses: { received: 'Received by the decision unit' } as Record<string, string>,
+    /** The decision unit's progress as the server tells it; `on` and `until` are dates in words. */
+    progress: {
+      received: () => 'Received by the decision unit',
+      'more-information': (on: string) => `More information asked for (${on}): the decision unit will contact you`,
+      'rg-positive': (on: string) => `Reasonable grounds: positive, ${on}`,
+      'rg-negative': (on: string, until: string) => `Reasonable grounds: negative (served), ${on}. You can ask for reconsideration until ${until}`,
+      reconsideration: () => 'Reconsideration asked for: the decision unit is looking at it again',
+      'cg-positive': (on: string) => `Conclusive grounds: positive, ${on}`,
+      'cg-negative': (on: string, until: string) => `Conclusive grounds: negative (served), ${on}. You can ask for reconsideration until ${until}`,
+      withdrawn: () => 'Withdrawn from the National Referral Mechanism',
+    },
     fix: 'Open and fix',
     discard: 'Delete this copy',
     confirmDiscard: 'Delete this referral from this device? It has not been sent and cannot be recovered.',

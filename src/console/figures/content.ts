@@ -2,6 +2,7 @@ import { SMALL_NUMBER_THRESHOLD } from '../../shared/accounts.ts';
 
 /** The words of the analyst's figures (the console's shell-wide words are in shell/content.ts). */
 export const figuresContent = {
+  title: 'Figures',
   caption: 'Referrals received, by path',
   path: 'Path',
   count: 'Referrals',

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ConsoleApi, SignedIn } from './api.ts';
 import { Checking } from './Checking.tsx';
-import { Landing } from './Landing.tsx';
+import { Desk } from './Desk.tsx';
 import { SignIn, type SignInNotice } from './SignIn.tsx';
 import { Unreachable } from './Unreachable.tsx';
 import { useSessionWatch } from './use-session-watch.ts';
@@ -61,6 +61,6 @@ export function Console({ api, memory }: { api: ConsoleApi; memory: SignedInMemo
     case 'sign-in':
       return <SignIn api={api} notice={screen.notice} onSignedIn={onSignedIn} />;
     case 'signed-in':
-      return <Landing api={api} signedIn={screen.signedIn} onSignedOut={onSignedOut} onSessionEnded={onSessionEnded} />;
+      return <Desk api={api} signedIn={screen.signedIn} onSignedOut={onSignedOut} onSessionEnded={onSessionEnded} />;
   }
 }

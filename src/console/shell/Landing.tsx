@@ -1,46 +1,20 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
-import { HeaderButton } from '../../govuk/Header.tsx';
 import { SummaryList } from '../../govuk/SummaryList.tsx';
-import { ReferralFigures } from '../figures/ReferralFigures.tsx';
-import type { ConsoleApi, SignedIn } from './api.ts';
+import type { SignedIn } from './api.ts';
 import { content } from './content.ts';
+import { useHeadingFocus } from './desk-frame.ts';
+import { DeskLayout } from './DeskLayout.tsx';
 import { formatDateTime } from './format.ts';
-import { Layout } from './Layout.tsx';
-import { failureMessage } from './messages.ts';
 
 const text = content.landing;
 
-/** Who is signed in, what their role may do here, and the way out. */
-export function Landing({ api, signedIn, onSignedOut, onSessionEnded }: { api: ConsoleApi; signedIn: SignedIn; onSignedOut: () => void; onSessionEnded: () => void }) {
+/** Who is signed in, and what their role may do here (Sign out is in the header of every screen). */
+export function Landing({ signedIn }: { signedIn: SignedIn }) {
   const { user, idleExpiresAt, expiresAt } = signedIn.session;
   const role = content.roles[user.role];
-  const [signOutError, setSignOutError] = useState('');
-  const [attempt, setAttempt] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  // The screen changed without a page load: start reading from its heading.
-  useEffect(() => heading.current?.focus(), []);
-
-  const signOut = async () => {
-    setBusy(true);
-    const result = await api.signOut();
-    setBusy(false);
-    if (result.ok) return onSignedOut();
-    setSignOutError(text.signOutFailed(failureMessage(result.failure)));
-    setAttempt((n) => n + 1);
-  };
-
-  const actions = (
-    <HeaderButton id="sign-out" onClick={() => void signOut()} ariaDisabled={busy}>
-      {busy ? text.signingOut : text.signOut}
-    </HeaderButton>
-  );
+  const heading = useHeadingFocus();
 
   return (
-    <Layout title={`${signOutError ? content.errorPrefix : ''}${text.title}`} actions={actions}>
-      <ErrorSummary errors={signOutError ? [{ href: '#sign-out', message: signOutError }] : []} attempt={attempt} title={content.errorSummaryTitle} />
+    <DeskLayout title={text.title}>
       <h1 class="govuk-heading-l" tabIndex={-1} ref={heading} id="landing-heading">
         {text.title}
       </h1>
@@ -59,7 +33,6 @@ export function Landing({ api, signedIn, onSignedOut, onSessionEnded }: { api: C
           <li key={line}>{line}</li>
         ))}
       </ul>
-      {user.role === 'analyst' ? <ReferralFigures api={api} onSessionEnded={onSessionEnded} /> : null}
       {role.next ? <p class="govuk-inset-text">{role.next}</p> : null}
       {user.role === 'responder' ? (
         <p class="govuk-body">
@@ -68,6 +41,6 @@ export function Landing({ api, signedIn, onSignedOut, onSessionEnded }: { api: C
           </a>
         </p>
       ) : null}
-    </Layout>
+    </DeskLayout>
   );
 }

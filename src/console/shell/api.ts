@@ -1,7 +1,14 @@
 import type { ReferralsByPathResponse, SessionResponse, SignInRequest } from '../../shared/accounts.ts';
+import type { CaseActionRequest, CaseNoteRequest } from '../../shared/casework/actions.ts';
+import type { CaseFilesResponse } from '../../shared/casework/files.ts';
+import type { CaseDetail, DtnReportsResponse, QueueQuery, QueueResponse } from '../../shared/casework/protocol.ts';
 import { referralsByPath, session, signIn, signOut } from '../../sync/api-accounts.ts';
 import { createApiClient, type ApiFailure, type ApiResult } from '../../sync/api-client.ts';
+import { addCaseNote, caseAction, caseDetail, caseFileAddress, caseFiles, caseQueue, caseworkers, decideSameness, dtnReports } from '../../sync/api-casework.ts';
 import { failureFrom, type Failure } from './failures.ts';
+
+/** The person signed in, as the session describes them. */
+export type ConsoleUser = SessionResponse['user'];
 
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
@@ -23,6 +30,7 @@ export function createConsoleApi({ fetch, now }: ConsoleApiDeps) {
   const failure = (failed: ApiFailure): Failure => {
     if (failed.kind === 'unreachable') return { kind: 'unreachable' };
     if (failed.kind === 'unexpected') return { kind: 'unexpected', status: failed.status };
+    // The problem as sent, with any members of the route's own (a 409's case as it stands now).
     return failureFrom(failed.status, failed.retryAfterMs === undefined ? undefined : Math.ceil(failed.retryAfterMs / 1000), failed.problem);
   };
 
@@ -44,6 +52,16 @@ export function createConsoleApi({ fetch, now }: ConsoleApiDeps) {
     session: () => signedIn(session(api)),
     signOut: () => valueOf(signOut(api)),
     referralsByPath: (): Promise<Result<ReferralsByPathResponse>> => valueOf(referralsByPath(api)),
+    /** Casework (case readers): the queue, one case, and what can be done to it. */
+    caseQueue: (query: QueueQuery): Promise<Result<QueueResponse>> => valueOf(caseQueue(api, query)),
+    caseDetail: (id: string): Promise<Result<CaseDetail>> => valueOf(caseDetail(api, id)),
+    caseFiles: (id: string): Promise<Result<CaseFilesResponse>> => valueOf(caseFiles(api, id)),
+    caseFileAddress,
+    caseAction: (id: string, request: CaseActionRequest): Promise<Result<void>> => valueOf(caseAction(api, id, request)),
+    addCaseNote: (id: string, note: CaseNoteRequest): Promise<Result<void>> => valueOf(addCaseNote(api, id, note)),
+    decideSameness: (id: string, otherId: string, verdict: 'same-person' | 'not-same'): Promise<Result<void>> => valueOf(decideSameness(api, id, otherId, verdict)),
+    caseworkers: () => valueOf(caseworkers(api)),
+    dtnReports: (page: number): Promise<Result<DtnReportsResponse>> => valueOf(dtnReports(api, page)),
   };
 }
 

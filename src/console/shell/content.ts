@@ -30,6 +30,25 @@ export const content = {
     unexpected: (status: number) => `Something went wrong (the server answered ${status}). Try again`,
     forbidden: 'Your account is not allowed to do this',
     signedOut: 'You are not signed in any more. Sign in again',
+    notFound: 'There is nothing here: it may have been removed, or the address is wrong',
+    caseChanged: 'Someone else changed this case while you were working on it',
+  },
+  nav: {
+    label: 'Console',
+    cases: 'Cases',
+    dtn: 'Duty to Notify',
+    figures: 'Figures',
+    account: 'Your account',
+  },
+  notFound: {
+    title: 'Page not found',
+    body: 'If you typed the address, check it is right. If you followed a link, go to the start of the console.',
+    home: 'Go to the start of the console',
+  },
+  forbidden: {
+    title: 'You cannot see this page',
+    body: 'This page is not for your role. If you need it for your work, ask an administrator of your organisation.',
+    home: 'Go to the start of the console',
   },
   unreachable: {
     title: 'Sorry, the server cannot be reached',
@@ -56,13 +75,18 @@ export const content = {
     },
     caseworker: {
       name: 'Caseworker',
-      can: ['Read the cases that first responders send, as they were received.', 'Every time you open a case, it is recorded in the audit log.'],
-      next: 'Screens for finding and reading cases are coming. Until then there is nothing more to do here.',
+      can: ['Read the cases that first responders send, as they were received, and make reasonable and conclusive grounds decisions.', 'Every time you open a case, it is recorded in the audit log.'],
+      next: '',
     },
     reviewer: {
       name: 'Reviewer',
-      can: ['Read cases, and review negative decisions before they are final (second-person review).', 'Every time you open a case, it is recorded in the audit log.'],
-      next: 'Screens for finding, reading and reviewing cases are coming. Until then there is nothing more to do here.',
+      can: ['Read cases, decide them, and review negative decisions before they are final (second-person review).', 'Assign cases to caseworkers.', 'See Duty to Notify reports and the figures.', 'Every time you open a case, it is recorded in the audit log.'],
+      next: '',
+    },
+    panel: {
+      name: 'Independent review panel member',
+      can: ['Review negative conclusive grounds decisions, when this deployment has the independent review panel switched on.', 'Every time you open a case, it is recorded in the audit log.'],
+      next: '',
     },
     analyst: {
       name: 'Analyst',

@@ -1,3 +1,5 @@
+import { caseChangedSchema, type CaseEvent } from '../../shared/casework/protocol.ts';
+import type { CaseState } from '../../shared/casework/machine.ts';
 import { problemSchema, type FieldError } from '../../shared/protocol.ts';
 
 /** Why a request to the server did not give what was asked, in the terms the screens act on. */
@@ -8,6 +10,11 @@ export type Failure =
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'signed-out' }
   | { kind: 'forbidden' }
+  | { kind: 'not-found' }
+  /** Casework: the rules refused the action, with the reason a caseworker can act on. */
+  | { kind: 'refused'; reason: string }
+  /** Casework: someone else changed the case first; nothing was written. */
+  | { kind: 'case-changed'; current: CaseState; since: CaseEvent[] }
   | { kind: 'server'; status: number; retryAfterSeconds: number | undefined }
   | { kind: 'unexpected'; status: number };
 
@@ -22,7 +29,13 @@ export function failureFrom(status: number, retryAfter: number | undefined, body
   if (code === 'rate-limited' || status === 429) return { kind: 'rate-limited', retryAfterSeconds: retryAfter };
   if (code === 'signed-out' || status === 401) return { kind: 'signed-out' };
   if (code === 'forbidden' || status === 403) return { kind: 'forbidden' };
-  if (status === 400 && parsed.success && parsed.data.errors?.length) return { kind: 'invalid', errors: parsed.data.errors };
+  if (code === 'case-changed' || status === 409) {
+    const changed = caseChangedSchema.safeParse(body);
+    if (changed.success) return { kind: 'case-changed', current: changed.data.current, since: changed.data.since };
+  }
+  if (code === 'action-refused' && parsed.success && parsed.data.detail) return { kind: 'refused', reason: parsed.data.detail };
+  if ((status === 400 || status === 422) && parsed.success && parsed.data.errors?.length) return { kind: 'invalid', errors: parsed.data.errors };
+  if (code === 'not-found' || status === 404) return { kind: 'not-found' };
   if (status >= 500) return { kind: 'server', status, retryAfterSeconds: retryAfter };
   return { kind: 'unexpected', status };
 }

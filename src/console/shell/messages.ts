@@ -17,6 +17,12 @@ export function failureMessage(failure: Failure): string {
       return text.signedOut;
     case 'forbidden':
       return text.forbidden;
+    case 'not-found':
+      return text.notFound;
+    case 'refused':
+      return failure.reason;
+    case 'case-changed':
+      return text.caseChanged;
     case 'server':
       return text.server(waitPhrase(failure.retryAfterSeconds));
     case 'invalid':

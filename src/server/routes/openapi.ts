@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import {
-  caseResponseSchema,
   devicesResponseSchema,
   enrolDeviceRequestSchema,
   enrolDeviceResponseSchema,
@@ -11,6 +10,20 @@ import {
   setupRequestSchema,
   signInRequestSchema,
 } from '../../shared/accounts.ts';
+import { caseActionRequestSchema, caseNoteRequestSchema } from '../../shared/casework/actions.ts';
+import {
+  CASEWORK_PATHS,
+  caseActionResponseSchema,
+  caseChangedSchema,
+  caseDetailSchema,
+  caseNoteSchema,
+  caseworkersResponseSchema,
+  dtnReportsResponseSchema,
+  possibleMatchSchema,
+  queueQuerySchema,
+  queueResponseSchema,
+  samenessRequestSchema,
+} from '../../shared/casework/protocol.ts';
 import { DEVICE_SIGNATURE_HEADERS } from '../../shared/device-signature.ts';
 import {
   API_PATHS,
@@ -31,6 +44,12 @@ const refused = (description: string) => ({ description, content: problem });
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 const fileIdParameter = { name: 'fileId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+
+/** Each member of a query schema as an optional query parameter. */
+function queryParameters(schema: z.ZodMiniObject) {
+  const shape = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, unknown> };
+  return Object.entries(shape.properties ?? {}).map(([name, property]) => ({ name, in: 'query', required: false, schema: property }));
+}
 
 const deviceSigned = [{ deviceSignature: [] }];
 const signedIn = [{ session: [] }];
@@ -147,12 +166,73 @@ export function openApiDocument() {
           responses: { 204: { description: 'Revoked' }, ...sessionRefusals, 404: refused('No such device of yours') },
         },
       },
+      [CASEWORK_PATHS.queue]: {
+        get: {
+          summary: 'The casework queue, one page of 25 (caseworkers, reviewers; panel members see only cases awaiting the panel)',
+          security: signedIn,
+          parameters: queryParameters(queueQuerySchema),
+          responses: { 200: { description: 'One page of cases', content: json(queueResponseSchema) }, 400: refused('Filters not valid'), ...sessionRefusals },
+        },
+      },
       [openApiPath(API_PATHS.case)]: {
         get: {
-          summary: 'One case: its index and the sealed body as received (caseworkers, reviewers); every read is audited',
+          summary: 'One case, its referral opened on the server, with history, notes, links and possible matches; every read is audited before it is answered',
           security: signedIn,
           parameters: [idParameter],
-          responses: { 200: { description: 'The case', content: json(caseResponseSchema) }, ...sessionRefusals, 404: refused('No such case') },
+          responses: {
+            200: { description: 'The case', content: json(caseDetailSchema) },
+            ...sessionRefusals,
+            403: refused('Not your role, or (panel) the case is not awaiting the panel'),
+            404: refused('No such case (a Duty to Notify report is not a case)'),
+          },
+        },
+      },
+      [openApiPath(CASEWORK_PATHS.actions)]: {
+        post: {
+          summary: 'Act on a case at the version the actor saw; the state machine of src/shared/casework decides whether this person may, now',
+          security: signedIn,
+          parameters: [idParameter],
+          requestBody: { required: true, content: json(caseActionRequestSchema) },
+          responses: {
+            200: { description: 'Done: the case as it now stands', content: json(caseActionResponseSchema) },
+            ...sessionRefusals,
+            404: refused('No such case'),
+            409: { description: 'case-changed: the case moved on since that version; nothing was written', content: { 'application/problem+json': { schema: z.toJSONSchema(caseChangedSchema) } } },
+            422: refused('Field errors (bad-request), or action-refused: the rules refuse it now (the reason in detail, the refusal code in `refusal`)'),
+          },
+        },
+      },
+      [openApiPath(CASEWORK_PATHS.notes)]: {
+        post: {
+          summary: 'Add a note to a case (sealed at rest)',
+          security: signedIn,
+          parameters: [idParameter],
+          requestBody: { required: true, content: json(caseNoteRequestSchema) },
+          responses: { 201: { description: 'Noted', content: json(caseNoteSchema) }, ...sessionRefusals, 404: refused('No such case'), 422: refused('Field errors') },
+        },
+      },
+      [openApiPath(CASEWORK_PATHS.sameness)]: {
+        put: {
+          summary: 'A decision maker’s verdict on a possible same person, recorded on the pair both ways (never a merge)',
+          security: signedIn,
+          parameters: [idParameter, { ...idParameter, name: 'otherId' }],
+          requestBody: { required: true, content: json(samenessRequestSchema) },
+          responses: { 200: { description: 'Recorded', content: json(possibleMatchSchema) }, ...sessionRefusals, 404: refused('No such pair'), 422: refused('Field errors') },
+        },
+      },
+      [CASEWORK_PATHS.caseworkers]: {
+        get: {
+          summary: 'Caseworkers and reviewers, for a reviewer assigning a case',
+          security: signedIn,
+          responses: { 200: { description: 'People', content: json(caseworkersResponseSchema) }, ...sessionRefusals },
+        },
+      },
+      [CASEWORK_PATHS.dtnReports]: {
+        get: {
+          summary: 'Duty to Notify reports, newest first, 25 a page (reviewers, analysts): no decision path, nothing that identifies',
+          security: signedIn,
+          parameters: [{ name: 'page', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } }],
+          responses: { 200: { description: 'One page', content: json(dtnReportsResponseSchema) }, 400: refused('Page not valid'), ...sessionRefusals },
         },
       },
       [API_PATHS.referralsByPath]: {

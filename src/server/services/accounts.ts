@@ -122,7 +122,7 @@ export function createAccountService({ accounts, audit, now, scryptCost }: Accou
         throw new AccountError('The demo accounts exist already; give one a new password with reset-password --email <address>');
       }
       const organisation = await createOrganisation(DEMO_ORGANISATION, actor);
-      const roles: Role[] = ['responder', 'caseworker', 'reviewer', 'analyst', 'admin'];
+      const roles: Role[] = ['responder', 'caseworker', 'reviewer', 'panel', 'analyst', 'admin'];
       const seeded = [];
       for (const role of roles) {
         const password = randomPassword();

@@ -1,3 +1,6 @@
+import { dayOf } from '../../shared/casework/clock.ts';
+import { openCase } from '../../shared/casework/machine.ts';
+import { progressOf } from '../../shared/casework/progress-of.ts';
 import { toFieldErrors } from '../../shared/issues.ts';
 import { referralListErrors } from '../../shared/form/list-rules.ts';
 import type { ListLookup } from '../../shared/form/model.ts';
@@ -10,8 +13,10 @@ import { referralV2Schema } from '../../shared/versions/v2.ts';
 import { openJson, sealingAad } from '../../shared/sealing.ts';
 import type { IntakeKeyring } from '../crypto/intake-keys.ts';
 import { openEvidence } from './evidence.ts';
-import { ReferenceTakenError, type ReferralStore, type StoredReferral } from '../storage/referral-store.ts';
+import { ageGroupOf } from '../storage/case-columns.ts';
+import { ReferenceTakenError, type IntakeIndex, type ReferralStore, type StoredReferral } from '../storage/referral-store.ts';
 import { canonicalJson, sha256Hex } from './digest.ts';
+import type { FindPossibleMatches } from './person-matching.ts';
 
 export type IntakeOutcome =
   | { kind: 'created'; receipt: Receipt }
@@ -30,6 +35,8 @@ export interface IntakeDeps {
   keyring: IntakeKeyring;
   now: () => Date;
   randomInt: (n: number) => number;
+  /** Run once a new case is stored, outside its transaction; absent when the deployment has no matching key. */
+  findPossibleMatches?: FindPossibleMatches;
 }
 
 const REFERENCE_ATTEMPTS = 8;
@@ -38,7 +45,37 @@ function receiptOf(row: StoredReferral): Receipt {
   return { id: row.id, reference: row.reference, receivedAt: row.receivedAt, digest: row.digest };
 }
 
-type Opened = { kind: 'opened'; path: ReferralPath; links?: ReferralLinks; evidenceFiles?: readonly string[] } | Extract<IntakeOutcome, { kind: 'invalid' | 'unreadable' }>;
+interface Readable {
+  kind: 'opened';
+  path: ReferralPath;
+  links?: ReferralLinks;
+  evidenceFiles?: readonly string[];
+  /** The current version's answers (without links), for the same-person finder; the previous version holds no person. */
+  answers?: Answers;
+  /** "Not sure" whether the person is under 18. */
+  ageNotSure: boolean;
+}
+
+type Opened = Readable | Extract<IntakeOutcome, { kind: 'invalid' | 'unreadable' }>;
+
+const text = (answers: Answers, name: string): string | null => {
+  const value = answers[name];
+  return typeof value === 'string' && value !== '' ? value : null;
+};
+
+/**
+ * What is kept beside the row: a Duty to Notify report's list columns (a force and a nation, nothing
+ * that identifies), or the case any other referral opens, its reasonable grounds clock started on the
+ * UK day it was received.
+ */
+function indexOf(opened: Readable, receivedAt: string): IntakeIndex {
+  if (opened.path === 'dtn') {
+    const answers = opened.answers ?? {};
+    return { kind: 'dtn', policeForceArea: text(answers, 'policeForce'), nation: text(answers, 'responderNation') };
+  }
+  const state = openCase(opened.path, dayOf(receivedAt));
+  return { kind: 'case', opening: { state, progress: progressOf(state), ageGroup: ageGroupOf(opened.path, opened.ageNotSure) } };
+}
 
 /** Opens the sealed referral to check it against the same schema the form used; only the index is kept in the clear. */
 async function openReferral(submission: Submission, keyring: IntakeKeyring, lists: ListLookup): Promise<Opened> {
@@ -54,7 +91,7 @@ async function openReferral(submission: Submission, keyring: IntakeKeyring, list
   const atFault = (errors: FieldError[]): Opened => ({ kind: 'invalid', errors: errors.map((error) => ({ ...error, path: `envelope.referral.${error.path}` })) });
   if (submission.schemaVersion === PREVIOUS_SCHEMA_VERSION) {
     const previous = referralV2Schema.safeParse(opened);
-    return previous.success ? { kind: 'opened', path: previous.data.path } : atFault(toFieldErrors(previous.error));
+    return previous.success ? { kind: 'opened', path: previous.data.path, ageNotSure: previous.data.ageGroup === 'not-sure' } : atFault(toFieldErrors(previous.error));
   }
   const parsed = referralSchema.safeParse(opened);
   if (!parsed.success) return atFault(toFieldErrors(parsed.error));
@@ -62,11 +99,18 @@ async function openReferral(submission: Submission, keyring: IntakeKeyring, list
   const offList = referralListErrors(answers as Answers, lists);
   if (offList.length > 0) return atFault(offList);
   const named = (answers as Answers)['evidenceFiles'];
-  return { kind: 'opened', path: parsed.data.path, links, evidenceFiles: Array.isArray(named) ? named : [] };
+  return {
+    kind: 'opened',
+    path: parsed.data.path,
+    links,
+    evidenceFiles: Array.isArray(named) ? named : [],
+    answers: answers as Answers,
+    ageNotSure: (answers as Answers)['underAge'] === 'not-sure',
+  };
 }
 
 /** Receives a validated submission exactly once: the id is the idempotency key, the digest tells a repeat from a change. */
-export function createIntake({ referrals, keyring, lists, now, randomInt }: IntakeDeps) {
+export function createIntake({ referrals, keyring, lists, now, randomInt, findPossibleMatches }: IntakeDeps) {
   /** `deviceId`: the enrolled device that signed the request, when it was signed. */
   return async function receive(submission: Submission, deviceId: string | null = null): Promise<IntakeOutcome> {
     const opened = await openReferral(submission, keyring, lists);
@@ -91,10 +135,14 @@ export function createIntake({ referrals, keyring, lists, now, randomInt }: Inta
           encounterId: opened.links?.encounterId ?? null,
           family: opened.links && 'family' in opened.links && opened.links.family?.length ? opened.links.family : null,
         };
-        const result = await referrals.insertIfAbsent(row, files.files);
+        const index = indexOf(opened, row.receivedAt);
+        const result = await referrals.insertIfAbsent(row, files.files, index);
         if (result.kind === 'missing') return { kind: 'files-incomplete', files: result.files };
         const { inserted, stored } = result;
-        if (inserted) return { kind: 'created', receipt: receiptOf(stored) };
+        if (inserted) {
+          if (index.kind === 'case' && opened.answers && findPossibleMatches) await findPossibleMatches(stored.id, opened.answers);
+          return { kind: 'created', receipt: receiptOf(stored) };
+        }
         return stored.digest === digest ? { kind: 'repeat', receipt: receiptOf(stored) } : { kind: 'conflict' };
       } catch (error) {
         if (!(error instanceof ReferenceTakenError)) throw error;

@@ -16,6 +16,11 @@ export interface EvidenceStore {
   putChunk(chunk: ChunkToStore): Promise<boolean>;
   /** What is held of one file, by index and SHA-256. */
   heldChunks(referralId: string, fileId: string): Promise<{ index: number; sha256: string }[]>;
+  /**
+   * The sealed bytes of ONE chunk, as uploaded: the one at `index` of the file whose SHA-256 is `sha256`
+   * (the manifest's), or undefined when none is held. Downloads read a file this way, a chunk at a time.
+   */
+  readChunk(referralId: string, fileId: string, index: number, sha256: string): Promise<Uint8Array | undefined>;
   /** The chunk bytes of a file in order, as uploaded (for the casework console, and tests). */
   readFile(referralId: string, fileId: string, chunks: readonly string[]): Promise<Uint8Array[] | undefined>;
   /**

@@ -6,6 +6,19 @@ import type { Database } from './schema.ts';
 const held = (on: Kysely<Database>, referralId: string, fileId: string) =>
   on.selectFrom('evidence_chunks').select(['idx', 'sha256']).where('referral_id', '=', referralId).where('file_id', '=', fileId).execute();
 
+/** One chunk's sealed bytes by its place and SHA-256 (the primary key): a single row, on either database. */
+async function chunkOn(on: Kysely<Database>, referralId: string, fileId: string, index: number, sha256: string): Promise<Uint8Array | undefined> {
+  const found = await on
+    .selectFrom('evidence_chunks')
+    .select('bytes')
+    .where('referral_id', '=', referralId)
+    .where('file_id', '=', fileId)
+    .where('idx', '=', index)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return found ? new Uint8Array(found.bytes) : undefined;
+}
+
 /** The chunks (by index) of each file that are not held as the manifest names them; files lacking none are left out. */
 export async function missingChunks(on: Kysely<Database>, referralId: string, files: readonly RequiredFile[]): Promise<MissingChunks[]> {
   const missingFiles: MissingChunks[] = [];
@@ -61,19 +74,14 @@ export function createKyselyEvidenceStore(db: Kysely<Database>): EvidenceStore {
       return rows.map((row) => ({ index: Number(row.idx), sha256: row.sha256 })).sort((a, b) => a.index - b.index);
     },
 
+    readChunk: (referralId, fileId, index, sha256) => chunkOn(db, referralId, fileId, index, sha256),
+
     async readFile(referralId, fileId, chunks) {
       const parts: Uint8Array[] = [];
       for (const [index, sha256] of chunks.entries()) {
-        const found = await db
-          .selectFrom('evidence_chunks')
-          .select('bytes')
-          .where('referral_id', '=', referralId)
-          .where('file_id', '=', fileId)
-          .where('idx', '=', index)
-          .where('sha256', '=', sha256)
-          .executeTakeFirst();
+        const found = await chunkOn(db, referralId, fileId, index, sha256);
         if (!found) return undefined;
-        parts.push(new Uint8Array(found.bytes));
+        parts.push(found);
       }
       return parts;
     },

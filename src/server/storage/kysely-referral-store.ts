@@ -1,7 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { Progress } from '../../shared/casework/progress.ts';
+import { openCaseRow } from './kysely-case-store.ts';
 import { claimFiles, missingChunks } from './kysely-evidence-store.ts';
 import type { Database, ReferralsTable } from './schema.ts';
-import { ReferenceTakenError, type InsertOutcome, type ReferralStore, type StoredCase, type StoredReferral } from './referral-store.ts';
+import { ReferenceTakenError, type InsertOutcome, type IntakeIndex, type ReferralStore, type StoredCase, type StoredReferral } from './referral-store.ts';
 
 function fromRow(row: Selectable<ReferralsTable>): StoredCase {
   return {
@@ -42,7 +44,8 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
   }
 
   /** Inserts the row unless its id is taken, in one statement; true when it was inserted. */
-  async function insertRow(on: Kysely<Database>, referral: StoredReferral): Promise<boolean> {
+  async function insertRow(on: Kysely<Database>, referral: StoredReferral, index: IntakeIndex | undefined): Promise<boolean> {
+    const dtn = index?.kind === 'dtn' ? { police_force_area: index.policeForceArea, nation: index.nation } : {};
     try {
       const result = await on
         .insertInto('referrals')
@@ -59,6 +62,7 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
           device_id: referral.deviceId,
           encounter_id: referral.encounterId,
           family: referral.family === null ? null : JSON.stringify(referral.family),
+          ...dtn,
         })
         // Another instance inserting the same id meanwhile: its row stays, and this one answers with it.
         .onConflict((conflict) => conflict.column('id').doNothing())
@@ -71,7 +75,7 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
   }
 
   return {
-    insertIfAbsent(referral, files) {
+    insertIfAbsent(referral, files, index) {
       // Chunks are never updated or deleted while a referral may still arrive, so what this
       // transaction finds held stays held until it commits: no lock is needed on either database.
       return db.transaction().execute(async (trx): Promise<InsertOutcome> => {
@@ -79,10 +83,11 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
         if (existing) return { kind: 'stored', inserted: false, stored: existing };
         const missing = await missingChunks(trx, referral.id, files);
         if (missing.length > 0) return { kind: 'missing', files: missing };
-        const inserted = await insertRow(trx, referral);
+        const inserted = await insertRow(trx, referral, index);
         const stored = await findOn(trx, referral.id);
         if (!stored) throw new Error('Referral row missing straight after insert');
         if (inserted) await claimFiles(trx, referral.id, files, referral.receivedAt);
+        if (inserted && index?.kind === 'case') await openCaseRow(trx, stored, index.opening);
         return { kind: 'stored', inserted, stored };
       });
     },
@@ -95,13 +100,20 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
     async statusesOf(ids, since, deviceId) {
       if (ids.length === 0) return [];
       let query = db
-        .selectFrom('referrals')
-        .select(['id', 'reference', 'status', 'status_changed_at'])
-        .where('id', 'in', [...ids])
-        .where('status_changed_at', '>', since);
-      if (deviceId !== undefined) query = query.where('device_id', '=', deviceId);
-      const rows = await query.orderBy('status_changed_at').execute();
-      return rows.map((row) => ({ id: row.id, reference: row.reference, status: row.status, statusChangedAt: row.status_changed_at }));
+        .selectFrom('referrals as r')
+        .leftJoin('cases as c', 'c.referral_id', 'r.id')
+        .select(['r.id', 'r.reference', 'r.status', 'r.status_changed_at', 'c.progress'])
+        .where('r.id', 'in', [...ids])
+        .where('r.status_changed_at', '>', since);
+      if (deviceId !== undefined) query = query.where('r.device_id', '=', deviceId);
+      const rows = await query.orderBy('r.status_changed_at').execute();
+      return rows.map((row) => ({
+        id: row.id,
+        reference: row.reference,
+        status: row.status,
+        statusChangedAt: row.status_changed_at,
+        ...(row.progress === null ? {} : { progress: JSON.parse(row.progress) as Progress }),
+      }));
     },
     async count() {
       const row = await db.selectFrom('referrals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

@@ -1,4 +1,7 @@
+import type { CaseState } from '../../shared/casework/machine.ts';
+import type { Progress } from '../../shared/casework/progress.ts';
 import type { ReferralPath } from '../../shared/referral.ts';
+import type { AgeGroup } from './case-columns.ts';
 
 export interface StoredReferral {
   id: string;
@@ -29,7 +32,22 @@ export interface ReferralStatus {
   reference: string;
   status: string;
   statusChangedAt: string;
+  /** Where the decision unit has got to; absent for a Duty to Notify report (no decision path). */
+  progress?: Progress;
 }
+
+/** The case a referral opens at the decision unit, written in the transaction that stores it. */
+export interface CaseOpening {
+  state: CaseState;
+  progress: Progress;
+  ageGroup: AgeGroup;
+}
+
+/**
+ * What intake derives from the opened referral beside its row: a Duty to Notify report's list
+ * columns (never identifying), or the case a referral opens.
+ */
+export type IntakeIndex = { kind: 'dtn'; policeForceArea: string | null; nation: string | null } | { kind: 'case'; opening: CaseOpening };
 
 /** Thrown when a freshly drawn receipt reference is already taken: draw another and try again. */
 export class ReferenceTakenError extends Error {
@@ -62,14 +80,15 @@ export interface ReferralStore {
    * stored under this id is returned as it is (`inserted: false`); otherwise, when every chunk of every
    * file is held, the row is inserted and its files marked complete (at its receivedAt); when one is
    * missing, nothing is written. Two instances inserting one id at once store one row, and both answer
-   * with it. Resolves only once the row is durable.
+   * with it. With `index`, a new row's case (and its 'received' event, by the user whose device sent it)
+   * or its Duty to Notify columns are written in the same transaction. Resolves only once the row is durable.
    */
-  insertIfAbsent(row: StoredReferral, files: readonly RequiredFile[]): Promise<InsertOutcome>;
+  insertIfAbsent(row: StoredReferral, files: readonly RequiredFile[], index?: IntakeIndex): Promise<InsertOutcome>;
   findById(id: string): Promise<StoredReferral | undefined>;
   caseById(id: string): Promise<StoredCase | undefined>;
   /**
-   * Statuses of the given referrals that changed after `since` (ISO time), oldest change first; with
-   * `deviceId`, only of referrals that device sent.
+   * Statuses of the given referrals that changed after `since` (ISO time), oldest change first, with
+   * each case's progress; with `deviceId`, only of referrals that device sent.
    */
   statusesOf(ids: readonly string[], since: string, deviceId?: string): Promise<ReferralStatus[]>;
   /** The referrals sent from one encounter, in the order they arrived. */

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../../shared/accounts.ts';
+import type { Stage } from '../../shared/casework/stages.ts';
 import type { ReferralPath } from '../../shared/referral.ts';
+import type { AgeGroup, DueKind } from './case-columns.ts';
 
 /** Tables as Kysely sees them; column names are the database's own (snake_case). */
 export interface ReferralsTable {
@@ -22,6 +24,10 @@ export interface ReferralsTable {
   encounter_id: ColumnType<string | null, string | null | undefined, never>;
   /** JSON array of the family members' referral ids (migration 0006). */
   family: ColumnType<string | null, string | null | undefined, never>;
+  /** Duty to Notify reports only (migration 0008): the police force the crime was reported to, for the DtN list. */
+  police_force_area: ColumnType<string | null, string | null | undefined, never>;
+  /** Duty to Notify reports only (migration 0008): where in the UK the responder made it from. */
+  nation: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface OrganisationsTable {
@@ -113,6 +119,73 @@ export interface EvidenceFilesTable {
   completed_at: string;
 }
 
+/** A referral at the decision unit (migration 0008): its state as JSON, mirrored in columns the queue indexes. */
+export interface CasesTable {
+  referral_id: string;
+  stage: Stage;
+  /** state.version, so an update can say "only if nobody changed it since". */
+  version: number;
+  held_by: string | null;
+  /** The organisation of the responder whose enrolled device sent it; null when it came unsigned. */
+  organisation_id: ColumnType<string | null, string | null, never>;
+  age_group: ColumnType<AgeGroup, AgeGroup, never>;
+  path: ColumnType<ReferralPath, ReferralPath, never>;
+  received_at: ColumnType<string, string, never>;
+  due_on: string | null;
+  due_kind: DueKind | null;
+  /** JSON of CaseState (src/shared/casework/machine.ts). */
+  state: string;
+  /** JSON of Progress: what the responder's device is told. */
+  progress: string;
+  progress_changed_at: string;
+}
+
+/** Append-only history of a case; `detail` is the action's fields, sealed to the intake key. */
+export interface CaseEventsTable {
+  id: Generated<number>;
+  referral_id: string;
+  version: number;
+  at: string;
+  actor: string;
+  action: string;
+  from_stage: Stage | null;
+  to_stage: Stage;
+  detail: string | null;
+}
+
+/** Append-only notes on a case; the body is sealed to the intake key. */
+export interface CaseNotesTable {
+  id: Generated<number>;
+  referral_id: string;
+  at: string;
+  author: string;
+  body: string;
+}
+
+/** HMAC-SHA256 of each blocking key of a case's person (the matching key), to find possible same people. */
+export interface PersonKeysTable {
+  referral_id: string;
+  key: string;
+}
+
+/** The person's normalised features, sealed with the matching key, compared with each newcomer's. */
+export interface PersonFeaturesTable {
+  referral_id: string;
+  sealed: string;
+}
+
+/** A pair of cases that may be one person, one row each way; the reasons are sealed with the matching key. */
+export interface PossibleMatchesTable {
+  referral_id: string;
+  other_id: string;
+  score: number;
+  reasons: string;
+  found_at: string;
+  verdict: 'same-person' | 'not-same' | null;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
 export interface Database {
   referrals: ReferralsTable;
   evidence_chunks: EvidenceChunksTable;
@@ -125,4 +198,10 @@ export interface Database {
   device_nonces: DeviceNoncesTable;
   audit_log: AuditLogTable;
   rate_limit_counters: RateLimitCountersTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  case_notes: CaseNotesTable;
+  person_keys: PersonKeysTable;
+  person_features: PersonFeaturesTable;
+  possible_matches: PossibleMatchesTable;
 }

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import type { AccountsStore } from './accounts-store.ts';
 import type { AuditLog } from './audit-log.ts';
+import type { CaseStore } from './case-store.ts';
 import type { DeviceStore } from './device-store.ts';
 import type { EvidenceStore } from './evidence-store.ts';
 import { createKyselyAccountsStore } from './kysely-accounts-store.ts';
 import { createKyselyAuditLog } from './kysely-audit-log.ts';
+import { createKyselyCaseStore } from './kysely-case-store.ts';
 import { createKyselyDeviceStore } from './kysely-device-store.ts';
 import { createKyselyEvidenceStore } from './kysely-evidence-store.ts';
 import { createKyselyRateLimitStore } from './kysely-rate-limit-store.ts';
@@ -17,6 +19,8 @@ import type { StorageConnection } from './storage-connection.ts';
 /** Every store the server uses, over one database connection (pool). */
 export interface Storage {
   referrals: ReferralStore;
+  /** Cases at the decision unit: state, history, notes and possible same-person pairs. */
+  cases: CaseStore;
   /** Evidence chunks as devices upload them; a referral claims its files as `referrals` stores it. */
   evidence: EvidenceStore;
   accounts: AccountsStore;
@@ -39,6 +43,7 @@ export async function openStorage(connection: StorageConnection): Promise<Storag
   const { db } = connection;
   return {
     referrals: createKyselyReferralStore(connection),
+    cases: createKyselyCaseStore(db),
     evidence: createKyselyEvidenceStore(db),
     accounts: createKyselyAccountsStore(db),
     devices: createKyselyDeviceStore(db),

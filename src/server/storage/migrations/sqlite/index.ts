@@ -6,6 +6,7 @@ import * as auditLog from './0004-audit-log.ts';
 import * as rateLimits from './0005-rate-limits.ts';
 import * as referralLinks from './0006-referral-links.ts';
 import * as evidence from './0007-evidence.ts';
+import * as casework from './0008-casework.ts';
 
 /** Append-only: a new migration gets the next number; a released one is never edited. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0005-rate-limits': rateLimits,
   '0006-referral-links': referralLinks,
   '0007-evidence': evidence,
+  '0008-casework': casework,
 };

@@ -1,0 +1,60 @@
+// `npm run demo`: a fresh database filled for trying the service — one account per role (passwords
+// printed once) and a few hundred made-up referrals worked to every stage. Its own composition root,
+// reading the same configuration as the server (main.ts). Never for a database holding real cases.
+import { randomInt } from 'node:crypto';
+import type { SignedInUser } from '../shared/accounts.ts';
+import { createServices } from './compose.ts';
+import { readConfig } from './config.ts';
+import { loadIntakeKeyring } from './crypto/intake-keys.ts';
+import { loadMatchingKey } from './crypto/matching-key.ts';
+import { seededRandom } from './demo/demo-people.ts';
+import { seedDemoCases } from './demo/seed-demo-cases.ts';
+import { AccountError, DEMO_ORGANISATION } from './services/accounts.ts';
+import { connectDatabase } from './storage/connect.ts';
+import { openStorage } from './storage/storage.ts';
+
+const SECOND_CASEWORKER = 'second.caseworker@demo.nrm-field.invalid';
+
+const config = readConfig(process.env, process.cwd());
+const storage = await openStorage(connectDatabase(config.database, (error) => console.warn(`Database connection lost while idle: ${error.message}`)));
+const today = new Date();
+let at = today;
+const services = createServices(storage, {
+  keyring: await loadIntakeKeyring(config.intakeKeyFile, today),
+  matchingKey: loadMatchingKey(config.matchingKeyFile, today),
+  now: () => at,
+  independentReview: config.independentReview,
+  randomInt: (n) => randomInt(n),
+});
+
+async function person(email: string): Promise<SignedInUser> {
+  const user = await storage.accounts.findUserByEmail(email);
+  if (!user) throw new Error(`The demo account ${email} is missing`);
+  const organisation = await storage.accounts.findOrganisation(user.organisationId);
+  return { id: user.id, email: user.email, role: user.role, organisation: { id: user.organisationId, name: organisation?.name ?? '' } };
+}
+
+try {
+  if ((await storage.referrals.count()) > 0) {
+    console.error('This database holds referrals already: the demo set goes only into a fresh one. Point DATA_DIR (or DATABASE_URL) at an empty place and run npm run demo again.');
+    process.exitCode = 1;
+  } else {
+    const seeded = await services.accounts.seedDemo('demo');
+    // A second caseworker (no password: nobody signs in as them) so the queue shows work held by others.
+    await services.accounts.createUser({ email: SECOND_CASEWORKER, role: 'caseworker', organisation: DEMO_ORGANISATION }, 'demo');
+    const desk = { caseworkers: [await person('caseworker@demo.nrm-field.invalid'), await person(SECOND_CASEWORKER)], reviewer: await person('reviewer@demo.nrm-field.invalid') };
+    const summary = await seedDemoCases(services, { set: (when) => (at = when) }, desk, seededRandom(2026), { today });
+    const lines = seeded.map(({ role, email, password }) => `  ${role.padEnd(10)}  ${email.padEnd(38)}  ${password}`);
+    process.stdout.write(
+      `Demo accounts (for trying the service, never for real cases). The passwords are shown this once:\n\n${lines.join('\n')}\n\n` +
+        `Added ${summary.referrals} referrals and ${summary.dtnReports} Duty to Notify reports, received over the last 150 days.\n` +
+        `Start the server (npm start) and sign in to ${config.publicUrl}/console/ as the caseworker to see the queue.\n`,
+    );
+  }
+} catch (error) {
+  if (!(error instanceof AccountError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+} finally {
+  await storage.close();
+}
