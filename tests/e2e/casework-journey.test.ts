@@ -81,6 +81,19 @@ describe('a referral worked at the desk, its decision back on the phone', () => 
     await noAxeViolations(desk);
   });
 
+  step('reads without accessibility faults at 320 px: queue, case and a decision form', async () => {
+    const { context, page } = await stack.newPage({ viewport: { width: 320, height: 700 } });
+    await signInToConsole(page, stack.server.baseUrl, accounts.caseworker);
+    await noAxeViolations(page);
+    await page.goto(caseUrl);
+    await page.getByTestId('case-summary').waitFor();
+    await noAxeViolations(page);
+    await page.goto(`${caseUrl}/act/take`);
+    await page.getByRole('button', { name: 'Take case' }).waitFor();
+    await noAxeViolations(page);
+    await context.close();
+  });
+
   step('is taken and given a negative reasonable grounds decision, which is only proposed', async () => {
     await act(desk, 'Take this case', async () => undefined, 'Take case');
     await act(
