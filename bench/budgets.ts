@@ -11,6 +11,8 @@ export const budgets = {
   delivery200: { max: 10 },
   ingestRate: { min: 1_000 },
   ingestP99: { max: 100 },
+  /** One page of the casework queue, filtered and sorted, with 100,000 cases (SQLite and PostgreSQL). */
+  queueP95: { max: 200 },
 } satisfies Record<string, Budget>;
 
 /**

@@ -2,7 +2,8 @@
 // its limit and a baseline taken in the same run, prints a table and writes bench/results.json, from which
 // `npm run docs:performance` writes the figures into docs/performance.md. Budgets that fail are reported,
 // not enforced: only the bundle guard (bench/bundle-guard.ts) fails CI.
-// `npm run bench -- lighthouse ingest` runs only those; BENCH_QUICK=1 shrinks the counts.
+// `npm run bench -- lighthouse ingest` runs only those; BENCH_QUICK=1 shrinks the counts. `queue` needs PostgreSQL
+// (tests/support/postgres.ts: TEST_DATABASE_URL, or the machine's own on 127.0.0.1).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { startServer } from '../tests/support/server-process.ts';
 import { buildWithAppConfig } from './bundle/build-with-app-config.ts';
 import { bundleFigures, bundleSizes, helloSizes } from './bundle/measure-bundle.ts';
+import { measureQueue } from './casework/measure-queue.ts';
 import { measureDelivery } from './delivery/measure-delivery.ts';
 import { measureIngest } from './ingest/measure-ingest.ts';
 import { measureScaling } from './ingest/measure-scaling.ts';
@@ -22,7 +24,7 @@ import { measureLighthouse } from './lighthouse/measure-lighthouse.ts';
 import { measureOfflineStart } from './offline-start/measure-offline-start.ts';
 import { measureStepSave } from './step-save/measure-step-save.ts';
 
-const BENCHES = ['bundle', 'lighthouse', 'offline', 'save', 'delivery', 'ingest', 'scaling'] as const;
+const BENCHES = ['bundle', 'lighthouse', 'offline', 'save', 'delivery', 'ingest', 'scaling', 'queue'] as const;
 type Bench = (typeof BENCHES)[number];
 
 const asked = process.argv.slice(2);
@@ -58,9 +60,11 @@ function commit(): string {
 // The app is built into a folder of the bench's own, so nothing here touches dist/ (which other runs may be serving).
 const appDir = mkdtempSync(join(tmpdir(), 'nrm-bench-app-'));
 try {
-  print('▶ building the app');
-  const app = await buildWithAppConfig(appDir);
-  if (wanted('bundle')) await step('bundle sizes (and a bare Preact page)', async () => bundleFigures(bundleSizes(app), await helloSizes()));
+  // Only the benches that serve or size the app need it built.
+  const needsApp = (['bundle', 'lighthouse', 'offline', 'ingest', 'scaling'] as const).some(wanted);
+  if (needsApp) print('▶ building the app');
+  const app = needsApp ? await buildWithAppConfig(appDir) : undefined;
+  if (app && wanted('bundle')) await step('bundle sizes (and a bare Preact page)', async () => bundleFigures(bundleSizes(app), await helloSizes()));
 
   if (wanted('lighthouse') || wanted('offline')) {
     const server = await startServer({ STATIC_DIR: appDir });
@@ -77,6 +81,7 @@ try {
   if (wanted('delivery')) await step('delivery', measureDelivery);
   if (wanted('ingest')) await step('ingest', () => measureIngest(appDir));
   if (wanted('scaling')) await step('scaling with stored referrals', () => measureScaling(appDir));
+  if (wanted('queue')) await step('casework queue (SQLite and PostgreSQL)', measureQueue);
 } finally {
   rmSync(appDir, { recursive: true, force: true });
 }

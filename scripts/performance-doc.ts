@@ -24,6 +24,7 @@ const BENCHES: Record<string, string> = {
   delivery: 'delivery',
   ingest: 'ingest',
   scaling: 'scaling',
+  queue: 'queue',
 };
 
 type ResultFigure = ResultsFile['figures'][number];

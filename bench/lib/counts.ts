@@ -20,4 +20,10 @@ export const counts = {
   rawRuns: quick ? 1 : 3,
   scalingRows: quick ? [10_000] : [10_000, 100_000],
   scalingConcurrency: 10,
+  /** Cases in the casework queue's database (DESIGN §9: 100,000). */
+  queueCases: quick ? 10_000 : 100_000,
+  /** Rounds of the desk's mix of queue queries (about 220 each), after one round of warm-up. */
+  queueRounds: quick ? 1 : 3,
+  /** Requests for a page in the middle of the queue, each round. */
+  queueDeepSamples: quick ? 10 : 20,
 } as const;

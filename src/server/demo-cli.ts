@@ -7,7 +7,7 @@ import { createServices } from './compose.ts';
 import { readConfig } from './config.ts';
 import { loadIntakeKeyring } from './crypto/intake-keys.ts';
 import { loadMatchingKey } from './crypto/matching-key.ts';
-import { seededRandom } from './demo/demo-people.ts';
+import { seededRandom } from '../shared/seeded-random.ts';
 import { seedDemoCases } from './demo/seed-demo-cases.ts';
 import { AccountError, DEMO_ORGANISATION } from './services/accounts.ts';
 import { connectDatabase } from './storage/connect.ts';

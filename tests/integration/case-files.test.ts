@@ -23,7 +23,7 @@ import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { signIn } from '../support/accounts.ts';
 import { deviceKey, freshDatabase, sealedSubmissionFor, validReferral } from '../support/fixtures.ts';
 import { TEST_SCRYPT_COST } from '../support/in-process-server.ts';
-import { seededRandom } from '../support/seeded-random.ts';
+import { seededRandom } from '../../src/shared/seeded-random.ts';
 import { postgresBackend, sqliteBackend, type Backend } from '../support/storage-backends.ts';
 
 /** A 1×1 PNG, as a phone's photo would be (only smaller). */

@@ -6,7 +6,7 @@ import type { SignedInUser } from '../../src/shared/accounts.ts';
 import { createServices, type Services } from '../../src/server/compose.ts';
 import { loadIntakeKeyring } from '../../src/server/crypto/intake-keys.ts';
 import { loadMatchingKey } from '../../src/server/crypto/matching-key.ts';
-import { seededRandom } from '../../src/server/demo/demo-people.ts';
+import { seededRandom } from '../../src/shared/seeded-random.ts';
 import { seedDemoCases, type DemoSummary } from '../../src/server/demo/seed-demo-cases.ts';
 import type { Storage } from '../../src/server/storage/storage.ts';
 import { TEST_SCRYPT_COST } from '../support/in-process-server.ts';

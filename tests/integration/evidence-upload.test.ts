@@ -18,7 +18,7 @@ import { createSyncEngine } from '../../src/sync/engine.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { deviceKey, freshDatabase, validReferral } from '../support/fixtures.ts';
-import { seededRandom } from '../support/seeded-random.ts';
+import { seededRandom } from '../../src/shared/seeded-random.ts';
 import { postgresBackend, sqliteBackend, type Backend } from '../support/storage-backends.ts';
 
 const MB = 1_000_000;

@@ -5,7 +5,7 @@ import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { freshDatabase, sealedSubmissionFor, validReferral, deviceKey } from '../support/fixtures.ts';
 import { startLoopbackServer, type LoopbackServer } from '../support/in-process-server.ts';
-import { seededRandom } from '../support/seeded-random.ts';
+import { seededRandom } from '../../src/shared/seeded-random.ts';
 
 /** 2,000 referrals in all, in walks of 500 (each its own server, proxy and seed), so no test runs long on a busy machine. */
 const WALKS = 4;

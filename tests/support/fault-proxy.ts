@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { seededRandom } from './seeded-random.ts';
+import { seededRandom } from '../../src/shared/seeded-random.ts';
 
 /** What can go wrong between a device and the server. */
 export type Fault = 'refuse' | 'drop-request' | 'drop-response-after-commit' | 'http-500' | 'http-503' | 'http-429' | 'stall';

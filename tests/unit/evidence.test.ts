@@ -19,7 +19,7 @@ import { Sha256 } from '../../src/shared/sha256-stream.ts';
 import { attachFile, evidenceForSending, listFiles, purgeFiles, readChunk, readFilePlaintext, removeFile } from '../../src/store/evidence.ts';
 import { deviceKey, freshDatabase } from '../support/fixtures.ts';
 import { examples } from '../support/referral-examples.ts';
-import { seededRandom } from '../support/seeded-random.ts';
+import { seededRandom } from '../../src/shared/seeded-random.ts';
 
 const MB = 1_000_000;
 

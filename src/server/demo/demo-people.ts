@@ -1,3 +1,5 @@
+import type { Random } from '../../shared/seeded-random.ts';
+
 /** Made-up people for the demo set, named as people of each origin are, with the list's nationality. */
 export interface DemoPerson {
   firstName: string;
@@ -52,20 +54,6 @@ const variants: Record<string, readonly string[]> = {
   Wisniewski: ['Wiśniewski'],
   Abdalla: ['Abdullah', 'Abdallah'],
 };
-
-export type Random = () => number;
-
-/** A small seeded generator, so the demo set is the same on every machine. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;

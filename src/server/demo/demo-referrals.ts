@@ -1,5 +1,6 @@
 import type { Answers } from '../../shared/form/model.ts';
-import type { DemoPerson, Random } from './demo-people.ts';
+import type { Random } from '../../shared/seeded-random.ts';
+import type { DemoPerson } from './demo-people.ts';
 import { pick } from './demo-people.ts';
 import { demoNgos, type DemoPlace } from './demo-places.ts';
 

@@ -7,7 +7,8 @@ import { SCHEMA_VERSION, referralFromAnswers } from '../../shared/referral.ts';
 import { toBase64Url } from '../../shared/base64url.ts';
 import { sealJson, sealingAad } from '../../shared/sealing.ts';
 import type { Services } from '../compose.ts';
-import { demoPerson, metAgain, pick, type DemoPerson, type Random } from './demo-people.ts';
+import type { Random } from '../../shared/seeded-random.ts';
+import { demoPerson, metAgain, pick, type DemoPerson } from './demo-people.ts';
 import { demoPlaces } from './demo-places.ts';
 import { demoAnswers, type DemoKind } from './demo-referrals.ts';
 
