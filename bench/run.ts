@@ -22,9 +22,11 @@ import { print } from './lib/print.ts';
 import { renderTable, writeResults } from './lib/report.ts';
 import { measureLighthouse } from './lighthouse/measure-lighthouse.ts';
 import { measureOfflineStart } from './offline-start/measure-offline-start.ts';
+import { measureSignInBurst } from './signin/measure-sign-in-burst.ts';
+import { measureQuality } from './quality/measure-quality.ts';
 import { measureStepSave } from './step-save/measure-step-save.ts';
 
-const BENCHES = ['bundle', 'lighthouse', 'offline', 'save', 'delivery', 'ingest', 'scaling', 'queue'] as const;
+const BENCHES = ['bundle', 'lighthouse', 'offline', 'save', 'quality', 'delivery', 'ingest', 'signin', 'scaling', 'queue'] as const;
 type Bench = (typeof BENCHES)[number];
 
 const asked = process.argv.slice(2);
@@ -61,7 +63,7 @@ function commit(): string {
 const appDir = mkdtempSync(join(tmpdir(), 'nrm-bench-app-'));
 try {
   // Only the benches that serve or size the app need it built.
-  const needsApp = (['bundle', 'lighthouse', 'offline', 'ingest', 'scaling'] as const).some(wanted);
+  const needsApp = (['bundle', 'lighthouse', 'offline', 'ingest', 'signin', 'scaling'] as const).some(wanted);
   if (needsApp) print('▶ building the app');
   const app = needsApp ? await buildWithAppConfig(appDir) : undefined;
   if (app && wanted('bundle')) await step('bundle sizes (and a bare Preact page)', async () => bundleFigures(bundleSizes(app), await helloSizes()));
@@ -78,8 +80,10 @@ try {
     }
   }
   if (wanted('save')) await step('step save', measureStepSave);
+  if (wanted('quality')) await step('referral-quality check', measureQuality);
   if (wanted('delivery')) await step('delivery', measureDelivery);
   if (wanted('ingest')) await step('ingest', () => measureIngest(appDir));
+  if (wanted('signin')) await step('ingest during a burst of sign-ins', () => measureSignInBurst(appDir));
   if (wanted('scaling')) await step('scaling with stored referrals', () => measureScaling(appDir));
   if (wanted('queue')) await step('casework queue (SQLite and PostgreSQL)', measureQueue);
 } finally {

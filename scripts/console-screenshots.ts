@@ -1,4 +1,4 @@
-// Walks the casework console in Chromium and saves a screenshot of each screen at phone and desktop width.
+// Walks the casework and administration console in Chromium and saves a screenshot of each screen at phone and desktop width.
 //   npm run build && node --import tsx scripts/console-screenshots.ts [out-dir]
 // The server starts on a fresh data folder with the independent review panel on, filled by `npm run demo`
 // (a few hundred made-up referrals worked to every stage), so every casework screen has something to show.
@@ -197,6 +197,62 @@ try {
     await page.reload();
     await page.getByText('Your session has ended, sign in again').waitFor();
     await shot('51-session-ended');
+
+    // The administrator: users, a person with devices, revoking one, a reset's and an invitation's
+    // one-time code, the audit log; then setting a password with a code, signed out.
+    await signInToConsole(page, server.baseUrl, accounts.admin);
+    await page.getByTestId('users').waitFor();
+    await shot('60-admin-users');
+    const withDevices = await page.evaluate(async () => {
+      const list = (await (await fetch('/api/v1/admin/users')).json()) as { users: { id: string; devices: number; status: string }[] };
+      return list.users.find((user) => user.devices > 0 && user.status !== 'disabled')?.id;
+    });
+    if (withDevices) {
+      await page.goto(`${server.baseUrl}/console/admin/users/${withDevices}`);
+      await page.getByTestId('devices').waitFor();
+      await shot('61-admin-user');
+      await page.getByTestId('devices').getByRole('button').first().click();
+      await page.getByTestId('confirm').waitFor();
+      await shot('62-admin-revoke-confirm');
+      await page.getByRole('button', { name: 'Yes, revoke this device' }).click();
+      await page.locator('.govuk-notification-banner--success').waitFor();
+      await shot('63-admin-device-revoked');
+      await page.getByRole('button', { name: 'Disable account' }).click();
+      await page.getByTestId('confirm').waitFor();
+      await shot('64-admin-disable-confirm');
+      await page.getByRole('button', { name: 'Yes, disable account' }).click();
+      await page.locator('.govuk-notification-banner--success').waitFor();
+      await shot('65-admin-disabled');
+      await page.getByRole('button', { name: 'Reset password' }).click();
+      await page.getByRole('button', { name: 'Yes, reset password' }).click();
+      await page.getByTestId('one-time-code').waitFor();
+      await shot('66-admin-reset-code');
+    } else missing.push('61-admin-user: nobody with a device who is not disabled');
+    await page.goto(`${server.baseUrl}/console/admin/users/invite`);
+    await page.locator('#invite').click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await shot('67-admin-invite-errors');
+    await page.getByLabel('Email address').fill(`new.caseworker.${name}@demo.nrm-field.invalid`);
+    await page.getByLabel('Caseworker', { exact: true }).check();
+    await page.getByLabel('Organisation').selectOption({ label: 'Demo organisation' });
+    await page.locator('#invite').click();
+    await page.getByTestId('one-time-code').waitFor();
+    await shot('68-admin-invite-code');
+    await page.goto(`${server.baseUrl}/console/admin/audit`);
+    await page.getByTestId('audit-log').waitFor();
+    await shot('69-admin-audit');
+    if (!(await page.locator('details.app-filters').evaluate((details) => (details as HTMLDetailsElement).open))) {
+      await page.locator('details.app-filters summary').click();
+      await shot('69b-admin-audit-filters-open');
+    }
+    await page.goto(`${server.baseUrl}/console/admin/audit?action=sign-ins`);
+    await page.getByTestId('audit-log').waitFor();
+    await shot('70-admin-audit-sign-ins');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You have signed out').waitFor();
+    await page.getByRole('link', { name: 'Set your password' }).click();
+    await page.getByRole('heading', { name: 'Set your password' }).waitFor();
+    await shot('71-set-password');
     if (problems.length > 0) console.warn(`Script errors at ${name}:\n${problems.join('\n')}`);
     console.log(`axe at ${name}: ${findings.length} violations${findings.length ? `\n${findings.join('\n')}` : ''}`);
     await context.close();

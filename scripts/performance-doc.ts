@@ -21,6 +21,7 @@ const BENCHES: Record<string, string> = {
   lighthouse: 'lighthouse',
   'offline-start': 'offline',
   'step-save': 'save',
+  quality: 'quality',
   delivery: 'delivery',
   ingest: 'ingest',
   scaling: 'scaling',

@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { FieldDatabase } from '../../src/store/db.ts';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { freePort } from '../../tests/support/server-process.ts';
 import { budgets } from '../budgets.ts';
@@ -30,7 +31,7 @@ async function deliverQueued(baseUrl: string, intakeKey: IntakePublicKey, n: num
   for (let i = 0; i < n; i += 1) await queueSubmission(db, key, await referralSubmission(intakeKey, uuidv7()), `BENCH-${i}`, clock.now());
   const engine = createSyncEngine({
     outbox: createOutboxAccess(db),
-    transport: createHttpTransport({ fetch, baseUrl, clock }),
+    transport: createHttpTransport({ fetch, baseUrl, clock, submitAddition }),
     clock,
     random: Math.random,
     exclusive: (task) => task(),

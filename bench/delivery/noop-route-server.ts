@@ -15,7 +15,7 @@ if (!file || !Number.isInteger(port)) throw new Error('BENCH_SQLITE_FILE and BEN
 
 const storage = await openStorage(connectSqlite(file));
 const keyring = await loadIntakeKeyring(join(dirname(file), 'intake-keys.json'), new Date());
-const app = await buildApp(createServices(storage, { keyring, now: () => new Date(), randomInt: (n) => randomInt(n) }), { requireDeviceSignatures: false });
+const app = await buildApp(createServices(storage, { keyring, now: () => new Date(), randomInt: (n) => randomInt(n) }), { allowUnsignedFromLoopback: true });
 app.post(NOOP_PATH, { bodyLimit: 2 * 1024 * 1024 }, async (_request, reply) => reply.code(204).send());
 process.once('SIGTERM', () => void app.close().then(() => storage.close()).then(() => process.exit(0)));
 await app.listen({ host: '127.0.0.1', port });

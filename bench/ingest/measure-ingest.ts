@@ -16,7 +16,8 @@ import { assertServerAlive } from './server-alive.ts';
  * the levels and the baseline in turn, so a burst of load from elsewhere on the machine hits them alike.
  */
 export async function measureIngest(staticDir: string): Promise<Figure[]> {
-  const server = await startServer({ STATIC_DIR: staticDir });
+  // Unsigned, as the try-out allows from this machine (the sign-in burst bench measures signed intake).
+  const server = await startServer({ STATIC_DIR: staticDir, ALLOW_UNSIGNED_FROM_LOOPBACK: 'true' });
   const pid = server.process.pid ?? 0;
   const levels = new Map<number, LoadRun[]>(counts.ingestConcurrency.map((c) => [c, []]));
   const raw: InsertRun[] = [];
@@ -45,7 +46,7 @@ export async function measureIngest(staticDir: string): Promise<Figure[]> {
   const rawP50 = summarise(raw.map((r) => r.p50)).value;
   const rawP99 = summarise(raw.map((r) => r.p99)).value;
   const baselineLabel = '(raw SQLite insert, one commit each)';
-  const note = `${counts.ingestRuns} runs of ${counts.ingestRequests.toLocaleString('en-GB')} referrals at each level, taken in turn; a fresh UUIDv7 and seal per request; HPKE-sealed 15,000-character narratives; autocannon on the same 2 cores; baseline ${counts.rawInserts.toLocaleString('en-GB')} inserts a run`;
+  const note = `${counts.ingestRuns} runs of ${counts.ingestRequests.toLocaleString('en-GB')} referrals at each level, taken in turn; a fresh UUIDv7 and seal per request, each for a different made-up person (seeded); HPKE-sealed 15,000-character narratives; autocannon on the same 2 cores; baseline ${counts.rawInserts.toLocaleString('en-GB')} inserts a run`;
   const figures: Figure[] = [...levels].flatMap(([connections, runs]) => {
     const label = `Ingest on SQLite, ${connections} connection${connections > 1 ? 's' : ''}`;
     return [

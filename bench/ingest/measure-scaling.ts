@@ -38,7 +38,7 @@ export async function measureScaling(staticDir: string): Promise<Figure[]> {
         await prefillReferrals(file, size.rows);
         print(`  pre-filled ${size.rows.toLocaleString('en-GB')} referrals (${(statSync(file).size / 1e6).toFixed(0)} MB) in ${((performance.now() - start) / 1000).toFixed(1)} s`);
       }
-      size.server = await startServer({ STATIC_DIR: staticDir, DATA_DIR: size.dataDir, INTAKE_KEY_FILE: keyFile });
+      size.server = await startServer({ STATIC_DIR: staticDir, DATA_DIR: size.dataDir, INTAKE_KEY_FILE: keyFile, ALLOW_UNSIGNED_FROM_LOOPBACK: 'true' });
       await postReferrals(size.server.baseUrl, c, warmUp);
     }
     for (let run = 0; run < counts.ingestRuns; run += 1) {

@@ -24,6 +24,9 @@ export const counts = {
   queueCases: quick ? 10_000 : 100_000,
   /** Rounds of the desk's mix of queue queries (about 220 each), after one round of warm-up. */
   queueRounds: quick ? 1 : 3,
+  /** Signed referrals sent during each burst of wrong sign-ins, and how many bursts. */
+  signInBurstReferrals: quick ? 200 : 500,
+  signInBurstRuns: quick ? 1 : 3,
   /** Requests for a page in the middle of the queue, each round. */
   queueDeepSamples: quick ? 10 : 20,
 } as const;

@@ -2,6 +2,7 @@
 // Its own composition root, reading the same configuration as the server (main.ts).
 import { ADMIN_USAGE, runAdminCommand, UsageError } from './admin-commands.ts';
 import { readConfig } from './config.ts';
+import { createDeploymentKeys, KeyCheckError, rotateDeploymentIntakeKey } from './crypto/deployment-keys.ts';
 import { AccountError, createAccountService } from './services/accounts.ts';
 import { createDeviceService } from './services/devices.ts';
 import { connectDatabase } from './storage/connect.ts';
@@ -16,17 +17,29 @@ if (args.length === 0 || args[0] === 'help' || args.includes('--help')) {
 const config = readConfig(process.env, process.cwd());
 const storage = await openStorage(connectDatabase(config.database, (error) => console.warn(`Database connection lost while idle: ${error.message}`)));
 const now = () => new Date();
+const keySources = { ...config, database: config.database.kind };
+// The key commands work on files and the database's key records, not on accounts.
+const keyCommands: Record<string, () => Promise<string>> = {
+  'create-keys': () => createDeploymentKeys(keySources, storage.deploymentKeys, now()),
+  'rotate-intake-key': () => rotateDeploymentIntakeKey(keySources, storage.deploymentKeys, now()),
+};
 try {
+  const keyCommand = keyCommands[args[0] ?? ''];
   process.stdout.write(
-    await runAdminCommand(args, {
-      accounts: createAccountService({ ...storage, now }),
-      devices: createDeviceService({ ...storage, now }),
-      accountsStore: storage.accounts,
-      publicUrl: config.publicUrl,
-    }),
+    keyCommand
+      ? await keyCommand()
+      : await runAdminCommand(args, {
+          accounts: createAccountService({ ...storage, now }),
+          devices: createDeviceService({ ...storage, now }),
+          accountsStore: storage.accounts,
+          publicUrl: config.publicUrl,
+        }),
   );
 } catch (error) {
-  if (error instanceof UsageError) {
+  if (error instanceof KeyCheckError) {
+    console.error(error.message);
+    process.exitCode = 1;
+  } else if (error instanceof UsageError) {
     console.error(`${error.message}\n\n${ADMIN_USAGE}`);
     process.exitCode = 2;
   } else if (error instanceof AccountError) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { normaliseEmail, roles, type Role } from '../shared/accounts.ts';
+import { normaliseEmail, roles, UNPRINTABLE, type Role } from '../shared/accounts.ts';
 import { setPasswordInstructions } from './instructions.ts';
 import { AccountError, type AccountService } from './services/accounts.ts';
 import type { DeviceService } from './services/devices.ts';
@@ -11,13 +11,19 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command> [options]
   create-user --email <address> --role <${roles.join('|')}> --organisation <name>
       prints a one-time code with which the person sets their own password
   reset-password --email <address>
-      the old password stops working and every session of the account ends; prints a new code
+      the old password stops working, every session of the account ends, and its devices send
+      nothing until the person signs in again on each; prints a new code
   list-devices [--email <address>]
   revoke-device <device id>
       its next contact with the server is refused, and the app wipes itself
   seed-demo
       a demo organisation with one account per role and random passwords, printed once
       (npm run demo does this and also fills a fresh database with made-up cases)
+  create-keys
+      makes a new deployment's intake keyring and matching key (INTAKE_KEY_FILE, MATCHING_KEY_FILE),
+      mode 0600; needed once before the first start on PostgreSQL. Back them up
+  rotate-intake-key
+      adds a new current intake key to the keyring (stop every instance first; see docs/operations.md)
 `;
 
 /** A mistake in how the command was called: the usage is printed with it. */
@@ -43,6 +49,16 @@ function role(value: string): Role {
   return value as Role; // checked against the list just above
 }
 
+const UNPRINTABLE_ALL = new RegExp(UNPRINTABLE.source, 'gu');
+
+/**
+ * Text from the database as it may be printed on a terminal: a control character or direction mark
+ * (refused at enrolment, but a name may predate that) is shown as its code, such as `\u{202E}`.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE_ALL, (character) => `\\u{${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}}`);
+}
+
 async function listDevices(deps: AdminDeps, email: string | undefined): Promise<string> {
   const owner = email === undefined ? undefined : await deps.accountsStore.findUserByEmail(normaliseEmail(email));
   if (email !== undefined && !owner) throw new AccountError(`There is no account for ${email}`);
@@ -50,7 +66,7 @@ async function listDevices(deps: AdminDeps, email: string | undefined): Promise<
   if (devices.length === 0) return 'No devices.\n';
   const emails = new Map<string, string>();
   for (const device of devices) if (!emails.has(device.userId)) emails.set(device.userId, (await deps.accountsStore.findUser(device.userId))?.email ?? '?');
-  const rows = devices.map((d) => [d.id, d.label, emails.get(d.userId) ?? '?', d.enrolledAt, d.lastSeenAt ?? '-', d.revokedAt ? `revoked ${d.revokedAt}` : 'active']);
+  const rows = devices.map((d) => [d.id, d.label, emails.get(d.userId) ?? '?', d.enrolledAt, d.lastSeenAt ?? '-', d.revokedAt ? `revoked ${d.revokedAt}` : 'active'].map(printable));
   const header = ['device', 'label', 'owner', 'enrolled', 'last seen', 'state'];
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => (row[i] ?? '').length)));
   return `${[header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n')}\n`;
@@ -81,7 +97,7 @@ export async function runAdminCommand(argv: string[], deps: AdminDeps): Promise<
       }
       case 'reset-password': {
         const { user, code } = await deps.accounts.resetPassword(option(values, 'email'), ACTOR);
-        return `The password of ${user.email} no longer works and their sessions have ended.\n\n${setPasswordInstructions(deps.publicUrl, user.email, code)}`;
+        return `The password of ${user.email} no longer works, their sessions have ended, and their devices send nothing until they sign in again on each.\n\n${setPasswordInstructions(deps.publicUrl, user.email, code)}`;
       }
       case 'list-devices':
         return listDevices(deps, typeof values.email === 'string' ? values.email : undefined);

@@ -1,4 +1,7 @@
+import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
+import { DEFAULT_DEVICE_QUOTAS, type DeviceQuotas } from './services/device-quotas.ts';
+import { readServerLimits, type ServerLimits } from './server-limits.ts';
 import type { DatabaseConfig } from './storage/connect.ts';
 
 export interface ServerConfig {
@@ -11,17 +14,28 @@ export interface ServerConfig {
   logLevel: string;
   /** The intake keyring (HPKE private keys). Every instance of one deployment must read the same file. */
   intakeKeyFile: string;
+  /** INTAKE_KEYRING: the keyring itself (the key file's JSON), from a secret store; when set, no key file is read. */
+  intakeKeyringSecret?: string;
   /** The same-person finder's secret (beside the intake keyring unless MATCHING_KEY_FILE says); shared by every instance. */
   matchingKeyFile: string;
+  /** MATCHING_KEY: the matching key file's JSON, from a secret store; when set, no key file is read. */
+  matchingKeySecret?: string;
   /** INDEPENDENT_REVIEW: negative conclusive grounds go to the independent review panel (off, as in practice since 2022). */
   independentReview: boolean;
   /** TEST_CLOCK: the server's clock can be moved forward over HTTP. For tests only; refused unless HOST is loopback. */
   testClock: boolean;
-  /** Refuse sync requests that carry no device signature (off until the field app signs). */
-  requireDeviceSignatures: boolean;
+  /**
+   * ALLOW_UNSIGNED_FROM_LOOPBACK: for a try-out on one machine (`npm start`), sync requests without a
+   * device signature are accepted when they come from this machine itself. Refused unless HOST is loopback.
+   * Off, every sync request must carry an enrolled device's signature.
+   */
+  allowUnsignedFromLoopback: boolean;
+  deviceQuotas: DeviceQuotas;
+  /** Timeouts, the connection cap, the shutdown deadline and the bound on password hashes (server-limits.ts). */
+  limits: ServerLimits;
   secureCookies: 'auto' | 'always';
-  /** false, true (every proxy), the number of proxy hops to believe, or a list of proxy addresses / CIDR ranges. */
-  trustProxy: boolean | string[] | ((address: string, hop: number) => boolean);
+  /** false, the number of proxy hops to believe (as a test of each hop), or a list of proxy addresses / CIDR ranges. Never "every proxy". */
+  trustProxy: false | string[] | ((address: string, hop: number) => boolean);
 }
 
 function flag(name: string, value: string | undefined): boolean {
@@ -37,15 +51,53 @@ function secureCookies(value: string | undefined): 'auto' | 'always' {
   throw new Error(`SECURE_COOKIES must be auto (Secure when the request came over HTTPS) or always, not "${value}"`);
 }
 
+/** Names proxy-addr (Fastify's) understands for well-known ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
 function trustProxy(value: string | undefined): ServerConfig['trustProxy'] {
   const normal = (value ?? '').trim();
   if (normal === '' || normal === 'false') return false;
-  if (normal === 'true') return true;
+  if (normal === 'true') {
+    throw new Error(
+      'TRUST_PROXY=true would believe any client about its own address (sign-in limits bypassed, the Secure cookie flag spoofed). ' +
+        'Write the number of proxies in front of the server (TRUST_PROXY=1 for one load balancer), or their addresses / CIDR ranges (TRUST_PROXY=10.0.0.0/8,192.168.1.5)',
+    );
+  }
   if (/^\d+$/.test(normal)) {
     const hops = Number(normal);
+    if (hops < 1 || hops > 10) throw new Error(`TRUST_PROXY as a number of proxy hops must be from 1 to 10, not ${normal}`);
     return (_address, hop) => hop < hops;
   }
-  return normal.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = normal.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const wrong = entries.filter((entry) => !isAddressOrRange(entry));
+  if (wrong.length > 0) {
+    throw new Error(`TRUST_PROXY must be false, a number of proxy hops, or proxy addresses / CIDR ranges separated by commas; "${wrong.join('", "')}" is none of these`);
+  }
+  return entries;
+}
+
+function wholeNumber(name: string, value: string | undefined, fallback: number, least: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < least) throw new Error(`${name} must be a whole number of at least ${least}, not "${value}"`);
+  return n;
+}
+
+function deviceQuotas(env: NodeJS.ProcessEnv): DeviceQuotas {
+  return {
+    referralsPerHour: wholeNumber('DEVICE_REFERRALS_PER_HOUR', env.DEVICE_REFERRALS_PER_HOUR, DEFAULT_DEVICE_QUOTAS.referralsPerHour, 1),
+    unclaimedEvidenceBytes: wholeNumber('DEVICE_EVIDENCE_QUOTA_MB', env.DEVICE_EVIDENCE_QUOTA_MB, DEFAULT_DEVICE_QUOTAS.unclaimedEvidenceBytes / 1_000_000, 2) * 1_000_000,
+  };
 }
 
 function port(value: string | undefined): number {
@@ -94,6 +146,36 @@ function testClock(value: string | undefined, host: string): boolean {
   return on;
 }
 
+/**
+ * Unsigned sync requests only on a try-out machine: the setting is refused unless the server listens on
+ * loopback alone, and the device guard also checks that each unsigned request came from this machine.
+ */
+function allowUnsignedFromLoopback(env: NodeJS.ProcessEnv, host: string): boolean {
+  const legacy = (env.REQUIRE_DEVICE_SIGNATURES ?? '').trim();
+  if (legacy !== '' && !flag('REQUIRE_DEVICE_SIGNATURES', legacy)) {
+    throw new Error(
+      'REQUIRE_DEVICE_SIGNATURES=false is no longer possible: device signatures are always required. ' +
+        'For a try-out on this machine only, unset it and set ALLOW_UNSIGNED_FROM_LOOPBACK=true with HOST=127.0.0.1 (npm start does).',
+    );
+  }
+  const on = flag('ALLOW_UNSIGNED_FROM_LOOPBACK', env.ALLOW_UNSIGNED_FROM_LOOPBACK);
+  if (on && !isLoopback(host)) {
+    throw new Error(
+      `ALLOW_UNSIGNED_FROM_LOOPBACK=true would let anyone send referrals without an enrolled device, so it runs only on loopback: set HOST to 127.0.0.1 (not "${host}"), ` +
+        'or unset ALLOW_UNSIGNED_FROM_LOOPBACK and enrol each device (Settings → This device in the field app)',
+    );
+  }
+  return on;
+}
+
+/** A secret given in the environment; an empty value counts as unset. Given with a file for it too, which one is meant is unclear. */
+function secret(env: NodeJS.ProcessEnv, name: string, fileSetting: string): string | undefined {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') return undefined;
+  if ((env[fileSetting] ?? '').trim() !== '') throw new Error(`Set ${name} or ${fileSetting}, not both: unset the one this deployment does not use`);
+  return value.trim();
+}
+
 export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
   const host = env.HOST ?? 'localhost';
   const listenPort = port(env.PORT);
@@ -105,11 +187,15 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     database: database(env, cwd),
     staticDir: resolve(cwd, env.STATIC_DIR ?? 'dist'),
     intakeKeyFile,
+    intakeKeyringSecret: secret(env, 'INTAKE_KEYRING', 'INTAKE_KEY_FILE'),
+    matchingKeySecret: secret(env, 'MATCHING_KEY', 'MATCHING_KEY_FILE'),
     matchingKeyFile: resolve(cwd, env.MATCHING_KEY_FILE ?? resolve(dirname(intakeKeyFile), 'matching-key.json')),
     independentReview: flag('INDEPENDENT_REVIEW', env.INDEPENDENT_REVIEW),
     testClock: testClock(env.TEST_CLOCK, host),
     logLevel: env.LOG_LEVEL ?? 'info',
-    requireDeviceSignatures: flag('REQUIRE_DEVICE_SIGNATURES', env.REQUIRE_DEVICE_SIGNATURES),
+    allowUnsignedFromLoopback: allowUnsignedFromLoopback(env, host),
+    deviceQuotas: deviceQuotas(env),
+    limits: readServerLimits(env),
     secureCookies: secureCookies(env.SECURE_COOKIES),
     trustProxy: trustProxy(env.TRUST_PROXY),
   };

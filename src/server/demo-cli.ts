@@ -5,8 +5,7 @@ import { randomInt } from 'node:crypto';
 import type { SignedInUser } from '../shared/accounts.ts';
 import { createServices } from './compose.ts';
 import { readConfig } from './config.ts';
-import { loadIntakeKeyring } from './crypto/intake-keys.ts';
-import { loadMatchingKey } from './crypto/matching-key.ts';
+import { KeyCheckError, openDeploymentKeys } from './crypto/deployment-keys.ts';
 import { seededRandom } from '../shared/seeded-random.ts';
 import { seedDemoCases } from './demo/seed-demo-cases.ts';
 import { AccountError, DEMO_ORGANISATION } from './services/accounts.ts';
@@ -19,9 +18,16 @@ const config = readConfig(process.env, process.cwd());
 const storage = await openStorage(connectDatabase(config.database, (error) => console.warn(`Database connection lost while idle: ${error.message}`)));
 const today = new Date();
 let at = today;
+// The same keys, checked the same way, as the server will use on this database.
+const keys = await openDeploymentKeys({ ...config, database: config.database.kind }, storage.deploymentKeys, today).catch(async (error: unknown) => {
+  await storage.close();
+  if (!(error instanceof KeyCheckError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 const services = createServices(storage, {
-  keyring: await loadIntakeKeyring(config.intakeKeyFile, today),
-  matchingKey: loadMatchingKey(config.matchingKeyFile, today),
+  keyring: keys.keyring,
+  matchingKey: keys.matchingKey,
   now: () => at,
   independentReview: config.independentReview,
   randomInt: (n) => randomInt(n),

@@ -38,10 +38,34 @@ export function setPasswordInstructions(publicUrl: string, email: string, code: 
 }
 
 /** The switches that change what the service does, printed at every start so nobody has to guess. */
-export function settingsNotice(config: Pick<ServerConfig, 'independentReview' | 'requireDeviceSignatures'>): string {
+export function settingsNotice(config: Pick<ServerConfig, 'independentReview' | 'allowUnsignedFromLoopback' | 'deviceQuotas'>): string {
+  const { referralsPerHour, unclaimedEvidenceBytes } = config.deviceQuotas;
   return [
     `Independent review panel: ${config.independentReview ? 'on — negative conclusive grounds go to the panel after the second caseworker' : 'off — a negative conclusive grounds decision is served once a second caseworker agrees'} (INDEPENDENT_REVIEW)`,
-    `Device signatures: ${config.requireDeviceSignatures ? 'required' : 'not required — unsigned referrals are accepted and belong to no organisation'} (REQUIRE_DEVICE_SIGNATURES)`,
+    `Device signatures: ${config.allowUnsignedFromLoopback ? 'NOT required from this machine — a try-out only' : 'required'} (ALLOW_UNSIGNED_FROM_LOOPBACK)`,
+    `Per device: ${referralsPerHour} referrals an hour (DEVICE_REFERRALS_PER_HOUR), ${unclaimedEvidenceBytes / 1_000_000} MB of files not yet claimed by a referral (DEVICE_EVIDENCE_QUOTA_MB)`,
+    '',
+  ].join('\n');
+}
+
+/** Said loudly: referrals from no enrolled device belong to nobody, so this must never be a real deployment. */
+export function unsignedWarning(): string {
+  const line = '!'.repeat(78);
+  return [
+    line,
+    '!! ALLOW_UNSIGNED_FROM_LOOPBACK is on: referrals and files sent from THIS machine are',
+    '!! accepted without an enrolled device’s signature, and belong to no device or organisation.',
+    '!! For trying the service out only (npm start). Every other address must sign, and the server',
+    '!! refuses to start like this unless HOST is loopback. A deployment runs `npm run serve`.',
+    line,
+  ].join('\n');
+}
+
+/** The first start of an embedded deployment made its key files: losing them loses every referral. */
+export function keysMadeNotice(files: readonly string[]): string {
+  return [
+    `Made ${files.join(' and ')} (mode 0600). Back them up now, apart from the database backups:`,
+    'without the intake keyring nothing stored can ever be read again (docs/operations.md, "Backups").',
     '',
   ].join('\n');
 }

@@ -8,6 +8,8 @@ declare module 'fastify' {
     rawBody: Buffer | null;
     /** The enrolled device whose signature the request carries, once checked. */
     device: Device | null;
+    /** Whether session cookies are Secure on this request (HTTPS, or SECURE_COOKIES=always): then only `__Host-` ones count. */
+    cookiesSecure: boolean;
     /** The signed-in user, on routes that require one. */
     session: CurrentSession | null;
   }

@@ -15,6 +15,13 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 export const DEVICE_LABEL_MAX = 60;
 
+/**
+ * Control characters, line and paragraph separators, and the marks that reverse or isolate the
+ * direction of text: in a device's name they would move a terminal's cursor or make a listing read as
+ * something else (`npm run admin -- list-devices`, the console), so names cannot hold them.
+ */
+export const UNPRINTABLE = /[\p{Cc}\u2028\u2029\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
 /** One address is one account however it is typed. */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -56,6 +63,11 @@ export const sessionResponseSchema = z.strictObject({
   /** The session ends at the earlier of these: 30 minutes without use, or 12 hours after sign-in. */
   idleExpiresAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
+  /**
+   * Only in the answer to a sign-in, and only if someone failed to sign in as this account since its
+   * previous sign-in (or ever, before the first): how often, and since when. The console tells the person.
+   */
+  failedSignIns: z.optional(z.strictObject({ count: z.int().check(z.positive()), since: z.iso.datetime() })),
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
@@ -67,7 +79,14 @@ export const devicePublicKeySchema = z.union([
 
 export const enrolDeviceRequestSchema = z.strictObject({
   publicKey: devicePublicKeySchema,
-  label: z.string('Name this device').check(z.trim(), z.minLength(1, 'Name this device'), z.maxLength(DEVICE_LABEL_MAX, `Use ${DEVICE_LABEL_MAX} characters or fewer`)),
+  label: z
+    .string('Name this device')
+    .check(
+      z.trim(),
+      z.minLength(1, 'Name this device'),
+      z.maxLength(DEVICE_LABEL_MAX, `Use ${DEVICE_LABEL_MAX} characters or fewer`),
+      z.refine((label) => !UNPRINTABLE.test(label), 'Name the device without control characters or text-direction marks: type the name again'),
+    ),
 });
 export type EnrolDeviceRequest = z.infer<typeof enrolDeviceRequestSchema>;
 
@@ -81,6 +100,8 @@ export const deviceSummarySchema = z.strictObject({
   enrolledAt: z.string(),
   revokedAt: z.nullable(z.string()),
   lastSeenAt: z.nullable(z.string()),
+  /** Since its owner's password was reset or account disabled; it sends again once they sign in again on it. */
+  suspendedAt: z.optional(z.nullable(z.string())),
 });
 export type DeviceSummary = z.infer<typeof deviceSummarySchema>;
 export const devicesResponseSchema = z.strictObject({ devices: z.array(deviceSummarySchema) });

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
+import { canonicalUuid } from './ids.ts';
 import {
   CHUNK_BYTES,
   IV_BYTES,
@@ -30,7 +31,7 @@ export const EVIDENCE_FORMAT = 1;
 
 
 const hex64 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 in hex'));
-const fileId = z.uuid('A file id is a UUID made on the device');
+const fileId = canonicalUuid('A file id is a UUID made on the device', 'A file id must be written in lower case, as the app makes it');
 
 /**
  * One file as the server learns it, inside the sealed envelope only: its name, type and size, the
@@ -63,7 +64,8 @@ export function evidenceAad(referralId: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`nrm-field evidence v${EVIDENCE_FORMAT} ${referralId}`);
 }
 
-function chunkAad(id: string, index: number): Uint8Array<ArrayBuffer> {
+/** Binds a sealed chunk to its file and place, so a chunk moved elsewhere does not open. */
+export function chunkAad(id: string, index: number): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`nrm-field evidence chunk v${EVIDENCE_FORMAT} ${id} ${index}`);
 }
 

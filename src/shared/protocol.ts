@@ -1,7 +1,9 @@
 import { z } from 'zod/mini';
 import { progressSchema } from './casework/progress.ts';
+import { canonicalUuidV7 } from './ids.ts';
 import { REFERENCE_PATTERN } from './reference-number.ts';
 import { PREVIOUS_SCHEMA_VERSION, SCHEMA_VERSION } from './schema-version.ts';
+import { ID_TOO_EARLY, idIsAfterEarliest, isAfterEarliest, SUBMITTED_TOO_EARLY } from './submission-time.ts';
 
 export const API_BASE = '/api/v1';
 export const API_PATHS = {
@@ -40,9 +42,13 @@ export const sealedEnvelopeSchema = z.strictObject({
   evidence: z.optional(z.strictObject({ enc: base64url, ct: base64url })),
 });
 
+/** A referral id: a UUIDv7 made on the device when the draft is created, in lower case; the idempotency key. */
+export const referralIdSchema = canonicalUuidV7('The referral id must be a UUIDv7 made on the device', 'The referral id must be written in lower case, as the app makes it');
+
+/** The server also refuses times more than a day ahead of its clock (submission-time.ts). */
 const submissionFields = {
-  id: z.uuidv7('The referral id must be a UUIDv7 made on the device'),
-  submittedAt: z.iso.datetime({ offset: true, error: 'submittedAt must be an ISO 8601 date and time' }),
+  id: referralIdSchema.check(z.refine(idIsAfterEarliest, ID_TOO_EARLY)),
+  submittedAt: z.iso.datetime({ offset: true, error: 'submittedAt must be an ISO 8601 date and time' }).check(z.refine(isAfterEarliest, SUBMITTED_TOO_EARLY)),
 };
 
 export const currentSubmissionSchema = z.strictObject({
@@ -98,12 +104,17 @@ export const referralStatusSchema = z.strictObject({
   statusChangedAt: z.string(),
   /** Where the decision unit has got to; absent from servers before casework. */
   progress: z.optional(progressSchema),
+  /**
+   * While more information is asked for: the caseworker's question, told only to the device that sent
+   * the referral (a signed request). The console tells caseworkers not to write identifying details in it.
+   */
+  question: z.optional(z.string().check(z.maxLength(5000))),
 });
 export type ReferralStatus = z.infer<typeof referralStatusSchema>;
 
 export const statusesQuerySchema = z.strictObject({
   since: z.iso.datetime({ offset: true, error: 'since must be an ISO 8601 date and time' }),
-  id: z.array(z.uuidv7('Each id must be a referral id (UUIDv7)')).check(
+  id: z.array(canonicalUuidV7('Each id must be a referral id (UUIDv7)', 'Each id must be written in lower case')).check(
     z.minLength(1, 'Name at least one referral id'),
     z.maxLength(MAX_STATUS_IDS, `Ask about at most ${MAX_STATUS_IDS} referrals at once`),
   ),
@@ -138,12 +149,24 @@ export const problemCodes = [
   'device-signature-replayed',
   'device-unknown',
   'device-revoked',
+  /** 429: this device sent more than its deployment allows (referrals an hour, evidence not yet claimed); the title says which. */
+  'device-quota-exceeded',
+  /** The owner's password was reset or account disabled: the device sends again once they sign in again on it. */
+  'device-needs-sign-in',
+  /** Sign-in: the password is right but an administrator disabled the account. */
+  'account-disabled',
   'files-incomplete',
   'chunk-hash-mismatch',
   /** Casework: the rules refused the action (the reason is in `detail`). */
   'action-refused',
   /** Casework: the case changed since it was loaded (the body carries `current` and `since`). */
   'case-changed',
+  /** The request did not arrive in time (a stalled or very slow connection): send it again. */
+  'request-timeout',
+  /** Too many sign-ins are being checked at once: try again after Retry-After. */
+  'server-busy',
+  /** A state-changing request from another site (Origin / Sec-Fetch-Site): refused. */
+  'cross-site-request',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

@@ -1,5 +1,6 @@
 import { Aes256Gcm, CipherSuite, DhkemP256HkdfSha256, HkdfSha256 } from '@hpke/core';
 import { fromBase64Url, toBase64Url } from './base64url.ts';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.ts';
 
 /**
  * Referrals are sealed on the device to the server's intake public key with HPKE (RFC 9180, base
@@ -40,9 +41,10 @@ export async function sealJson(key: IntakePublicKey, value: unknown, aad: Uint8A
 /** The server's private key as the HPKE library holds it (a WebCrypto key in every runtime). */
 export type IntakePrivateKey = Parameters<CipherSuite['open']>[0]['recipientKey'];
 
-/** Opens a sealed value; throws if the key is wrong or any byte was changed. */
+/** Opens a sealed value; throws if the key is wrong, any byte was changed, or it nests deeper than any referral does. */
 export async function openJson(recipientKey: IntakePrivateKey, sealed: SealedParts, aad: Uint8Array<ArrayBuffer>): Promise<unknown> {
   const suite = intakeCipherSuite();
-  const plaintext = await suite.open({ recipientKey, enc: fromBase64Url(sealed.enc).buffer }, fromBase64Url(sealed.ct).buffer, aad.buffer);
+  const plaintext = new Uint8Array(await suite.open({ recipientKey, enc: fromBase64Url(sealed.enc).buffer }, fromBase64Url(sealed.ct).buffer, aad.buffer));
+  if (nestsDeeperThan(plaintext)) throw new Error(`The sealed value nests arrays and objects more than ${MAX_JSON_DEPTH} deep`);
   return JSON.parse(new TextDecoder().decode(plaintext));
 }

@@ -4,6 +4,8 @@ import type { Problem, Receipt, Submission } from '../shared/protocol.ts';
 import type { UploadFile } from '../shared/evidence-protocol.ts';
 import type { Boxed } from './box.ts';
 import type { Progress } from '../shared/casework/progress.ts';
+import type { AdditionReceipt, AdditionSubmission } from '../shared/additions.ts';
+import type { ResponderActionType } from '../shared/casework/responder-actions.ts';
 
 /** The device's signing key pair and, once enrolled, its id. */
 export interface DeviceIdentityRecord {
@@ -35,6 +37,21 @@ export interface VaultRecord {
   failedAttempts: number;
   /** Epoch ms before which no unlock is tried (the growing delay after failures). */
   retryAt: number;
+  createdAt: string;
+  /** Present once a passkey unlocks this device too (src/store/passkey.ts). */
+  passkey?: PasskeyWrapping;
+}
+
+/**
+ * The same data key, wrapped a second time under a key derived (HKDF-SHA-256) from the passkey's PRF
+ * output for `prfSalt`. Nothing here unlocks anything without the authenticator that made it.
+ */
+export interface PasskeyWrapping {
+  credentialId: ArrayBuffer;
+  /** The PRF input: random, so the PRF output is this app's alone. */
+  prfSalt: Uint8Array<ArrayBuffer>;
+  wrappedKey: ArrayBuffer;
+  wrapIv: Uint8Array<ArrayBuffer>;
   createdAt: string;
 }
 
@@ -85,7 +102,28 @@ export interface OutboxRecord {
   receipt?: Receipt;
   problem?: Problem;
   /** Where the case stands at the decision unit, as last heard from the server. */
-  caseStatus?: { status: string; changedAt: string; progress?: Progress };
+  caseStatus?: { status: string; changedAt: string; progress?: Progress; question?: string };
+}
+
+/**
+ * What the responder adds to a delivered referral (an answer, a reconsideration request), sealed on the
+ * device and sent through the outbox like a referral: the same states, and only a receipt takes it out.
+ * The sealed body is deleted on delivery; the device never holds what it said in the clear.
+ */
+export interface AdditionRecord {
+  id: string;
+  referralId: string;
+  kind: ResponderActionType;
+  state: OutboxState;
+  createdAt: string;
+  updatedAt: string;
+  attempts: number;
+  nextAttemptAt: number;
+  lastAttemptAt?: string;
+  lastError?: string;
+  problem?: Problem;
+  submission?: AdditionSubmission;
+  receipt?: AdditionReceipt;
 }
 
 /**
@@ -137,6 +175,7 @@ export class FieldDatabase extends Dexie {
   encounters!: Table<EncounterRecord, string>;
   files!: Table<FileRecord, string>;
   fileChunks!: Table<FileChunkRecord, [string, number]>;
+  additions!: Table<AdditionRecord, string>;
 
   constructor(name: string = DATABASE_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -163,6 +202,8 @@ export class FieldDatabase extends Dexie {
     this.version(5).stores({ encounters: 'id, updatedAt', drafts: 'id, updatedAt, encounterId' });
     // Version 5 is the encounter mode's. Evidence files: new tables only, nothing to move.
     this.version(6).stores({ files: 'id, draftId', fileChunks: '[fileId+index], fileId' });
+    // Additions to delivered referrals (answers, reconsideration requests): a new table only.
+    this.version(7).stores({ additions: 'id, referralId, [state+nextAttemptAt]' });
   }
 }
 

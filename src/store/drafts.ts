@@ -53,6 +53,12 @@ export async function getDraft(db: FieldDatabase, key: CryptoKey, id: string): P
   return record ? open(key, record) : undefined;
 }
 
+/** The other people's drafts of an encounter still on the device (queued ones too, until delivered). */
+export async function encounterCompanions(db: FieldDatabase, key: CryptoKey, encounterId: string, exceptId: string): Promise<Draft[]> {
+  const records = await db.drafts.where('encounterId').equals(encounterId).toArray();
+  return Promise.all(records.filter((record) => record.id !== exceptId).map((record) => open(key, record)));
+}
+
 /** Drafts the responder is still working on, newest first (queued ones live in the outbox). */
 export async function listDrafts(db: FieldDatabase, key: CryptoKey): Promise<Draft[]> {
   const records = await db.drafts.orderBy('updatedAt').reverse().toArray();

@@ -1,9 +1,10 @@
 import { Dexie } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { UploadFile } from '../shared/evidence-protocol.ts';
+import type { AdditionReceipt } from '../shared/additions.ts';
 import type { Problem, Receipt, ReferralStatus, Submission } from '../shared/protocol.ts';
 import { box, unbox } from './box.ts';
-import type { FieldDatabase, OutboxRecord, OutboxState } from './db.ts';
+import type { AdditionRecord, FieldDatabase, OutboxRecord, OutboxState } from './db.ts';
 import { draftContext, getDraft, type Draft } from './drafts.ts';
 import { purgeFiles, readChunk } from './evidence-chunks.ts';
 
@@ -121,9 +122,12 @@ export async function discardOutboxItem(db: FieldDatabase, id: string): Promise<
   });
 }
 
-/** After signing in again: paused items go back in the queue. */
+/** After signing in again: paused items (referrals and additions) go back in the queue. */
 export async function resumePaused(db: FieldDatabase, now: Date): Promise<number> {
-  return db.outbox.where('state').equals('paused').modify({ state: 'queued', nextAttemptAt: now.getTime(), updatedAt: now.toISOString() });
+  const back = { state: 'queued' as const, nextAttemptAt: now.getTime(), updatedAt: now.toISOString() };
+  const referrals = await db.outbox.where('state').equals('paused').modify(back);
+  const additions = await db.additions.filter((addition) => addition.state === 'paused').modify(back);
+  return referrals + additions;
 }
 
 /** The outbox as the sync engine sees it (it declares the same shape as its port). */
@@ -131,10 +135,25 @@ export function createOutboxAccess(db: FieldDatabase) {
   // One index range per state: Dexie's or() would union them in memory and is far slower.
   const dueIn = (state: OutboxState, nowMs: number) =>
     db.outbox.where('[state+nextAttemptAt]').between([state, Dexie.minKey], [state, nowMs], true, true);
+  const additionsDueIn = (state: OutboxState, nowMs: number) =>
+    db.additions.where('[state+nextAttemptAt]').between([state, Dexie.minKey], [state, nowMs], true, true);
+
+  /** Changes the addition with this id, or else the referral: ids are UUIDv7, so one table holds it. */
+  async function update(id: string, changes: Partial<OutboxRecord> & Partial<AdditionRecord>): Promise<void> {
+    if ((await db.additions.update(id, changes)) === 0) await db.outbox.update(id, changes);
+  }
+
+  /** Additions due, as the engine sends them; their bodies live in their own rows. */
+  async function additionsDue(nowMs: number, limit: number) {
+    const rows = (await Promise.all(SENDABLE.map((state) => additionsDueIn(state, nowMs).limit(limit).toArray()))).flat();
+    return rows.flatMap((row) =>
+      row.submission ? [{ at: row.nextAttemptAt, item: { kind: 'addition' as const, id: row.id, attempts: row.attempts, referralId: row.referralId, addition: row.submission } }] : [],
+    );
+  }
 
   return {
     async countDue(nowMs: number) {
-      const counts = await Promise.all(SENDABLE.map((state) => dueIn(state, nowMs).count()));
+      const counts = await Promise.all(SENDABLE.flatMap((state) => [dueIn(state, nowMs).count(), additionsDueIn(state, nowMs).count()]));
       return counts.reduce((sum, n) => sum + n, 0);
     },
 
@@ -143,26 +162,34 @@ export function createOutboxAccess(db: FieldDatabase) {
       const perState = await Promise.all(SENDABLE.map((state) => dueIn(state, nowMs).limit(limit).toArray()));
       const rows = perState.flat().sort((a, b) => a.nextAttemptAt - b.nextAttemptAt).slice(0, limit);
       const envelopes = await db.envelopes.bulkGet(rows.map((row) => row.id));
-      return rows.flatMap((row, i) => {
+      const referrals = rows.flatMap((row, i) => {
         const envelope = envelopes[i];
         if (!envelope) return [];
-        return [{ id: row.id, attempts: row.attempts, submission: envelope.submission, ...(envelope.files ? { files: envelope.files } : {}) }];
+        return [{ at: row.nextAttemptAt, item: { id: row.id, attempts: row.attempts, submission: envelope.submission, ...(envelope.files ? { files: envelope.files } : {}) } }];
       });
+      const all = [...referrals, ...(await additionsDue(nowMs, limit))];
+      return all.sort((a, b) => a.at - b.at).slice(0, limit).map(({ item }) => item);
     },
 
     async markSending(id: string, now: Date) {
-      await db.outbox.update(id, { state: 'sending', lastAttemptAt: now.toISOString(), updatedAt: now.toISOString() });
+      await update(id, { state: 'sending', lastAttemptAt: now.toISOString(), updatedAt: now.toISOString() });
     },
 
     readChunk: (fileId: string, index: number) => readChunk(db, fileId, index),
 
     /** Stores the receipt and deletes everything else: the draft, the body that was sent, and its files. */
-    async markDelivered(id: string, receipt: Receipt, now: Date) {
+    async markDelivered(id: string, receipt: Receipt | AdditionReceipt, now: Date) {
+      const addition = await db.additions.get(id);
+      if (addition) {
+        const { lastError: _error, problem: _problem, submission: _sent, ...kept } = addition;
+        await db.additions.put({ ...kept, state: 'delivered', receipt: receipt as AdditionReceipt, nextAttemptAt: NOT_BY_TIMER, updatedAt: now.toISOString() });
+        return;
+      }
       await db.transaction('rw', [db.drafts, db.outbox, db.envelopes, db.files, db.fileChunks], async () => {
         const item = await db.outbox.get(id);
         if (!item) return;
         const { lastError: _error, problem: _problem, ...kept } = item;
-        await db.outbox.put({ ...kept, state: 'delivered', receipt, nextAttemptAt: NOT_BY_TIMER, updatedAt: now.toISOString() });
+        await db.outbox.put({ ...kept, state: 'delivered', receipt: receipt as Receipt, nextAttemptAt: NOT_BY_TIMER, updatedAt: now.toISOString() });
         await db.envelopes.delete(id);
         await db.drafts.delete(id);
         await purgeFiles(db, id);
@@ -170,11 +197,11 @@ export function createOutboxAccess(db: FieldDatabase) {
     },
 
     async markRetry(id: string, attempts: number, nextAttemptAt: number, reason: string, now: Date) {
-      await db.outbox.update(id, { state: 'queued', attempts, nextAttemptAt, lastError: reason, updatedAt: now.toISOString() });
+      await update(id, { state: 'queued', attempts, nextAttemptAt, lastError: reason, updatedAt: now.toISOString() });
     },
 
     async markNeedsAttention(id: string, problem: Problem, now: Date) {
-      await db.outbox.update(id, {
+      await update(id, {
         state: 'needs-attention',
         problem,
         lastError: problem.title,
@@ -184,7 +211,7 @@ export function createOutboxAccess(db: FieldDatabase) {
     },
 
     async markPaused(id: string, reason: string, now: Date) {
-      await db.outbox.update(id, { state: 'paused', lastError: reason, nextAttemptAt: NOT_BY_TIMER, updatedAt: now.toISOString() });
+      await update(id, { state: 'paused', lastError: reason, nextAttemptAt: NOT_BY_TIMER, updatedAt: now.toISOString() });
     },
 
     /** Delivered referrals to ask the server about, and the newest status change already known. */
@@ -200,7 +227,9 @@ export function createOutboxAccess(db: FieldDatabase) {
     async applyStatuses(statuses: ReferralStatus[]) {
       await db.transaction('rw', db.outbox, async () => {
         for (const status of statuses) {
-          await db.outbox.update(status.id, { caseStatus: { status: status.status, changedAt: status.statusChangedAt, progress: status.progress } });
+          await db.outbox.update(status.id, {
+            caseStatus: { status: status.status, changedAt: status.statusChangedAt, progress: status.progress, ...(status.question === undefined ? {} : { question: status.question }) },
+          });
         }
       });
     },

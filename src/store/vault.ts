@@ -39,7 +39,8 @@ async function deriveWrappingKey(passphrase: string, salt: Uint8Array<ArrayBuffe
   );
 }
 
-async function unwrap(record: VaultRecord, passphrase: string, extractable: boolean): Promise<CryptoKey> {
+/** Exported for src/store/vault-rewrap.ts; kept here so the passphrase's key is derived in one place. */
+export async function unwrap(record: VaultRecord, passphrase: string, extractable: boolean): Promise<CryptoKey> {
   const wrapping = await deriveWrappingKey(passphrase, record.salt, record.iterations);
   return crypto.subtle.unwrapKey('raw', record.wrappedKey, wrapping, { name: 'AES-GCM', iv: record.wrapIv }, { name: 'AES-GCM' }, extractable, ['encrypt', 'decrypt']);
 }
@@ -98,7 +99,7 @@ export function createVault(db: FieldDatabase, options: { iterations?: number; m
       }
     },
 
-    /** Re-wraps the same data key under a new passphrase: nothing stored needs re-encrypting. */
+    /** Re-wraps the same data key under a new passphrase: nothing stored needs re-encrypting, and a passkey keeps working. */
     async changePassphrase(current: string, next: string): Promise<void> {
       const record = await read();
       if (!record) throw new Error('This device has no vault yet');

@@ -6,6 +6,7 @@ import {
   type EnrolDeviceResponse,
   type ReferralsByPathResponse,
   type SessionResponse,
+  type SetPasswordRequest,
   type SignInRequest,
 } from '../shared/accounts.ts';
 import { API_PATHS } from '../shared/protocol.ts';
@@ -23,6 +24,11 @@ export function signIn(api: ApiClient, request: SignInRequest): Promise<ApiResul
 /** Who is signed in; a 401 once the session has ended. Counts as use of the session. */
 export function session(api: ApiClient): Promise<ApiResult<SessionResponse>> {
   return api.call({ method: 'GET', target: API_PATHS.session, read: answerOf(sessionResponseSchema) });
+}
+
+/** Chooses a password with the one-time code an administrator gave out (a new account, or a reset). */
+export function setPassword(api: ApiClient, request: SetPasswordRequest): Promise<ApiResult<void>> {
+  return api.call({ method: 'POST', target: API_PATHS.password, ...jsonBody(request), read: noAnswer });
 }
 
 export function signOut(api: ApiClient): Promise<ApiResult<void>> {

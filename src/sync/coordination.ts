@@ -15,3 +15,13 @@ export function createExclusiveRunner(locks: LockManager | undefined): Exclusive
 
 /** The Background Sync tag under which the page asks the service worker to send the outbox. */
 export const OUTBOX_SYNC_TAG = 'nrm-field-outbox';
+
+/**
+ * What the service worker tells open pages after the server refused this device as revoked during a
+ * background send: it has wiped the device's data, and each page wipes what it still holds and says why.
+ */
+export const DEVICE_REVOKED_MESSAGE = 'nrm-field-device-revoked';
+
+export function isDeviceRevokedMessage(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === DEVICE_REVOKED_MESSAGE;
+}

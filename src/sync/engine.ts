@@ -66,6 +66,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
    * sealed manifest names, so a referral is delivered with all of its files or not at all.
    */
   async function attempt(item: DueItem): Promise<SendOutcome> {
+    if (item.kind === 'addition') return deps.transport.sendAddition(item.referralId, item.addition);
     if (item.files && item.files.length > 0) {
       const uploaded: NotDelivered | undefined = await uploadFiles(item.id, item.files, deps.outbox, deps.transport, (done, total) =>
         update({ upload: { id: item.id, done, total } }),

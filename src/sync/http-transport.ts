@@ -1,13 +1,20 @@
-import { MAX_STATUS_IDS, type Problem, type ReferralStatus } from '../shared/protocol.ts';
-import { createApiClient, type ApiFailure } from './api-client.ts';
+import { MAX_STATUS_IDS, type Problem, type Receipt, type ReferralStatus } from '../shared/protocol.ts';
+import { createApiClient, type ApiFailure, type ApiResult } from './api-client.ts';
+import type { AdditionReceipt } from '../shared/additions.ts';
 import { health, heldChunks, putChunk, receipts, submitReferral } from './api-sync.ts';
-import type { Clock, NotDelivered, RequestSigner, TransportPort } from './ports.ts';
+import type { SubmitAddition } from './api-additions.ts';
+import type { Clock, NotDelivered, RequestSigner, SendOutcome, TransportPort } from './ports.ts';
 
 export interface HttpTransportOptions {
   fetch: typeof fetch;
   clock: Clock;
   /** Signs each request once the device is enrolled (docs/protocol.md, "Signing sync requests"). */
   sign?: RequestSigner;
+  /**
+   * Sends an addition (api-additions.ts). Given by whoever builds the transport: the page loads it when
+   * first needed, to keep it out of the first load; the service worker, which cannot load code later, has it built in.
+   */
+  submitAddition: SubmitAddition;
   /** Origin of the sync server; empty for the same origin as the app. */
   baseUrl?: string;
   timeoutMs?: number;
@@ -29,6 +36,7 @@ function notDelivered(failure: ApiFailure): NotDelivered {
   if (failure.kind === 'problem' && status === 401) {
     const code = failure.problem?.code;
     if (code === 'device-revoked') return { kind: 'unauthorised', revoked: true, reason: 'This device was removed from the service' };
+    if (code === 'device-needs-sign-in') return { kind: 'unauthorised', revoked: false, reason: 'Your account has been disabled or reset; sign in again on this device (Settings)' };
     if (code === 'device-clock-skew') {
       return { kind: 'unauthorised', revoked: false, reason: 'This device’s date and time are wrong. Correct them in the phone’s settings, then try again' };
     }
@@ -41,11 +49,24 @@ function notDelivered(failure: ApiFailure): NotDelivered {
     return { kind: 'refused', problem };
   }
   const retryAfterMs = failure.kind === 'problem' && (status === 429 || status === 503) ? failure.retryAfterMs : undefined;
+  // Over this device's quota: kept and retried like any 429, but the person is told why, and whom to ask.
+  if (failure.kind === 'problem' && status === 429 && failure.problem?.code === 'device-quota-exceeded') {
+    return { kind: 'retry', reason: failure.problem.title, retryAfterMs };
+  }
   return { kind: 'retry', reason: `The server could not take it yet (HTTP ${status})`, retryAfterMs };
 }
 
 /** Only a 200/201 whose receipt names this id counts as delivery. */
 const DELIVERED = new Set([200, 201]);
+
+function deliveryOf(result: ApiResult<Receipt | AdditionReceipt>, id: string): SendOutcome {
+  if (result.ok && DELIVERED.has(result.status)) return result.value.id === id ? { kind: 'delivered', receipt: result.value } : NO_RECEIPT;
+  if (!result.ok && result.failure.kind === 'unexpected' && DELIVERED.has(result.failure.status)) {
+    return result.failure.readable ? NO_RECEIPT : { kind: 'retry', reason: 'The server answered without a readable receipt' };
+  }
+  // Any other success (a 202, say) is no delivery either: try again.
+  return notDelivered(result.ok ? { kind: 'unexpected', status: result.status, readable: true } : result.failure);
+}
 
 export function createHttpTransport(options: HttpTransportOptions): TransportPort {
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -53,13 +74,14 @@ export function createHttpTransport(options: HttpTransportOptions): TransportPor
   const timeout = () => AbortSignal.timeout(timeoutMs);
   return {
     async send(submission) {
-      const result = await submitReferral(api, submission, timeout());
-      if (result.ok && DELIVERED.has(result.status)) return result.value.id === submission.id ? { kind: 'delivered', receipt: result.value } : NO_RECEIPT;
-      if (!result.ok && result.failure.kind === 'unexpected' && DELIVERED.has(result.failure.status)) {
-        return result.failure.readable ? NO_RECEIPT : { kind: 'retry', reason: 'The server answered without a readable receipt' };
-      }
-      // Any other success (a 202, say) is no delivery either: try again.
-      return notDelivered(result.ok ? { kind: 'unexpected', status: result.status, readable: true } : result.failure);
+      return deliveryOf(await submitReferral(api, submission, timeout()), submission.id);
+    },
+
+    async sendAddition(referralId, addition) {
+      const result = await options.submitAddition(api, referralId, addition, timeout());
+      // Not a referral this device sent (or no longer held): trying again will not change that.
+      if (!result.ok && result.failure.kind === 'problem' && result.failure.status === 404 && result.failure.problem) return { kind: 'refused', problem: result.failure.problem };
+      return deliveryOf(result, addition.id);
     },
 
     async heldChunks(referralId, fileId) {

@@ -1,13 +1,26 @@
+import type { AdditionReceipt, AdditionSubmission } from '../shared/additions.ts';
 import type { HeldChunks, UploadFile } from '../shared/evidence-protocol.ts';
 import type { Problem, Receipt, ReferralStatus, Submission } from '../shared/protocol.ts';
 
-export interface DueItem {
+export interface ReferralDue {
+  kind?: 'referral';
   id: string;
   attempts: number;
   submission: Submission;
   /** Evidence files whose chunks must all be on the server before the submission is sent. */
   files?: UploadFile[];
 }
+
+/** An answer or a reconsideration request for a delivered referral. */
+export interface AdditionDue {
+  kind: 'addition';
+  id: string;
+  attempts: number;
+  referralId: string;
+  addition: AdditionSubmission;
+}
+
+export type DueItem = ReferralDue | AdditionDue;
 
 /** What the engine needs of the device's outbox; the composition root fills it with the store. */
 export interface OutboxPort {
@@ -18,7 +31,7 @@ export interface OutboxPort {
   markSending(id: string, now: Date): Promise<void>;
   /** One stored chunk of a file, exactly as it is uploaded; undefined if the device no longer has it. */
   readChunk(fileId: string, index: number): Promise<Uint8Array<ArrayBuffer> | undefined>;
-  markDelivered(id: string, receipt: Receipt, now: Date): Promise<void>;
+  markDelivered(id: string, receipt: Receipt | AdditionReceipt, now: Date): Promise<void>;
   markRetry(id: string, attempts: number, nextAttemptAt: number, reason: string, now: Date): Promise<void>;
   markNeedsAttention(id: string, problem: Problem, now: Date): Promise<void>;
   markPaused(id: string, reason: string, now: Date): Promise<void>;
@@ -28,7 +41,7 @@ export interface OutboxPort {
 
 /** How one attempt ended, as far as the outbox is concerned. */
 export type SendOutcome =
-  | { kind: 'delivered'; receipt: Receipt }
+  | { kind: 'delivered'; receipt: Receipt | AdditionReceipt }
   | { kind: 'refused'; problem: Problem }
   | { kind: 'unauthorised'; reason: string; revoked: boolean }
   | { kind: 'retry'; reason: string; retryAfterMs?: number };
@@ -47,6 +60,8 @@ export interface ChunkUpload {
 
 export interface TransportPort {
   send(submission: Submission): Promise<SendOutcome>;
+  /** Sends an addition to the referral it belongs to; delivered only on a receipt naming it. */
+  sendAddition(referralId: string, addition: AdditionSubmission): Promise<SendOutcome>;
   /** Which chunks of a file the server already holds (a repeat upload is then skipped). */
   heldChunks(referralId: string, fileId: string): Promise<{ kind: 'held'; held: HeldChunks } | NotDelivered>;
   /** Stores one chunk; the server answers the same for a chunk it already had. */

@@ -1,5 +1,6 @@
 import { createExclusiveRunner } from './coordination.ts';
 import { createSyncEngine, type SyncEngine } from './engine.ts';
+import type { SubmitAddition } from './api-additions.ts';
 import { createHttpTransport } from './http-transport.ts';
 import type { Clock, DeviceSigner, OutboxPort } from './ports.ts';
 
@@ -12,16 +13,18 @@ export interface SenderDeps {
   /** Web Locks of the page or service worker, so that one context sends at a time. */
   locks: LockManager | undefined;
   clock: Clock;
+  /** How additions are sent (see HttpTransportOptions.submitAddition). */
+  submitAddition: SubmitAddition;
 }
 
 /**
  * The outbox's sender as the page and the service worker both run it: the sync engine over the signed
  * HTTP transport, under the sender lock they share.
  */
-export function createSender({ outbox, identity, fetch, locks, clock }: SenderDeps): SyncEngine {
+export function createSender({ outbox, identity, fetch, locks, clock, submitAddition }: SenderDeps): SyncEngine {
   return createSyncEngine({
     outbox,
-    transport: createHttpTransport({ fetch, clock, sign: (request) => identity.sign(request, clock.now()) }),
+    transport: createHttpTransport({ fetch, clock, submitAddition, sign: (request) => identity.sign(request, clock.now()) }),
     clock,
     random: Math.random,
     exclusive: createExclusiveRunner(locks),

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeKeyResponseSchema } from '../../src/shared/protocol.ts';
 import { useE2eStack, walkInSteps } from '../support/e2e-stack.ts';
 import { sealedPreviousSubmissionFor } from '../support/fixtures.ts';
-import { openApp, outboxIdOf, showOutbox, storedReferrals, submitReferral, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
+import { seedDemoAccounts } from '../support/console.ts';
+import { enrolOnDevice, openApp, outboxIdOf, showOutbox, storedReferrals, submitReferral, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
 
 const stack = useE2eStack({ proxy: true });
 
@@ -84,8 +85,9 @@ describe('sync in the browser', () => {
     await context.close();
   });
 
-  it('delivers a referral queued by the previous app version, after the update', async () => {
+  it('delivers a referral queued by the previous app version, after the update, once the device is enrolled', async () => {
     const { server, proxy } = stack;
+    const accounts = await seedDemoAccounts(server);
     const { context, page } = await stack.newPage();
     // A page of the same origin that does not start the app, to lay down the old version's database.
     await page.goto(`${proxy.url}/robots.txt`);
@@ -115,6 +117,10 @@ describe('sync in the browser', () => {
     }, oldBody);
 
     await openApp(page, `${proxy.url}/outbox`);
+    // The previous version is taken only from an enrolled device: unsigned, it waits for the responder to sign in on it.
+    await expect.poll(() => stateOf(page, 'OLD-VERSION-1'), { timeout: 30_000 }).toBe('paused');
+    await enrolOnDevice(page, accounts.responder);
+    await showOutbox(page);
     await expect.poll(() => stateOf(page, 'OLD-VERSION-1'), { timeout: 30_000 }).toBe('delivered');
     expect(storedReferrals(server.sqliteFile).find((row) => row.id === id)).toMatchObject({ schema_version: 2, path: 'adult-nrm' });
     await context.close();

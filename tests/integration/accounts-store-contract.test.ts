@@ -20,13 +20,13 @@ describe.each([sqliteBackend(), postgresBackend()])('accounts, devices, audit an
   }
 
   async function newUser(overrides: Partial<User> = {}): Promise<User> {
-    const user: User = { id: uuidv7(), organisationId, email: `${uuidv7()}@example.org`, role: 'responder', passwordHash: null, createdAt: at(0), ...overrides };
+    const user: User = { id: uuidv7(), organisationId, email: `${uuidv7()}@example.org`, role: 'responder', passwordHash: null, createdAt: at(0), disabledAt: null, ...overrides };
     await storage.accounts.createUser(user);
     return user;
   }
 
   async function newDevice(userId: string, overrides: Partial<Device> = {}): Promise<Device> {
-    const device: Device = { id: uuidv7(), userId, label: 'Phone', publicKey: `key-${uuidv7()}`, enrolledAt: at(0), revokedAt: null, lastSeenAt: null, ...overrides };
+    const device: Device = { id: uuidv7(), userId, label: 'Phone', publicKey: `key-${uuidv7()}`, enrolledAt: at(0), revokedAt: null, lastSeenAt: null, suspendedAt: null, ...overrides };
     return (await storage.devices.enrol(device)).device;
   }
 
@@ -200,6 +200,8 @@ describe.each([sqliteBackend(), postgresBackend()])('accounts, devices, audit an
       const ids = rows.map((each) => each.id);
       expect((await storage.referrals.statusesOf(ids, at(0), mine.id)).map((s) => s.id)).toEqual([a.id]);
       expect((await storage.referrals.statusesOf(ids, at(0))).map((s) => s.id).sort()).toEqual([a.id, b.id, c.id].sort());
+      // An unsigned request (a try-out on loopback) learns only of referrals sent unsigned.
+      expect((await storage.referrals.statusesOf(ids, at(0), null)).map((s) => s.id)).toEqual([c.id]);
       const after = await storage.referrals.countByPath();
       const count = (list: typeof after, path: string) => list.find((each) => each.path === path)?.count ?? 0;
       expect(count(after, 'child') - count(before, 'child')).toBe(2);

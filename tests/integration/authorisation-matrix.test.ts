@@ -25,6 +25,10 @@ let responderCookie = '';
 let caseId = '';
 /** A second case, of the same person as the first (so a possible match), that the matrix acts on. */
 let workedCaseId = '';
+/** The account the administrator's routes change (never one of the callers), and an organisation to invite into. */
+let targetId = '';
+let targetEmail = '';
+let organisationId = '';
 
 async function request(caller: Caller, method: string, target: string, body?: unknown): Promise<Response> {
   const text = body === undefined ? undefined : JSON.stringify(body);
@@ -91,6 +95,23 @@ const routes: Route[] = [
   { name: 'GET /api/v1/caseworkers', call: (c) => request(c, 'GET', '/api/v1/caseworkers') },
   { name: 'GET /api/v1/dtn-reports', call: (c) => request(c, 'GET', '/api/v1/dtn-reports?page=1') },
   { name: 'POST /api/v1/test-clock', call: (c) => request(c, 'POST', '/api/v1/test-clock', { days: 30 }) },
+  { name: 'GET /api/v1/admin/users', call: (c) => request(c, 'GET', '/api/v1/admin/users') },
+  {
+    name: 'POST /api/v1/admin/users (invite)',
+    call: (c) => request(c, 'POST', '/api/v1/admin/users', { email: `invited-${crypto.randomUUID()}@example.org`, role: 'analyst', organisation: organisationId }),
+  },
+  { name: 'POST /api/v1/admin/users/find', call: (c) => request(c, 'POST', '/api/v1/admin/users/find', { email: targetEmail }) },
+  { name: 'GET /api/v1/admin/users/:id', call: (c) => request(c, 'GET', `/api/v1/admin/users/${targetId}`) },
+  { name: 'PUT /api/v1/admin/users/:id/role', call: (c) => request(c, 'PUT', `/api/v1/admin/users/${targetId}/role`, { role: 'reviewer' }) },
+  { name: 'POST /api/v1/admin/users/:id/disable', call: (c) => request(c, 'POST', `/api/v1/admin/users/${targetId}/disable`) },
+  { name: 'POST /api/v1/admin/users/:id/enable', call: (c) => request(c, 'POST', `/api/v1/admin/users/${targetId}/enable`) },
+  { name: 'POST /api/v1/admin/users/:id/reset-password', call: (c) => request(c, 'POST', `/api/v1/admin/users/${targetId}/reset-password`) },
+  {
+    name: 'POST /api/v1/admin/devices/:id/revoke (a responder’s)',
+    call: async (c) => request(c, 'POST', `/api/v1/admin/devices/${(await enrolDevice(server.baseUrl, responderCookie, 'Spare')).id}/revoke`),
+  },
+  { name: 'GET /api/v1/admin/audit', call: (c) => request(c, 'GET', `/api/v1/admin/audit?person=${targetId}&action=accounts`) },
+  { name: 'GET /api/v1/admin/audit.csv', call: (c) => request(c, 'GET', '/api/v1/admin/audit.csv?action=sign-ins') },
   { name: 'DELETE /api/v1/session', call: (c) => request(c, 'DELETE', '/api/v1/session') },
 ];
 
@@ -102,6 +123,8 @@ const UNSIGNED = '401 device-signature-required';
 const REVOKED = '401 device-revoked';
 /** A panel member reads and acts on a case only while it awaits the panel. */
 const NOT_AT_PANEL = '403 forbidden';
+/** The administrator's console: the admin role alone, whoever else asks. */
+const ADMIN_ONLY = (allowed: string) => [NO_SESSION, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, allowed, NO_SESSION, NO_SESSION];
 
 /** The specification, one row per route, cells in the order of `columns`. */
 const expected: Record<string, string[]> = {
@@ -132,6 +155,17 @@ const expected: Record<string, string[]> = {
   'GET /api/v1/dtn-reports': [NO_SESSION, WRONG_ROLE, WRONG_ROLE, OK, WRONG_ROLE, OK, WRONG_ROLE, NO_SESSION, NO_SESSION],
   // Only a server started with TEST_CLOCK=true on loopback has it.
   'POST /api/v1/test-clock': Array(9).fill('404 not-found'),
+  'GET /api/v1/admin/users': ADMIN_ONLY(OK),
+  'POST /api/v1/admin/users (invite)': ADMIN_ONLY('201'),
+  'POST /api/v1/admin/users/find': ADMIN_ONLY(OK),
+  'GET /api/v1/admin/users/:id': ADMIN_ONLY(OK),
+  'PUT /api/v1/admin/users/:id/role': ADMIN_ONLY(OK),
+  'POST /api/v1/admin/users/:id/disable': ADMIN_ONLY(OK),
+  'POST /api/v1/admin/users/:id/enable': ADMIN_ONLY(OK),
+  'POST /api/v1/admin/users/:id/reset-password': ADMIN_ONLY(OK),
+  'POST /api/v1/admin/devices/:id/revoke (a responder’s)': ADMIN_ONLY(OK),
+  'GET /api/v1/admin/audit': ADMIN_ONLY(OK),
+  'GET /api/v1/admin/audit.csv': ADMIN_ONLY(OK),
   'DELETE /api/v1/session': Array(9).fill('204'),
 };
 
@@ -150,7 +184,7 @@ function printTable(rows: Record<string, string[]>): string {
 }
 
 beforeAll(async () => {
-  server = await startLoopbackServer({ requireDeviceSignatures: true });
+  server = await startLoopbackServer();
   const accounts = {} as Record<Role, TestAccount>;
   for (const role of roles) accounts[role] = await createAccount(server, role);
   responderCookie = await signIn(server.baseUrl, accounts.responder);
@@ -164,6 +198,11 @@ beforeAll(async () => {
   const another = await sealedSubmissionFor(server.intakeKey);
   if ((await signedFetch(server.baseUrl, valid, 'POST', '/api/v1/referrals', { body: JSON.stringify(another) })).status !== 201) throw new Error('second setup referral refused');
   workedCaseId = another.id;
+
+  const target = await createAccount(server, 'analyst');
+  targetEmail = target.email;
+  targetId = (await server.storage.accounts.findUserByEmail(target.email))!.id;
+  organisationId = (await server.storage.accounts.findOrganisationByName('Test Constabulary'))!.id;
 
   callers.push({ name: 'anonymous' });
   for (const role of roles) callers.push({ name: role, account: accounts[role], cookie: await signIn(server.baseUrl, accounts[role]) });

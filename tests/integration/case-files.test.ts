@@ -19,6 +19,7 @@ import type { IntakePublicKey } from '../../src/shared/sealing.ts';
 import { attachFile, evidenceForSending } from '../../src/store/evidence.ts';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { signIn } from '../support/accounts.ts';
 import { deviceKey, freshDatabase, sealedSubmissionFor, validReferral } from '../support/fixtures.ts';
@@ -51,7 +52,7 @@ async function startOn(backend: Backend): Promise<Running> {
   const logLines: string[] = [];
   const services = createServices(storage, { keyring, now: () => new Date(), randomInt: (n) => randomInt(n), scryptCost: TEST_SCRYPT_COST });
   const logger = { level: 'trace', stream: { write: (line: string) => void logLines.push(line) } };
-  const app = await buildApp(services, { requireDeviceSignatures: false, logger });
+  const app = await buildApp(services, { allowUnsignedFromLoopback: true, logger });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   return {
@@ -97,7 +98,7 @@ async function sendWithFiles(server: Running, attachments: Attachment[], alter: 
   const outbox = createOutboxAccess(db);
   const engine = createSyncEngine({
     outbox,
-    transport: createHttpTransport({ fetch, baseUrl: server.baseUrl, clock, timeoutMs: 10_000 }),
+    transport: createHttpTransport({ fetch, submitAddition, baseUrl: server.baseUrl, clock, timeoutMs: 10_000 }),
     clock,
     random: seededRandom(7),
     exclusive: (task) => task(),

@@ -98,7 +98,7 @@ describe.each([sqliteTarget(), postgresTarget()])('migration 0008 (casework) ove
     try {
       expect((await again.cases.queue({ sort: 'received', offset: 0, limit: 25 })).total).toBe(2);
       for (const user of usersBefore) {
-        expect(await again.accounts.findUser(user.id)).toEqual({ id: user.id, organisationId: user.organisation_id, email: user.email, role: user.role, passwordHash: user.password_hash, createdAt: user.created_at });
+        expect(await again.accounts.findUser(user.id)).toEqual({ id: user.id, organisationId: user.organisation_id, email: user.email, role: user.role, passwordHash: user.password_hash, createdAt: user.created_at, disabledAt: null });
       }
     } finally {
       await again.close();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeKeyResponseSchema } from '../../src/shared/protocol.ts';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { freshDatabase, sealedSubmissionFor, validReferral, deviceKey } from '../support/fixtures.ts';
 import { startServer, type RunningServer } from '../support/server-process.ts';
@@ -11,8 +12,9 @@ const REFERRALS = 500;
 
 let server: RunningServer;
 beforeAll(async () => {
-  // The API alone is needed; a stub stands in for the built app (npm test runs before any build).
-  server = await startServer({ STATIC_DIR: 'tests/support/app-shell-stub' });
+  // The API alone is needed; a stub stands in for the built app (npm test runs before any build). The
+  // referrals go unsigned, as the try-out allows from this machine: what is proven here is durability.
+  server = await startServer({ STATIC_DIR: 'tests/support/app-shell-stub', ALLOW_UNSIGNED_FROM_LOOPBACK: 'true' });
 });
 afterAll(async () => {
   await server?.stop();
@@ -36,7 +38,7 @@ describe('server killed mid-ingest', () => {
     const outbox = createOutboxAccess(db);
     const engine = createSyncEngine({
       outbox,
-      transport: createHttpTransport({ fetch, baseUrl: server.baseUrl, clock, timeoutMs: 2_000 }),
+      transport: createHttpTransport({ fetch, submitAddition, baseUrl: server.baseUrl, clock, timeoutMs: 2_000 }),
       clock,
       random: Math.random,
       exclusive: (task) => task(),

@@ -12,7 +12,8 @@ let phone: TestDevice;
 let tablet: TestDevice;
 
 beforeAll(async () => {
-  server = await startLoopbackServer({ requireDeviceSignatures: true });
+  // As every deployment runs, and as the server runs with no settings at all.
+  server = await startLoopbackServer();
   cookie = await signIn(server.baseUrl, await createAccount(server, 'responder'));
   phone = await enrolDevice(server.baseUrl, cookie, 'Phone');
   tablet = await enrolDevice(server.baseUrl, cookie, 'Tablet');
@@ -24,7 +25,7 @@ afterAll(async () => {
 const submissionBody = async () => JSON.stringify(await sealedSubmissionFor(server.intakeKey));
 const codeOf = async (response: Response) => ((await response.json()) as { code?: string }).code;
 
-describe('signed sync requests (REQUIRE_DEVICE_SIGNATURES on)', () => {
+describe('signed sync requests (required: the default)', () => {
   it('accepts a good one and stores which device sent it', async () => {
     const body = await submissionBody();
     const response = await signedFetch(server.baseUrl, phone, 'POST', REFERRALS, { body });
@@ -158,26 +159,72 @@ describe('device enrolment', () => {
   });
 });
 
-describe('signed sync requests (REQUIRE_DEVICE_SIGNATURES off, as until the field app signs)', () => {
-  let lenient: LoopbackServer;
+describe('a revoked device, and a stranger, without signatures (the default)', () => {
+  it('refuses a revoked phone that simply drops its signature headers, and stores nothing', async () => {
+    const owner = await signIn(server.baseUrl, await createAccount(server, 'responder'));
+    const lost = await enrolDevice(server.baseUrl, owner, 'Lost phone');
+    expect((await fetch(`${server.baseUrl}/api/v1/devices/${lost.id}`, { method: 'DELETE', headers: { cookie: owner } })).status).toBe(204);
+    const body = await submissionBody();
+    const signed = await signedFetch(server.baseUrl, lost, 'POST', REFERRALS, { body });
+    expect([signed.status, await codeOf(signed)]).toEqual([401, 'device-revoked']);
+    const dropped = await fetch(`${server.baseUrl}${REFERRALS}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect([dropped.status, await codeOf(dropped)]).toEqual([401, 'device-signature-required']);
+    expect(await server.referrals.findById((JSON.parse(body) as { id: string }).id)).toBeUndefined();
+  });
+
+  it('tells a stranger asking for receipts without a signature nothing at all', async () => {
+    const body = await submissionBody();
+    expect((await signedFetch(server.baseUrl, phone, 'POST', REFERRALS, { body })).status).toBe(201);
+    const { id } = JSON.parse(body) as { id: string };
+    const response = await fetch(`${server.baseUrl}/api/v1/receipts?since=2000-01-01T00:00:00Z&id=${id}`);
+    expect([response.status, await codeOf(response)]).toEqual([401, 'device-signature-required']);
+  });
+});
+
+describe('unsigned requests from this machine (ALLOW_UNSIGNED_FROM_LOOPBACK, the try-out)', () => {
+  let tryOut: LoopbackServer;
   beforeAll(async () => {
-    lenient = await startLoopbackServer({ requireDeviceSignatures: false });
+    tryOut = await startLoopbackServer({ allowUnsignedFromLoopback: true });
   });
   afterAll(async () => {
-    await lenient.close();
+    await tryOut.close();
   });
 
-  it('accepts unsigned requests as before, and still checks signed ones', async () => {
-    const body = JSON.stringify(await sealedSubmissionFor(lenient.intakeKey));
-    const unsigned = await fetch(`${lenient.baseUrl}${REFERRALS}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  it('accepts an unsigned request from loopback as no device’s, and still checks signed ones', async () => {
+    const body = JSON.stringify(await sealedSubmissionFor(tryOut.intakeKey));
+    const unsigned = await fetch(`${tryOut.baseUrl}${REFERRALS}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(unsigned.status).toBe(201);
-    expect((await lenient.referrals.findById((JSON.parse(body) as { id: string }).id))?.deviceId).toBeNull();
+    expect((await tryOut.referrals.findById((JSON.parse(body) as { id: string }).id))?.deviceId).toBeNull();
 
-    const responder = await signIn(lenient.baseUrl, await createAccount(lenient, 'responder'));
-    const device = await enrolDevice(lenient.baseUrl, responder);
-    const forged = await signedFetch(lenient.baseUrl, device, 'POST', REFERRALS, { body: JSON.stringify(await sealedSubmissionFor(lenient.intakeKey)), key: (await deviceKeys()).privateKey });
+    const responder = await signIn(tryOut.baseUrl, await createAccount(tryOut, 'responder'));
+    const device = await enrolDevice(tryOut.baseUrl, responder);
+    const forged = await signedFetch(tryOut.baseUrl, device, 'POST', REFERRALS, { body: JSON.stringify(await sealedSubmissionFor(tryOut.intakeKey)), key: (await deviceKeys()).privateKey });
     expect(forged.status).toBe(401);
-    const good = await signedFetch(lenient.baseUrl, device, 'POST', REFERRALS, { body: JSON.stringify(await sealedSubmissionFor(lenient.intakeKey)) });
+    const good = await signedFetch(tryOut.baseUrl, device, 'POST', REFERRALS, { body: JSON.stringify(await sealedSubmissionFor(tryOut.intakeKey)) });
     expect(good.status).toBe(201);
+  });
+
+  it('refuses an unsigned request a proxy on this machine forwarded from elsewhere', async () => {
+    for (const forwarded of [['x-forwarded-for', '203.0.113.9'], ['forwarded', 'for=203.0.113.9']] as const) {
+      const response = await fetch(`${tryOut.baseUrl}${REFERRALS}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [forwarded[0]]: forwarded[1] },
+        body: JSON.stringify(await sealedSubmissionFor(tryOut.intakeKey)),
+      });
+      expect([response.status, await codeOf(response)]).toEqual([401, 'device-signature-required']);
+    }
+  });
+
+  it('tells an unsigned receipts request about unsigned referrals only, never about a device’s', async () => {
+    const unsignedBody = JSON.stringify(await sealedSubmissionFor(tryOut.intakeKey));
+    expect((await fetch(`${tryOut.baseUrl}${REFERRALS}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: unsignedBody })).status).toBe(201);
+    const device = await enrolDevice(tryOut.baseUrl, await signIn(tryOut.baseUrl, await createAccount(tryOut, 'responder')));
+    const signedBody = JSON.stringify(await sealedSubmissionFor(tryOut.intakeKey));
+    expect((await signedFetch(tryOut.baseUrl, device, 'POST', REFERRALS, { body: signedBody })).status).toBe(201);
+    const ids = [unsignedBody, signedBody].map((body) => (JSON.parse(body) as { id: string }).id);
+    const query = new URLSearchParams([['since', '2000-01-01T00:00:00Z'], ...ids.map((id) => ['id', id])]);
+    const response = await fetch(`${tryOut.baseUrl}/api/v1/receipts?${query}`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { statuses: { id: string }[] }).statuses.map((status) => status.id)).toEqual([ids[0]]);
   });
 });

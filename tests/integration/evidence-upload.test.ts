@@ -15,6 +15,7 @@ import type { IntakePublicKey } from '../../src/shared/sealing.ts';
 import { attachFile, evidenceForSending, readChunk } from '../../src/store/evidence.ts';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { deviceKey, freshDatabase, validReferral } from '../support/fixtures.ts';
@@ -36,7 +37,7 @@ async function startOn(backend: Backend): Promise<Running> {
   const storage = await backend.open();
   const dir = mkdtempSync(join(tmpdir(), 'nrm-field-evidence-'));
   const keyring = await loadIntakeKeyring(join(dir, 'intake-keys.json'), new Date());
-  const app = await buildApp(createServices(storage, { keyring, now: () => new Date(), randomInt: (n) => randomInt(n) }), { requireDeviceSignatures: false });
+  const app = await buildApp(createServices(storage, { keyring, now: () => new Date(), randomInt: (n) => randomInt(n) }), { allowUnsignedFromLoopback: true });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   return {
@@ -84,7 +85,7 @@ function engineFor(db: ReturnType<typeof freshDatabase>, baseUrl: string) {
   const outbox = createOutboxAccess(db);
   const engine = createSyncEngine({
     outbox,
-    transport: createHttpTransport({ fetch, baseUrl, clock, timeoutMs: 10_000 }),
+    transport: createHttpTransport({ fetch, submitAddition, baseUrl, clock, timeoutMs: 10_000 }),
     clock,
     random: seededRandom(7),
     exclusive: (task) => task(),

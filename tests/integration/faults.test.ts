@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
 import { freshDatabase, sealedSubmissionFor, validReferral, deviceKey } from '../support/fixtures.ts';
@@ -17,7 +18,7 @@ const MAX_DRAINS = 2_000;
 let server: LoopbackServer;
 let proxy: FaultProxy;
 beforeEach(async () => {
-  server = await startLoopbackServer();
+  server = await startLoopbackServer({ allowUnsignedFromLoopback: true });
   proxy = await startFaultProxy(server.baseUrl);
 });
 afterEach(async () => {
@@ -42,7 +43,7 @@ describe('exactly once under injected faults', () => {
     const outbox = createOutboxAccess(db);
     const engine = createSyncEngine({
       outbox,
-      transport: createHttpTransport({ fetch, baseUrl: proxy.url, clock, timeoutMs: 150 }),
+      transport: createHttpTransport({ fetch, submitAddition, baseUrl: proxy.url, clock, timeoutMs: 150 }),
       clock,
       random: seededRandom(SEED + walk),
       exclusive: (task) => task(),

@@ -12,7 +12,7 @@ const logLines: string[] = [];
 let server: LoopbackServer;
 beforeAll(async () => {
   // Low enough that fuzzed sign-ins reach the limit quickly (each valid-looking one costs a password hash).
-  server = await startLoopbackServer({ logLines, signInLimits: { perAccount: { max: 5, windowMs: 60_000 }, perAddress: { max: 30, windowMs: 60_000 } } });
+  server = await startLoopbackServer({ logLines, allowUnsignedFromLoopback: true, signInLimits: { perAccountAndAddress: { max: 5, windowMs: 60_000 }, perAddress: { max: 30, windowMs: 60_000 } } });
 });
 afterAll(async () => {
   await server.close();
@@ -71,6 +71,16 @@ describe('API description', () => {
       '/api/v1/cases/{id}/possible-matches/{otherId}',
       '/api/v1/caseworkers',
       '/api/v1/dtn-reports',
+      '/api/v1/admin/users',
+      '/api/v1/admin/users/find',
+      '/api/v1/admin/users/{id}',
+      '/api/v1/admin/users/{id}/role',
+      '/api/v1/admin/users/{id}/disable',
+      '/api/v1/admin/users/{id}/enable',
+      '/api/v1/admin/users/{id}/reset-password',
+      '/api/v1/admin/devices/{id}/revoke',
+      '/api/v1/admin/audit',
+      '/api/v1/admin/audit.csv',
       '/api/v1/stats/referrals-by-path',
       '/api/v1/referrals/{id}/files/{fileId}',
       '/api/v1/referrals/{id}/files/{fileId}/chunks/{index}',
@@ -95,8 +105,10 @@ describe('logs', () => {
     const account = `${seeded[0]} (${seeded[1]}) was made to sleep in ${seeded[2]}.`;
     const sealed = await sealedSubmissionFor(server.intakeKey, validReferral('adult-nrm', { howStarted: account, firstName: seeded[0], phone: seeded[1] }));
     expect((await post(JSON.stringify(sealed))).status).toBe(201);
+    // The previous version is taken from enrolled devices only.
+    const device = await enrolDevice(server.baseUrl, await signIn(server.baseUrl, await createAccount(server, 'responder')));
     const previous = await sealedPreviousSubmissionFor(server.intakeKey, { path: 'adult-nrm', ageGroup: 'adult', account });
-    expect((await post(JSON.stringify(previous))).status).toBe(201);
+    expect((await signedFetch(server.baseUrl, device, 'POST', '/api/v1/referrals', { body: JSON.stringify(previous) })).status).toBe(201);
     // Invalid answers are refused with the fields at fault, never with what they held.
     expect((await post(JSON.stringify(await sealedSubmissionFor(server.intakeKey, validReferral('dtn', { firstName: seeded[0], howStarted: account }))))).status).toBe(422);
     expect((await post(`{"broken": "${seeded[0]}`)).status).toBe(400);

@@ -4,12 +4,13 @@ import { MAX_SUBMISSION_BYTES, receiptSchema } from '../../src/shared/protocol.t
 import { connectSqlite } from '../../src/server/storage/sqlite.ts';
 import { openStorage } from '../../src/server/storage/storage.ts';
 import { sealJson, sealingAad } from '../../src/shared/sealing.ts';
+import { createAccount, enrolDevice, signIn, signedFetch } from '../support/accounts.ts';
 import { sealedPreviousSubmissionFor, sealedSubmissionFor, validReferral } from '../support/fixtures.ts';
 import { startLoopbackServer, type LoopbackServer } from '../support/in-process-server.ts';
 
 let server: LoopbackServer;
 beforeAll(async () => {
-  server = await startLoopbackServer();
+  server = await startLoopbackServer({ allowUnsignedFromLoopback: true });
 });
 afterAll(async () => {
   await server.close();
@@ -46,9 +47,10 @@ describe('POST /api/v1/referrals', () => {
     expect(await again.json()).toEqual(await first.json());
   });
 
-  it('accepts a referral of the previous schema version as it was written', async () => {
+  it('accepts a referral of the previous schema version as it was written, from an enrolled device', async () => {
     const previous = await sealedPreviousSubmissionFor(server.intakeKey, { path: 'child', ageGroup: 'child', account: 'Written by version 2' });
-    const response = await post(previous);
+    const device = await enrolDevice(server.baseUrl, await signIn(server.baseUrl, await createAccount(server, 'responder')));
+    const response = await signedFetch(server.baseUrl, device, 'POST', '/api/v1/referrals', { body: JSON.stringify(previous) });
     expect(response.status).toBe(201);
     const stored = await server.referrals.findById(previous.id);
     expect(stored).toMatchObject({ schemaVersion: 2, path: 'child' });

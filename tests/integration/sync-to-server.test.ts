@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { freshDatabase, sealedSubmissionFor, validReferral, deviceKey } from '../support/fixtures.ts';
 import { startLoopbackServer, type LoopbackServer } from '../support/in-process-server.ts';
 
 let server: LoopbackServer;
 beforeAll(async () => {
-  server = await startLoopbackServer();
+  server = await startLoopbackServer({ allowUnsignedFromLoopback: true });
 });
 afterAll(async () => {
   await server.close();
@@ -22,7 +23,7 @@ describe('device outbox → sync engine → server', () => {
 
     const engine = createSyncEngine({
       outbox: createOutboxAccess(db),
-      transport: createHttpTransport({ fetch, baseUrl: server.baseUrl, clock }),
+      transport: createHttpTransport({ fetch, submitAddition, baseUrl: server.baseUrl, clock }),
       clock,
       random: Math.random,
       exclusive: (task) => task(),
@@ -46,7 +47,7 @@ describe('device outbox → sync engine → server', () => {
     await queueSubmission(db, await deviceKey, submission, 'CASE-X', clock.now());
     const unreachable = createSyncEngine({
       outbox: createOutboxAccess(db),
-      transport: createHttpTransport({ fetch, baseUrl: 'http://127.0.0.1:9', clock, timeoutMs: 2_000 }),
+      transport: createHttpTransport({ fetch, submitAddition, baseUrl: 'http://127.0.0.1:9', clock, timeoutMs: 2_000 }),
       clock,
       random: Math.random,
       exclusive: (task) => task(),
@@ -56,7 +57,7 @@ describe('device outbox → sync engine → server', () => {
 
     const reachable = createSyncEngine({
       outbox: createOutboxAccess(db),
-      transport: createHttpTransport({ fetch, baseUrl: server.baseUrl, clock }),
+      transport: createHttpTransport({ fetch, submitAddition, baseUrl: server.baseUrl, clock }),
       clock,
       random: Math.random,
       exclusive: (task) => task(),

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadIntakeKeyring } from '../../src/server/crypto/intake-keys.ts';
+import { loadMatchingKey } from '../../src/server/crypto/matching-key.ts';
 import type { IntakePublicKey } from '../../src/shared/sealing.ts';
 import { sealedSubmissionFor } from '../support/fixtures.ts';
 import { freshTestSchema, type TestSchema } from '../support/postgres.ts';
@@ -18,15 +19,19 @@ let target: TestSchema | undefined;
 const servers: RunningServer[] = [];
 // The server refuses to start without a built app; this test needs only the API, and `npm test` runs before any build.
 const appShell = 'tests/support/app-shell-stub';
-// Every instance of a deployment reads the same intake keyring, made before they start.
+// Every instance of a deployment reads the same intake keyring and matching key, made before they start
+// (on PostgreSQL the server never makes them itself).
 const keyDir = mkdtempSync(join(tmpdir(), 'nrm-field-keys-'));
 let intakeKey: IntakePublicKey;
+let env: Record<string, string>;
 
 beforeAll(async () => {
   target = await freshTestSchema();
   const intakeKeyFile = join(keyDir, 'intake-keys.json');
   intakeKey = (await loadIntakeKeyring(intakeKeyFile, new Date())).current;
-  const env = { DATABASE_URL: target.url, DATABASE_SCHEMA: target.schema, STATIC_DIR: appShell, INTAKE_KEY_FILE: intakeKeyFile };
+  loadMatchingKey(join(keyDir, 'matching-key.json'), new Date());
+  // Unsigned, as the try-out allows from this machine: what is proven here is exactly-once across instances.
+  env = { DATABASE_URL: target.url, DATABASE_SCHEMA: target.schema, STATIC_DIR: appShell, INTAKE_KEY_FILE: intakeKeyFile, ALLOW_UNSIGNED_FROM_LOOPBACK: 'true' };
   // Started together, so they also race to create the schema and run the migrations.
   const starts = await Promise.allSettled([startServer(env), startServer(env)]);
   for (const start of starts) if (start.status === 'fulfilled') servers.push(start.value);
@@ -107,6 +112,22 @@ describe('two server instances on one PostgreSQL database', () => {
     expect(rows).toHaveLength(REFERRALS);
     for (const row of rows) {
       expect(receipts.get(row.id)).toEqual({ id: row.id, reference: row.reference, receivedAt: row.received_at, digest: row.digest });
+    }
+  }, 60_000);
+});
+
+describe('an instance with keys of its own on the same database', () => {
+  it('refuses to start, saying which key it lacks and what to do, rather than sealing to a key the others cannot open', async () => {
+    const ownKeys = mkdtempSync(join(tmpdir(), 'nrm-field-keys-'));
+    try {
+      const ownKeyring = join(ownKeys, 'intake-keys.json');
+      await loadIntakeKeyring(ownKeyring, new Date());
+      const started = startServer({ ...env, INTAKE_KEY_FILE: ownKeyring, MATCHING_KEY_FILE: join(keyDir, 'matching-key.json') });
+      await expect(started).rejects.toThrow(/server exited early[\s\S]*sealed to intake key .* which the intake keyring .* does not hold[\s\S]*copy it from the instance that made it/);
+      const noKeys = startServer({ ...env, INTAKE_KEY_FILE: join(ownKeys, 'none.json'), MATCHING_KEY_FILE: join(ownKeys, 'none-matching.json') });
+      await expect(noKeys).rejects.toThrow(/There is no intake keyring at .* but this database holds data made with one/);
+    } finally {
+      rmSync(ownKeys, { recursive: true, force: true });
     }
   }, 60_000);
 });

@@ -65,7 +65,7 @@ export async function startCaseworkServer(backend: Backend, { start, independent
       scryptCost: TEST_SCRYPT_COST,
       warn: (message) => warnings.push(message),
     });
-    const app = await buildApp(services, { requireDeviceSignatures: true });
+    const app = await buildApp(services, {});
     await app.listen({ host: '127.0.0.1', port: 0 });
     closers.push(async () => {
       await app.close();

@@ -21,7 +21,10 @@ export type E2eContextOptions = Omit<BrowserContextOptions, 'viewport'> & { view
 export interface E2eStackOptions {
   /** Environment of the server process (it runs on its own SQLite file and data folder either way). */
   env?: Record<string, string>;
-  /** Starts the server with REQUIRE_DEVICE_SIGNATURES=true. */
+  /**
+   * Starts the server as a deployment runs: every sync request signed. Without it the server runs as
+   * `npm start` does (ALLOW_UNSIGNED_FROM_LOOPBACK=true), so a field app that has not enrolled can send.
+   */
   signatures?: boolean;
   /**
    * Serves a copy of dist/ (made for this file, removed afterwards) instead of dist/ itself, so a test
@@ -92,7 +95,7 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
 
   try {
     const env: Record<string, string> = { ...options.env };
-    if (options.signatures) env.REQUIRE_DEVICE_SIGNATURES = 'true';
+    if (!options.signatures) env.ALLOW_UNSIGNED_FROM_LOOPBACK = 'true';
     if (options.copyOfDist) {
       staticDir = mkdtempSync(join(tmpdir(), 'nrm-field-dist-'));
       cpSync('dist', staticDir, { recursive: true });

@@ -161,3 +161,13 @@ export async function outboxIdOf(page: Page, caseLabel: string): Promise<string>
   if (!id) throw new Error(`no outbox item ${caseLabel}`);
   return id;
 }
+
+/** Signs in on the field app's Settings page and enrols the device, as a responder does once. */
+export async function enrolOnDevice(page: Page, account: { email: string; password: string }, label = 'Team phone'): Promise<void> {
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
+  await page.getByLabel('Work email address').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByLabel('A name for this device').fill(label);
+  await page.getByRole('button', { name: 'Sign in and enrol this device' }).click();
+  await page.getByTestId('enrolment').getByText(/This device is enrolled/).waitFor();
+}

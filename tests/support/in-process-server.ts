@@ -24,8 +24,8 @@ export interface LoopbackServer {
 }
 
 export interface LoopbackOptions
-  extends Partial<Pick<ServiceOptions, 'now' | 'scryptCost' | 'independentReview'>>,
-    Partial<Pick<AppOptions, 'requireDeviceSignatures' | 'signInLimits' | 'secureCookies' | 'trustProxy'>>,
+  extends Partial<Pick<ServiceOptions, 'now' | 'scryptCost' | 'independentReview' | 'deviceQuotas' | 'minFreeDiskBytes' | 'passwordHashing'>>,
+    Partial<Pick<AppOptions, 'allowUnsignedFromLoopback' | 'signInLimits' | 'secureCookies' | 'trustProxy' | 'limits'>>,
     Partial<Pick<Storage, 'ping'>> {
   logLines?: string[];
 }
@@ -37,17 +37,20 @@ export interface LoopbackOptions
  */
 export const TEST_SCRYPT_COST = { N: 2 ** 10, r: 8, p: 1 };
 
-/** The real app on a temporary SQLite file, listening on loopback (real HTTP, one process). */
+/**
+ * The real app on a temporary SQLite file, listening on loopback (real HTTP, one process). Device signatures
+ * are required, as in a deployment, unless `allowUnsignedFromLoopback` (the try-out setting) says otherwise.
+ */
 export async function startLoopbackServer(options: LoopbackOptions = {}): Promise<LoopbackServer> {
   const dir = mkdtempSync(join(tmpdir(), 'nrm-field-it-'));
   const sqliteFile = join(dir, 'nrm-field.sqlite');
   const storage = await openStorage(connectSqlite(sqliteFile));
   const keyring = await loadIntakeKeyring(join(dir, 'intake-keys.json'), new Date());
   const matchingKey = loadMatchingKey(join(dir, 'matching-key.json'), new Date());
-  const { logLines, now = () => new Date(), scryptCost = TEST_SCRYPT_COST, independentReview, ping = storage.ping, ...appOptions } = options;
+  const { logLines, now = () => new Date(), scryptCost = TEST_SCRYPT_COST, independentReview, deviceQuotas, minFreeDiskBytes, passwordHashing, ping = storage.ping, ...appOptions } = options;
   const logger = logLines ? { level: 'trace', stream: { write: (line: string) => void logLines.push(line) } } : undefined;
-  const services = createServices({ ...storage, ping }, { keyring, matchingKey, now, randomInt: (n) => randomInt(n), scryptCost, independentReview });
-  const app = await buildApp(services, { requireDeviceSignatures: false, logger, ...appOptions });
+  const services = createServices({ ...storage, ping }, { keyring, matchingKey, now, randomInt: (n) => randomInt(n), scryptCost, independentReview, deviceQuotas, minFreeDiskBytes, passwordHashing });
+  const app = await buildApp(services, { logger, ...appOptions });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as { port: number };
   return {

@@ -85,6 +85,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  await waitUntilHealthy(baseUrl, server.process, () => log);
+  try {
+    await waitUntilHealthy(baseUrl, server.process, () => log);
+  } catch (error) {
+    // A server that refused to start (as some tests expect) leaves no process and no data folder behind.
+    if (server.process.exitCode === null) await server.crash();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return server;
 }

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from '../../src/shared/accounts.ts';
-import { caseActionSchema, caseActionTypes, type CaseAction, type CaseActionType } from '../../src/shared/casework/actions.ts';
-import { openCase, transition, type Actor, type CaseState, type MachineContext } from '../../src/shared/casework/machine.ts';
+import { caseActionSchema, caseActionTypes, type CaseAction } from '../../src/shared/casework/actions.ts';
+import { responderActionSchema, responderActionTypes } from '../../src/shared/casework/responder-actions.ts';
+import { availableActions, openCase, transition, type Actor, type AnyAction, type AnyActionType, type CaseState, type MachineContext } from '../../src/shared/casework/machine.ts';
 import { progressOf } from '../../src/shared/casework/progress-of.ts';
 import { stages, type Stage } from '../../src/shared/casework/stages.ts';
 
 const TODAY = '2026-12-04';
 const context: MachineContext = { today: TODAY, independentReview: false };
 
-/** A valid form for each action, as the console would send it. */
-const sample: { [K in CaseActionType]: Extract<CaseAction, { type: K }> } = {
+/** A valid form for each action, as the console (or, for the responder's, the field app) would send it. */
+const sample: { [K in AnyActionType]: Extract<AnyAction, { type: K }> } = {
   'decide-rg': { type: 'decide-rg', outcome: 'positive', reasonCodes: ['credible-account'], reasonText: 'Consistent account.', decidedOn: TODAY },
   'decide-cg': { type: 'decide-cg', outcome: 'positive', reasonCodes: ['elements-met'], reasonText: 'All elements met.', decidedOn: TODAY },
   review: { type: 'review', verdict: 'agree' },
@@ -27,10 +28,14 @@ const sample: { [K in CaseActionType]: Extract<CaseAction, { type: K }> } = {
   'take-over': { type: 'take-over', reason: 'Leave cover.' },
   assign: { type: 'assign', to: 'someone' },
   release: { type: 'release' },
+  'answer-information': { type: 'answer-information', answer: 'The work was at a car wash in Leeds.' },
+  'ask-reconsideration': { type: 'ask-reconsideration', grounds: 'new-evidence', detail: 'A GP letter.' },
 };
 
+const everyAction: readonly AnyActionType[] = [...caseActionTypes, ...responderActionTypes];
+
 /** Who the issue says may take each action (restated here, not read from the machine). */
-const permitted: Record<CaseActionType, readonly Role[]> = {
+const permitted: Record<AnyActionType, readonly Role[]> = {
   'decide-rg': ['caseworker', 'reviewer'],
   'decide-cg': ['caseworker', 'reviewer'],
   review: ['reviewer'],
@@ -48,10 +53,12 @@ const permitted: Record<CaseActionType, readonly Role[]> = {
   'take-over': ['caseworker', 'reviewer'],
   assign: ['reviewer'],
   release: ['caseworker', 'reviewer'],
+  'answer-information': ['responder'],
+  'ask-reconsideration': ['responder'],
 };
 
 /** The stages each action starts from. */
-const startsFrom: Record<CaseActionType, readonly Stage[]> = {
+const startsFrom: Record<AnyActionType, readonly Stage[]> = {
   'decide-rg': ['rg-pending'],
   'decide-cg': ['cg-pending'],
   review: ['rg-negative-proposed', 'cg-negative-proposed'],
@@ -69,10 +76,12 @@ const startsFrom: Record<CaseActionType, readonly Stage[]> = {
   'take-over': stages.filter((stage) => stage !== 'cg-positive' && stage !== 'withdrawn'),
   assign: stages.filter((stage) => stage !== 'cg-positive' && stage !== 'withdrawn'),
   release: stages.filter((stage) => stage !== 'cg-positive' && stage !== 'withdrawn'),
+  'answer-information': ['more-information'],
+  'ask-reconsideration': ['rg-negative', 'cg-negative'],
 };
 
 /** A child's case at `stage`, held in the way `type` needs, with a proposal by someone else. */
-function caseAt(stage: Stage, type: CaseActionType, actorId: string): CaseState {
+function caseAt(stage: Stage, type: AnyActionType, actorId: string): CaseState {
   const heldBy = type === 'take' ? null : type === 'take-over' ? 'someone-else' : actorId;
   return {
     ...openCase('child', '2026-10-01'),
@@ -89,12 +98,13 @@ function caseAt(stage: Stage, type: CaseActionType, actorId: string): CaseState 
 
 describe('the casework state machine', () => {
   it('has a sample for every action, each valid against its shared schema', () => {
-    expect(Object.keys(sample).sort()).toEqual([...caseActionTypes].sort());
-    for (const action of Object.values(sample)) expect(caseActionSchema.safeParse(action).success, action.type).toBe(true);
+    expect(Object.keys(sample).sort()).toEqual([...everyAction].sort());
+    for (const type of caseActionTypes) expect(caseActionSchema.safeParse(sample[type]).success, type).toBe(true);
+    for (const type of responderActionTypes) expect(responderActionSchema.safeParse(sample[type]).success, type).toBe(true);
   });
 
   it('allows every action to exactly the roles that may take it, and refuses the others with a reason', () => {
-    for (const type of caseActionTypes) {
+    for (const type of everyAction) {
       for (const role of roles) {
         const actor: Actor = { id: `a-${role}`, role };
         const stage = startsFrom[type][0] as Stage;
@@ -110,7 +120,7 @@ describe('the casework state machine', () => {
   });
 
   it('allows every action only from its stages', () => {
-    for (const type of caseActionTypes) {
+    for (const type of everyAction) {
       const role = permitted[type][0] as Role;
       for (const stage of stages) {
         const actor: Actor = { id: 'me', role };
@@ -185,6 +195,23 @@ describe('the casework state machine', () => {
     expect(late).toMatchObject({ ok: false, code: 'late-without-reason' });
     expect(late.ok ? '' : late.reason).toContain('1 December 2026');
     expect(request('2026-12-02', 'In hospital for three weeks.')).toMatchObject({ ok: true });
+  });
+
+  it('takes the responder’s own reconsideration request dated today, late only with an exceptional reason, and never offers it at the desk', () => {
+    const served: CaseState = { ...caseAt('cg-negative', 'ask-reconsideration', 'cw'), servedNegativeOn: '2026-11-01' };
+    const responder: Actor = { id: 'r', role: 'responder' };
+    const ask = (today: string, lateReason?: string) => transition(served, { ...sample['ask-reconsideration'], lateReason }, responder, { today, independentReview: false });
+    expect(ask('2026-12-01')).toMatchObject({ ok: true, state: { stage: 'reconsideration', resumeStage: 'cg-negative' } });
+    expect(ask('2026-12-02')).toMatchObject({ ok: false, code: 'late-without-reason' });
+    expect(ask('2026-12-02', 'The letter reached me only today.')).toMatchObject({ ok: true });
+    expect(availableActions(served, { id: 'cw', role: 'caseworker' })).not.toContain('ask-reconsideration');
+    expect(availableActions(served, responder)).toEqual([]);
+  });
+
+  it('starts the clock again when the responder answers from their device', () => {
+    const asked: CaseState = { ...openCase('adult-nrm', '2026-11-30'), heldBy: 'cw', stage: 'more-information', resumeStage: 'rg-pending', heldSince: '2026-12-01' };
+    const answered = transition(asked, sample['answer-information'], { id: 'r', role: 'responder' }, { today: '2026-12-04', independentReview: false });
+    expect(answered).toMatchObject({ ok: true, state: { stage: 'rg-pending', rgDueOn: '2026-12-10', heldBy: 'cw' }, transition: { action: 'answer-information' } });
   });
 
   it('reopens an accepted reconsideration at its stage and returns a refused one to the served decision', () => {

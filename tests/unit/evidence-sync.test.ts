@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { UploadFile } from '../../src/shared/evidence.ts';
 import type { Receipt, Submission } from '../../src/shared/protocol.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import type { ChunkUpload, DueItem, NotDelivered, OutboxPort, SendOutcome, TransportPort } from '../../src/sync/ports.ts';
 import { fakeClock, submissionFor } from '../support/fixtures.ts';
@@ -35,6 +36,7 @@ function fakeServer(failPuts: Set<number> = new Set()) {
   const transport: TransportPort = {
     reachable: async () => true,
     statuses: async () => [],
+    sendAddition: async () => ({ kind: 'retry', reason: 'No additions in these tests' }),
     async heldChunks(_referralId, fileId) {
       log.push(`held ${fileId}`);
       const chunks = [...held].filter(([k]) => k.startsWith(`${fileId}:`)).map(([k, sha256]) => ({ index: Number(k.split(':')[1]), sha256 }));
@@ -104,7 +106,7 @@ describe('sending a referral with files', () => {
   it('treats the server’s "files incomplete" as a reason to upload again, not a refusal', async () => {
     const submission = submissionFor();
     const problem = { type: 'x', title: 'Some files of this referral have not reached the server', status: 409, code: 'files-incomplete' };
-    const answering = (body: unknown) => createHttpTransport({ fetch: async () => new Response(JSON.stringify(body), { status: 409 }), clock: fakeClock() });
+    const answering = (body: unknown) => createHttpTransport({ fetch: async () => new Response(JSON.stringify(body), { status: 409 }), clock: fakeClock(), submitAddition });
     expect((await answering(problem).send(submission)).kind).toBe('retry');
     expect((await answering({ ...problem, code: 'id-conflict' }).send(submission)).kind).toBe('refused');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRetryAfter } from '../../src/shared/retry-after.ts';
+import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { fakeClock, submissionFor } from '../support/fixtures.ts';
 
@@ -12,7 +13,7 @@ const receiptFor = (id: string) => ({
 
 function transportAnswering(response: () => Response | Promise<Response>) {
   const clock = fakeClock();
-  return createHttpTransport({ fetch: async () => response(), clock });
+  return createHttpTransport({ fetch: async () => response(), clock, submitAddition });
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -52,8 +53,16 @@ describe('HTTP transport', () => {
     expect(outcome).toMatchObject({ kind: 'retry', retryAfterMs: 120_000 });
   });
 
+  it('keeps an item over its device’s quota for later, with the server’s words for why, for referrals and files alike', async () => {
+    const title = 'This device has sent more than 100 referrals in an hour; ask your administrator';
+    const overQuota = () => json(429, { type: 'urn:nrm-field:problem:device-quota-exceeded', title, status: 429, code: 'device-quota-exceeded' }, { 'Retry-After': '600' });
+    expect(await transportAnswering(overQuota).send(submission)).toEqual({ kind: 'retry', reason: title, retryAfterMs: 600_000 });
+    const chunk = { referralId: submission.id, fileId: '01900000-0000-7000-8000-000000000001', index: 0, sha256: 'a'.repeat(64), body: new Uint8Array(4) };
+    expect(await transportAnswering(overQuota).putChunk(chunk)).toEqual({ kind: 'retry', reason: title, retryAfterMs: 600_000 });
+  });
+
   it('retries when there is no connection at all', async () => {
-    const transport = createHttpTransport({ fetch: () => Promise.reject(new TypeError('Failed to fetch')), clock: fakeClock() });
+    const transport = createHttpTransport({ fetch: () => Promise.reject(new TypeError('Failed to fetch')), clock: fakeClock(), submitAddition });
     expect(await transport.send(submission)).toEqual({ kind: 'retry', reason: 'No connection to the server' });
   });
 
@@ -69,6 +78,7 @@ describe('HTTP transport', () => {
     const seen: { url: string; headers: Record<string, string>; body?: string }[] = [];
     const signed: { method: string; target: string; body?: string | Uint8Array<ArrayBuffer> }[] = [];
     const transport = createHttpTransport({
+      submitAddition,
       clock: fakeClock(),
       baseUrl: 'https://nrm.example',
       fetch: async (url, init) => {
@@ -96,5 +106,7 @@ describe('HTTP transport', () => {
     expect(unknown).toMatchObject({ kind: 'unauthorised', revoked: false, reason: expect.stringContaining('sign in again') });
     const skewed = await transportAnswering(() => json(401, { type: 'x', title: 'Clock', status: 401, code: 'device-clock-skew' })).send(submission);
     expect(skewed).toMatchObject({ kind: 'unauthorised', revoked: false, reason: expect.stringContaining('date and time are wrong') });
+    const held = await transportAnswering(() => json(401, { type: 'x', title: 'Held', status: 401, code: 'device-needs-sign-in' })).send(submission);
+    expect(held).toEqual({ kind: 'unauthorised', revoked: false, reason: 'Your account has been disabled or reset; sign in again on this device (Settings)' });
   });
 });

@@ -28,20 +28,49 @@ describe('server configuration: which database', () => {
 });
 
 describe('server configuration: accounts and devices', () => {
-  it('accepts unsigned sync requests, sets Secure cookies by the request, and trusts no proxy unless told', () => {
-    expect(readConfig({}, '/')).toMatchObject({ requireDeviceSignatures: false, secureCookies: 'auto', trustProxy: false, publicUrl: 'http://localhost:8080' });
+  it('requires device signatures, sets Secure cookies by the request, and trusts no proxy unless told', () => {
+    expect(readConfig({}, '/')).toMatchObject({ allowUnsignedFromLoopback: false, secureCookies: 'auto', trustProxy: false, publicUrl: 'http://localhost:8080' });
+    // Deployments that set it before it became the default keep starting.
+    expect(readConfig({ REQUIRE_DEVICE_SIGNATURES: 'true' }, '/').allowUnsignedFromLoopback).toBe(false);
+  });
+
+  it('allows unsigned requests only as a try-out on loopback, and says what to do otherwise', () => {
+    for (const host of ['127.0.0.1', 'localhost', '::1']) expect(readConfig({ ALLOW_UNSIGNED_FROM_LOOPBACK: 'true', HOST: host }, '/').allowUnsignedFromLoopback).toBe(true);
+    expect(() => readConfig({ ALLOW_UNSIGNED_FROM_LOOPBACK: 'true', HOST: '0.0.0.0' }, '/')).toThrow(/only on loopback: set HOST to 127\.0\.0\.1.*enrol each device/);
+    expect(() => readConfig({ REQUIRE_DEVICE_SIGNATURES: 'false' }, '/')).toThrow(/always required.*ALLOW_UNSIGNED_FROM_LOOPBACK=true/);
   });
 
   it('reads the switches and the public address', () => {
-    const config = readConfig({ REQUIRE_DEVICE_SIGNATURES: 'true', SECURE_COOKIES: 'always', TRUST_PROXY: '10.0.0.0/8, 127.0.0.1', PUBLIC_URL: 'https://nrm.example/' }, '/');
-    expect(config).toMatchObject({ requireDeviceSignatures: true, secureCookies: 'always', trustProxy: ['10.0.0.0/8', '127.0.0.1'], publicUrl: 'https://nrm.example' });
-    expect(readConfig({ TRUST_PROXY: 'true' }, '/').trustProxy).toBe(true);
+    const config = readConfig({ SECURE_COOKIES: 'always', TRUST_PROXY: '10.0.0.0/8, 127.0.0.1, fd00::/8, loopback', PUBLIC_URL: 'https://nrm.example/' }, '/');
+    expect(config).toMatchObject({ secureCookies: 'always', trustProxy: ['10.0.0.0/8', '127.0.0.1', 'fd00::/8', 'loopback'], publicUrl: 'https://nrm.example' });
     const hops = readConfig({ TRUST_PROXY: '1' }, '/').trustProxy;
     expect(typeof hops === 'function' && [hops('10.0.0.1', 0), hops('10.0.0.2', 1)]).toEqual([true, false]);
   });
 
+  it('refuses TRUST_PROXY=true, which believes any client, saying what to write instead', () => {
+    expect(() => readConfig({ TRUST_PROXY: 'true' }, '/')).toThrow(/TRUST_PROXY=1 for one load balancer.*10\.0\.0\.0\/8/);
+    expect(() => readConfig({ TRUST_PROXY: 'proxy.internal' }, '/')).toThrow(/"proxy\.internal" is none of these/);
+    expect(() => readConfig({ TRUST_PROXY: '10.0.0.0/33' }, '/')).toThrow(/TRUST_PROXY/);
+    expect(() => readConfig({ TRUST_PROXY: '0' }, '/')).toThrow(/from 1 to 10/);
+  });
+
+  it('has per-device quotas, which a deployment may change', () => {
+    expect(readConfig({}, '/').deviceQuotas).toEqual({ referralsPerHour: 100, unclaimedEvidenceBytes: 500_000_000 });
+    expect(readConfig({ DEVICE_REFERRALS_PER_HOUR: '250', DEVICE_EVIDENCE_QUOTA_MB: '2000' }, '/').deviceQuotas).toEqual({ referralsPerHour: 250, unclaimedEvidenceBytes: 2_000_000_000 });
+    expect(() => readConfig({ DEVICE_REFERRALS_PER_HOUR: '0' }, '/')).toThrow(/DEVICE_REFERRALS_PER_HOUR/);
+    expect(() => readConfig({ DEVICE_EVIDENCE_QUOTA_MB: 'lots' }, '/')).toThrow(/DEVICE_EVIDENCE_QUOTA_MB/);
+  });
+
+  it('reads keys from secrets in the environment, but not from a secret and a file at once', () => {
+    expect(readConfig({ INTAKE_KEYRING: '{"keys":[]}', MATCHING_KEY: '{"key":"x"}' }, '/')).toMatchObject({ intakeKeyringSecret: '{"keys":[]}', matchingKeySecret: '{"key":"x"}' });
+    expect(readConfig({}, '/').intakeKeyringSecret).toBeUndefined();
+    expect(() => readConfig({ INTAKE_KEYRING: '{}', INTAKE_KEY_FILE: '/k.json' }, '/')).toThrow(/INTAKE_KEYRING or INTAKE_KEY_FILE, not both/);
+    expect(() => readConfig({ MATCHING_KEY: '{}', MATCHING_KEY_FILE: '/m.json' }, '/')).toThrow(/not both/);
+  });
+
   it('refuses a switch it cannot read', () => {
     expect(() => readConfig({ REQUIRE_DEVICE_SIGNATURES: 'maybe' }, '/')).toThrow(/REQUIRE_DEVICE_SIGNATURES/);
+    expect(() => readConfig({ ALLOW_UNSIGNED_FROM_LOOPBACK: 'maybe', HOST: '127.0.0.1' }, '/')).toThrow(/ALLOW_UNSIGNED_FROM_LOOPBACK/);
     expect(() => readConfig({ SECURE_COOKIES: 'never' }, '/')).toThrow(/SECURE_COOKIES/);
   });
 });

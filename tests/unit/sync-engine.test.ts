@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Problem, Receipt, ReferralStatus, Submission } from '../../src/shared/protocol.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
 import { SENDER_LOCK } from '../../src/sync/coordination.ts';
+import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { createSender } from '../../src/sync/sender.ts';
 import type { DueItem, OutboxPort, SendOutcome, TransportPort } from '../../src/sync/ports.ts';
@@ -55,6 +56,7 @@ const noExtras = {
   statuses: async () => [],
   heldChunks: async (_referralId: string, fileId: string) => ({ kind: 'held' as const, held: { fileId, chunks: [] } }),
   putChunk: async () => ({ kind: 'stored' as const }),
+  sendAddition: async (_referralId: string, addition: { id: string }) => ({ kind: 'delivered' as const, receipt: { id: addition.id, referralId: _referralId, receivedAt: '2026-11-29T09:31:00.000Z' } }),
 };
 
 function scriptedTransport(answers: ((s: Submission) => SendOutcome)[]): TransportPort & { sent: string[] } {
@@ -263,7 +265,7 @@ describe('state after each kind of server answer (real transport, fake network)'
     };
     const engine = createSyncEngine({
       outbox: outbox.port,
-      transport: createHttpTransport({ fetch: fakeFetch, clock }),
+      transport: createHttpTransport({ fetch: fakeFetch, clock, submitAddition }),
       clock,
       random: () => 0.25,
       exclusive: runNow,
@@ -289,6 +291,7 @@ describe('the sender the page and the service worker share', () => {
     const signedAt: Date[] = [];
     const sentHeaders: Record<string, string>[] = [];
     const engine = createSender({
+      submitAddition,
       outbox: outbox.port,
       identity: { sign: async (_request, now) => (signedAt.push(now), { 'nrm-signature': 'sig' }) },
       fetch: async (_url, init) => {

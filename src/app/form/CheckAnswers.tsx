@@ -12,6 +12,7 @@ import { useKey, useServices } from '../shell/services.ts';
 import { outboxContent } from '../outbox/content.ts';
 import { checkContent } from './check-content.ts';
 import { AnswerSections } from '../../govuk/AnswerSections.tsx';
+import { QualityAdvice } from './QualityAdvice.tsx';
 
 const text = checkContent.check;
 
@@ -62,6 +63,7 @@ export function CheckAnswers({ draft }: { draft: Draft }) {
           <ErrorSummary errors={errors} />
           <h1 class="govuk-heading-l">{path === 'dtn' ? text.titleDtn : text.title}</h1>
           <div class="govuk-inset-text">{path ? text.pathSummary[path] : null}</div>
+          <QualityAdvice draft={draft} />
           <AnswerSections
             sections={answerSections(draft.answers, { caseLabel: { value: draft.caseLabel, label: text.caseLabel } })}
             notAnswered={text.notAnswered}

@@ -15,6 +15,11 @@ export const checkContent = {
     submitDtn: 'Accept and send the report',
     declaration: 'By sending this you confirm that the information is correct to the best of your knowledge. It is kept on this device, sealed, until it can be sent.',
     notAnswered: 'Not answered',
+    advice: {
+      heading: 'Before you send: advice',
+      lead: 'Nothing here stops you sending. Each point would help the decision unit decide on first reading, without coming back to you.',
+      fix: 'Improve this answer',
+    },
   },
   confirmation: {
     queuedTitle: 'Referral saved and queued',

@@ -1,4 +1,7 @@
-import type { OutboxRecord } from '../../store/db.ts';
+import type { AdditionRecord, OutboxRecord } from '../../store/db.ts';
+import { additionsByReferral, discardAddition } from '../../store/additions.ts';
+import { offeredAdditions } from './offered-additions.ts';
+import { Link } from '../shell/Link.tsx';
 import { type OutboxItem } from '../../store/outbox.ts';
 import { Button } from '../../govuk/Button.tsx';
 import { useSyncProgress } from '../shell/StatusLine.tsx';
@@ -34,12 +37,26 @@ function caseStatusText({ status, progress }: NonNullable<OutboxItem['caseStatus
   return text.progress[progress.stage](inWords(progress.on), inWords(progress.reconsiderUntil));
 }
 
-function rowsFor(item: OutboxItem): Row[] {
+type Addition = Omit<AdditionRecord, 'submission'>;
+
+function additionStateText(addition: Addition): string {
+  const words = text.additionState;
+  if (addition.state === 'delivered') return words.delivered(formatDateTime(addition.receipt?.receivedAt ?? addition.updatedAt));
+  return words[addition.state];
+}
+
+function rowsFor(item: OutboxItem, additions: readonly Addition[]): Row[] {
   const rows: Row[] = [[text.status, <Tag colour={tagColour[item.state]}>{text.state[item.state]}</Tag>]];
   if (item.receipt) {
     rows.push([text.reference, <strong data-testid="outbox-reference">{item.receipt.reference}</strong>]);
     rows.push([text.receivedAt, formatDateTime(item.receipt.receivedAt)]);
     if (item.caseStatus) rows.push([text.caseStatus, <span data-testid="outbox-progress">{caseStatusText(item.caseStatus)}</span>]);
+    if (item.caseStatus?.progress?.stage === 'more-information') {
+      rows.push([text.asked, <span class="app-pre-wrap" data-testid="outbox-question">{item.caseStatus.question ?? text.askedWithoutQuestion}</span>]);
+    }
+    for (const addition of additions) {
+      rows.push([text.additions[addition.kind], <span data-testid="outbox-addition" data-state={addition.state}>{additionStateText(addition)}</span>]);
+    }
     return rows;
   }
   if (item.lastAttemptAt) rows.push([text.lastAttempt, formatDateTime(item.lastAttemptAt)]);
@@ -134,28 +151,65 @@ function UploadProgress({ upload }: { upload: { done: number; total: number } })
   );
 }
 
-function Item({ item, upload }: { item: OutboxItem; upload?: { done: number; total: number } }) {
+/** Answering the decision unit or asking for reconsideration; and what to do about an addition the server refused. */
+function AdditionActions({ item, additions }: { item: OutboxItem; additions: readonly Addition[] }) {
+  const { db } = useServices();
+  const refused = additions.filter((addition) => addition.state === 'needs-attention');
+  const offered = item.state === 'delivered' ? offeredAdditions(item.caseStatus, additions) : [];
+  if (refused.length === 0 && offered.length === 0) return null;
+  return (
+    <>
+      {refused.map((addition) => (
+        <div key={addition.id}>
+          <p class="govuk-body">
+            {text.additions[addition.kind]}: {[addition.problem?.title, addition.problem?.detail].filter(Boolean).join('. ')}
+          </p>
+          <button
+            type="button"
+            class="govuk-button govuk-button--warning"
+            onClick={() => {
+              if (confirm(text.confirmDeleteAddition)) void discardAddition(db, addition.id);
+            }}
+          >
+            {text.deleteAddition}
+          </button>
+        </div>
+      ))}
+      {offered.map((action) => (
+        <Link key={action} href={paths.addition(item.id, action)} class="govuk-button">
+          {action === 'answer' ? text.answer : text.reconsider}
+        </Link>
+      ))}
+    </>
+  );
+}
+
+function Item({ item, upload, additions }: { item: OutboxItem; upload?: { done: number; total: number }; additions: readonly Addition[] }) {
   return (
     <div class="govuk-summary-card" data-testid="outbox-item" data-state={item.state} data-id={item.id}>
       <div class="govuk-summary-card__title-wrapper">
         <h2 class="govuk-summary-card__title">{item.caseLabel}</h2>
       </div>
       <div class="govuk-summary-card__content">
-        <SummaryList rows={rowsFor(item).map(([key, value]) => ({ key, value }))} />
+        <SummaryList rows={rowsFor(item, additions).map(([key, value]) => ({ key, value }))} />
         {upload ? <UploadProgress upload={upload} /> : null}
         <Actions item={item} />
+        <AdditionActions item={item} additions={additions} />
       </div>
     </div>
   );
 }
 
+const NONE: readonly Addition[] = [];
+
 export function Outbox() {
-  const { sync } = useServices();
+  const { sync, db } = useServices();
   const outbox = useOutbox();
   const items = useLiveQuery(() => outbox.list(), [outbox]);
+  const additions = useLiveQuery(() => additionsByReferral(db), [db]);
   const progress = useSyncProgress();
   if (!items) return null;
-  const waiting = items.some((item) => item.state === 'queued' || item.state === 'sending');
+  const waiting = items.some((item) => item.state === 'queued' || item.state === 'sending') || [...(additions?.values() ?? [])].flat().some((addition) => addition.state === 'queued' || addition.state === 'sending');
   return (
     <>
       <h1 class="govuk-heading-l">{text.title}</h1>
@@ -170,7 +224,7 @@ export function Outbox() {
       ) : null}
       {progress.lastError && waiting ? <p class="govuk-body">{progress.lastError}</p> : null}
       {items.map((item) => (
-        <Item item={item} key={item.id} upload={progress.upload?.id === item.id ? progress.upload : undefined} />
+        <Item item={item} key={item.id} upload={progress.upload?.id === item.id ? progress.upload : undefined} additions={additions?.get(item.id) ?? NONE} />
       ))}
     </>
   );

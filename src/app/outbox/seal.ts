@@ -1,6 +1,8 @@
 import { SCHEMA_VERSION, type Referral } from '../../shared/referral.ts';
 import { evidenceAad, type EvidenceManifest } from '../../shared/evidence.ts';
 import type { CurrentSubmission } from '../../shared/protocol.ts';
+import { additionAad, type AdditionSubmission } from '../../shared/additions.ts';
+import type { ResponderAction } from '../../shared/casework/responder-actions.ts';
 import { sealJson, sealingAad, type IntakePublicKey } from '../../shared/sealing.ts';
 
 /**
@@ -16,4 +18,10 @@ export async function sealSubmission(key: IntakePublicKey, referral: Referral, i
     submittedAt,
     envelope: { format: 'hpke', ...sealed, ...(files ? { evidence: { enc: files.enc, ct: files.ct } } : {}) },
   };
+}
+
+/** Seals an answer or a reconsideration request for the server, bound to its referral and its own id. */
+export async function sealAddition(key: IntakePublicKey, referralId: string, action: ResponderAction, id: string, submittedAt: string): Promise<AdditionSubmission> {
+  const { keyId, enc, ct } = await sealJson(key, action, additionAad(referralId, id));
+  return { id, submittedAt, envelope: { format: 'hpke', keyId, enc, ct } };
 }

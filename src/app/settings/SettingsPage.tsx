@@ -3,6 +3,7 @@ import { WrongPassphraseError } from '../../store/vault.ts';
 import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
 import { Link } from '../shell/Link.tsx';
 import { DeviceEnrolment } from './DeviceEnrolment.tsx';
+import { PasskeySetting } from './PasskeySetting.tsx';
 import { MIN_PASSPHRASE_LENGTH } from '../vault/passphrase-strength.ts';
 import { paths } from '../shell/routes.ts';
 import { useServices } from '../shell/services.ts';
@@ -136,6 +137,7 @@ export function SettingsPage() {
         <p class="govuk-body">{vaultContent.vault.protects}</p>
         <DeviceEnrolment />
         <ChangePassphrase />
+        <PasskeySetting />
         <LockTimes />
         <StorageUse />
         <h2 class="govuk-heading-m">{text.wipeHeading}</h2>

@@ -37,5 +37,13 @@ export const settingsContent = {
     enrolling: 'Enrolling…',
     enrolOffline: 'There is no connection to the server. Enrolment needs signal once; try again when you have it.',
     enrolFailed: (detail: string) => `The device was not enrolled: ${detail}`,
+    signInAgainHeading: 'Sign in again on this device',
+    signInAgainBody:
+      'After your password has been reset, or your account disabled and enabled again, this device stops sending until you sign in on it again. Nothing waiting to be sent is lost.',
+    signInAgain: 'Sign in again on this device',
+    signInAgainFailed: (detail: string) => `You are not signed in again: ${detail}`,
+    /** Sent with the device's key; the server keeps the name the device was enrolled with. */
+    signInAgainLabel: 'Signed in again',
+    signedInAgain: 'You have signed in again. This device sends again, starting with anything that was waiting.',
   },
 } as const;

@@ -45,6 +45,7 @@ class ScreenUnavailable extends Component<{ children: ComponentChildren }, { fai
 const DraftPage = lazy(() => import('../form/DraftPage.tsx').then((m) => ({ default: m.DraftPage })));
 const Confirmation = lazy(() => import('../form/Confirmation.tsx').then((m) => ({ default: m.Confirmation })));
 const Outbox = lazy(() => import('../outbox/Outbox.tsx').then((m) => ({ default: m.Outbox })));
+const AdditionPage = lazy(() => import('../outbox/AdditionPage.tsx').then((m) => ({ default: m.AdditionPage })));
 const SettingsPage = lazy(() => import('../settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 const WipePage = lazy(() => import('../settings/WipePage.tsx').then((m) => ({ default: m.WipePage })));
 const EncounterScreens = lazy(() => import('../encounter/EncounterScreens.tsx').then((m) => ({ default: m.EncounterScreens })));
@@ -65,6 +66,8 @@ function Route({ url, install, onInstall }: { url: URL; install: ReturnType<Inst
       return <NewReferral />;
     case 'outbox':
       return <Outbox />;
+    case 'outboxAddition':
+      return <AdditionPage key={url.pathname} id={route.params.id} action={route.params.action === 'answer' ? 'answer' : 'reconsider'} />;
     case 'settings':
       return <SettingsPage />;
     case 'wipe':

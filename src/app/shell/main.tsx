@@ -6,6 +6,7 @@ import { createDeviceIdentity } from '../../store/device-identity.ts';
 import { createVault } from '../../store/vault.ts';
 import { wipeDevice } from '../../store/wipe.ts';
 import { createApiClient } from '../../sync/api-client.ts';
+import type { SubmitAddition } from '../../sync/api-additions.ts';
 import { createSender } from '../../sync/sender.ts';
 import { App, type UpdateSignal } from './App.tsx';
 import { createInstallOffer } from './install.ts';
@@ -13,7 +14,7 @@ import { createSession } from './session.ts';
 import { ReferenceListsContext } from '../form/reference-lists-context.ts';
 import { loadOnce } from './load-once.ts';
 import { ServicesContext, type AppServices } from './services.ts';
-import { registerServiceWorker, requestBackgroundSync } from './sw-bridge.ts';
+import { onRevokedInBackground, registerServiceWorker, requestBackgroundSync } from './sw-bridge.ts';
 import './styles.scss';
 
 const RETRY_TICK_MS = 30_000;
@@ -43,7 +44,9 @@ setInterval(() => session.check(), LOCK_CHECK_MS);
 session.subscribe((state) => {
   if (state.kind === 'unlocked') void loadLockTimes();
 });
-const sync = createSender({ outbox: createOutboxAccess(db), identity, fetch: boundFetch, locks: navigator.locks, clock });
+// Answers and reconsideration requests are rare: their sender loads when the first one goes.
+const submitAddition: SubmitAddition = (...args) => import('../../sync/api-additions.ts').then(({ submitAddition: submit }) => submit(...args));
+const sync = createSender({ outbox: createOutboxAccess(db), identity, fetch: boundFetch, locks: navigator.locks, clock, submitAddition });
 
 // The last contact with the server is remembered across visits ("Last contact: 29 Nov, 10:42").
 let rememberedContact: string | undefined;
@@ -77,6 +80,9 @@ void openReferenceLists().then((lists) => lists.refresh(), ignore);
 setInterval(sendWaiting, RETRY_TICK_MS);
 sendWaiting();
 
+/** The app from its start page, with nothing in memory, saying why if it was wiped for a reason. */
+const startAfresh = (reason?: 'revoked') => location.replace(reason ? `/?wiped=${reason}` : '/');
+
 const services: AppServices = {
   db,
   sync,
@@ -93,13 +99,18 @@ const services: AppServices = {
   async wipe(reason?: 'revoked') {
     session.lock();
     await wipeDevice(db, settings);
-    location.replace(reason ? `/?wiped=${reason}` : '/');
+    startAfresh(reason);
   },
 };
 
-// An administrator removed this device: nothing may stay on it.
+// An administrator removed this device: nothing may stay on it, whichever sender heard it first.
 sync.subscribe(({ revoked }) => {
   if (revoked) void services.wipe('revoked');
+});
+// The service worker heard it while sending in the background, and has wiped the device already.
+onRevokedInBackground(() => {
+  session.lock();
+  startAfresh('revoked');
 });
 
 const updateListeners: ((apply: () => void) => void)[] = [];

@@ -36,6 +36,7 @@ const ROUTES = {
   encounterAction: { path: '/encounter/:id/:action', params: { id: ID, action: 'details|close|delete' } },
   person: { path: '/encounter/:encounterId/person/:personId/:action', params: { encounterId: ID, personId: ID, action: 'quick|family|remove' } },
   outbox: { path: '/outbox' },
+  outboxAddition: { path: '/outbox/:id/:action', params: { id: ID, action: 'answer|reconsider' } },
   settings: { path: '/settings' },
   wipe: { path: '/settings/wipe' },
 } as const;
@@ -101,6 +102,8 @@ export const paths = {
   /** A person of an encounter: quick capture, their family links, or removing them. */
   person: (encounterId: string, personId: string, action: 'quick' | 'family' | 'remove' = 'quick') => href('person', { encounterId, personId, action }),
   outbox: href('outbox', {}),
+  /** Answering the decision unit's question on a delivered referral, or asking it to reconsider. */
+  addition: (id: string, action: 'answer' | 'reconsider') => href('outboxAddition', { id, action }),
   settings: href('settings', {}),
   wipe: href('wipe', {}),
 } as const;

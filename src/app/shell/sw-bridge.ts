@@ -1,5 +1,5 @@
 import { Workbox } from 'workbox-window';
-import { OUTBOX_SYNC_TAG } from '../../sync/coordination.ts';
+import { OUTBOX_SYNC_TAG, isDeviceRevokedMessage } from '../../sync/coordination.ts';
 
 /**
  * The app's only link to its service worker. A new version waits until the user chooses to update;
@@ -33,4 +33,12 @@ export async function requestBackgroundSync(): Promise<void> {
   } catch {
     // Not supported or not allowed: the app's own triggers still send the outbox.
   }
+}
+
+/** Calls `onRevoked` when the service worker, sending in the background, found this device revoked (and wiped it). */
+export function onRevokedInBackground(onRevoked: () => void): void {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    if (isDeviceRevokedMessage(event.data)) onRevoked();
+  });
 }

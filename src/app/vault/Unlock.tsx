@@ -7,30 +7,38 @@ import { PassphraseInput } from './PassphraseInput.tsx';
 import { askToPersist } from './ask-to-persist.ts';
 import { vaultContent } from './content.ts';
 import { content } from '../shell/content.ts';
+import type { PasskeyUnlocker } from './device-passkeys.ts';
 
 const text = vaultContent.vault;
+
 export function Unlock() {
   const { vault, session, clock, db, wipe } = useServices();
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [warning, setWarning] = useState('');
+  const [passkey, setPasskey] = useState<PasskeyUnlocker>();
 
   useEffect(() => {
     void vault.status().then(({ attemptsLeft }) => {
       if (attemptsLeft <= 3) setWarning(text.lastTries(attemptsLeft));
     });
-  }, [vault]);
+    // Only on a device with a passkey set up: everyone else's first load stays without its code.
+    void db.vault.get('device').then(async (record) => record?.passkey && setPasskey((await import('./device-passkeys.ts')).passkeyUnlocker(db)));
+  }, [vault, db]);
+
+  const open = async (key: CryptoKey) => {
+    await encryptLegacyRecords(db, key);
+    void askToPersist();
+    session.unlock(key);
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
     setBusy(true);
     try {
-      const key = await vault.unlock(passphrase, clock.now());
-      await encryptLegacyRecords(db, key);
-      void askToPersist();
-      session.unlock(key);
+      await open(await vault.unlock(passphrase, clock.now()));
     } catch (failure) {
       const seconds = (retryAt: number) => Math.max(1, Math.ceil((retryAt - clock.now().getTime()) / 1000));
       if (failure instanceof AttemptsExhaustedError) {
@@ -61,8 +69,13 @@ export function Unlock() {
             <strong class="govuk-warning-text__text">{warning}</strong>
           </div>
         ) : null}
+        {passkey ? (
+          <button type="button" class="govuk-button" disabled={busy} onClick={() => void passkey.unlock(open, setError, setBusy)}>
+            {passkey.label}
+          </button>
+        ) : null}
         <form noValidate onSubmit={(event) => void submit(event)}>
-          <PassphraseInput id="unlock-passphrase" label={text.passphrase} error={error || undefined} value={passphrase} onInput={setPassphrase} autocomplete="current-password" />
+          <PassphraseInput id="unlock-passphrase" label={passkey?.orPassphrase ?? text.passphrase} error={error || undefined} value={passphrase} onInput={setPassphrase} autocomplete="current-password" />
           <button type="submit" class="govuk-button" disabled={busy} aria-disabled={busy}>
             {busy ? text.working : text.unlockAction}
           </button>

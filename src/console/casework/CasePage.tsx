@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { AnswerSections } from '../../govuk/AnswerSections.tsx';
+import { QualityPanel } from './QualityPanel.tsx';
 import { BackLink } from '../../govuk/BackLink.tsx';
 import { Button, ButtonGroup } from '../../govuk/Button.tsx';
 import { ErrorSummary, type SummaryError } from '../../govuk/ErrorSummary.tsx';
@@ -396,6 +397,7 @@ export function CasePage({ api, user, id, onSessionEnded }: { api: ConsoleApi; u
             </h2>
             <CaseActions detail={detail} />
           </section>
+          {referral.length > 0 ? <QualityPanel answers={detail.answers as Answers} /> : null}
           <nav aria-labelledby="contents-heading" class="app-contents">
             <h2 class="govuk-heading-s" id="contents-heading">
               {text.contents}

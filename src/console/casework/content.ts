@@ -1,4 +1,5 @@
 import type { CaseActionType } from '../../shared/casework/actions.ts';
+import type { ResponderActionType } from '../../shared/casework/responder-actions.ts';
 import type { QueueRow } from '../../shared/casework/protocol.ts';
 
 /** The words of the casework screens (the console's shell-wide words are in shell/content.ts). */
@@ -115,6 +116,11 @@ export const caseContent = {
     stopped: 'No clock running',
   },
   contents: 'Contents',
+  quality: {
+    heading: 'Quality of the referral',
+    lead: 'The advice the first responder saw before sending; they could send without following it.',
+    none: 'No advice: the account reads as complete.',
+  },
   sections: {
     referral: 'Referral',
     evidence: 'Evidence',
@@ -176,7 +182,7 @@ export const caseContent = {
 };
 
 /** Each action's name, as a button on the case and in the history. */
-export const actionNames: Record<CaseActionType | 'received', string> = {
+export const actionNames: Record<CaseActionType | ResponderActionType | 'received', string> = {
   received: 'Referral received',
   'decide-rg': 'Make reasonable grounds decision',
   'decide-cg': 'Make conclusive grounds decision',
@@ -186,6 +192,8 @@ export const actionNames: Record<CaseActionType | 'received', string> = {
   'decide-reconsideration': 'Decide reconsideration request',
   'ask-information': 'Ask for more information',
   'information-received': 'Record information received',
+  'answer-information': 'Answer from the first responder',
+  'ask-reconsideration': 'Reconsideration asked for by the first responder',
   suspend: 'Suspend the case',
   'lift-suspension': 'Lift the suspension',
   'record-turned-18': 'Record that they turned 18',
@@ -198,7 +206,7 @@ export const actionNames: Record<CaseActionType | 'received', string> = {
 };
 
 /** What the history calls each action once taken. */
-export const actionsTaken: Record<CaseActionType | 'received', string> = {
+export const actionsTaken: Record<CaseActionType | ResponderActionType | 'received', string> = {
   received: 'Referral received',
   'decide-rg': 'Reasonable grounds decision',
   'decide-cg': 'Conclusive grounds decision',
@@ -208,6 +216,8 @@ export const actionsTaken: Record<CaseActionType | 'received', string> = {
   'decide-reconsideration': 'Reconsideration decided',
   'ask-information': 'More information asked for',
   'information-received': 'Information received',
+  'answer-information': 'First responder answered (from their device)',
+  'ask-reconsideration': 'First responder asked for reconsideration (from their device)',
   suspend: 'Suspended',
   'lift-suspension': 'Suspension lifted',
   'record-turned-18': 'Turned 18',
@@ -233,6 +243,7 @@ export const fieldLabels: Record<string, string> = {
   detail: 'What the request says',
   lateReason: 'Exceptional reason to accept it late',
   question: 'Information asked for',
+  answer: 'The first responder’s answer',
   summary: 'What was received',
   reason: 'Reason',
   note: 'Note',
@@ -318,9 +329,14 @@ export const actionContent: Record<CaseActionType, ActionWords> = {
   },
   'ask-information': {
     title: 'Ask for more information',
-    lead: 'The clock stops while you wait, and starts again when you record that the information has arrived.',
+    lead: 'The clock stops while you wait. The first responder sees your question on their device and can answer from it; the clock starts again when their answer arrives or when you record that the information has arrived.',
     button: 'Record request',
-    fields: { question: { label: 'What information is needed, and from whom?' } },
+    fields: {
+      question: {
+        label: 'What information is needed, and from whom?',
+        hint: 'Shown on the first responder’s device, which may be lost or seen by others: do not write the person’s name or other details that identify them.',
+      },
+    },
   },
   'information-received': {
     title: 'Record that the information has arrived',

@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { ConsoleApi, SignedIn } from './api.ts';
 import { Checking } from './Checking.tsx';
+import { SetPassword } from '../admin/SetPassword.tsx';
 import { Desk } from './Desk.tsx';
+import { paths } from './routes.ts';
 import { SignIn, type SignInNotice } from './SignIn.tsx';
 import { Unreachable } from './Unreachable.tsx';
 import { useSessionWatch } from './use-session-watch.ts';
@@ -53,6 +55,8 @@ export function Console({ api, memory }: { api: ConsoleApi; memory: SignedInMemo
 
   useSessionWatch(api, screen.kind === 'signed-in' ? screen.signedIn : undefined, { renewed: onSignedIn, ended: onSessionEnded });
 
+  // Choosing a password with a one-time code needs no session, whoever is signed in on this browser.
+  if (location.pathname === paths.setPassword) return <SetPassword api={api} />;
   switch (screen.kind) {
     case 'checking':
       return <Checking />;

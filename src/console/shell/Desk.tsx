@@ -5,6 +5,10 @@ import type { ServiceNavigationItem } from '../../govuk/ServiceNavigation.tsx';
 import type { Role } from '../../shared/accounts.ts';
 import type { CaseActionType } from '../../shared/casework/actions.ts';
 import { CASE_READERS, DTN_READERS, isOneOf } from '../../shared/casework/roles.ts';
+import { AdminUser } from '../admin/AdminUser.tsx';
+import { AdminUsers } from '../admin/AdminUsers.tsx';
+import { AuditLog } from '../admin/AuditLog.tsx';
+import { InviteUser } from '../admin/InviteUser.tsx';
 import { ActionForm } from '../casework/ActionForm.tsx';
 import { CasePage } from '../casework/CasePage.tsx';
 import { CaseQueue } from '../casework/CaseQueue.tsx';
@@ -12,6 +16,7 @@ import { DtnReports } from '../casework/DtnReports.tsx';
 import { FiguresPage } from '../figures/FiguresPage.tsx';
 import type { ConsoleApi, SignedIn } from './api.ts';
 import { content } from './content.ts';
+import { FailedSignIns } from './FailedSignIns.tsx';
 import { DeskFrameContext, type DeskFrame } from './desk-frame.ts';
 import { Landing } from './Landing.tsx';
 import { failureMessage } from './messages.ts';
@@ -19,18 +24,22 @@ import { Refusal } from './Refusal.tsx';
 import { followInConsole, matchRoute, navigate, paths, useLocation, type MatchedRoute, type RouteName } from './routes.ts';
 
 const FIGURE_READERS = ['analyst', 'reviewer'] as const satisfies readonly Role[];
+const ADMINS = ['admin'] as const satisfies readonly Role[];
 
 /** The console's sections, each for the roles that may open it, in the order of the navigation. */
 const SECTIONS = [
   { key: 'cases', href: paths.cases(), text: content.nav.cases, roles: CASE_READERS, routes: ['cases', 'case', 'caseAction'] },
   { key: 'dtn', href: paths.dtn(), text: content.nav.dtn, roles: DTN_READERS, routes: ['dtn'] },
   { key: 'figures', href: paths.figures, text: content.nav.figures, roles: FIGURE_READERS, routes: ['figures'] },
+  { key: 'users', href: paths.adminUsers(), text: content.nav.users, roles: ADMINS, routes: ['adminUsers', 'adminUser', 'adminInvite'] },
+  { key: 'audit', href: paths.adminAudit(), text: content.nav.audit, roles: ADMINS, routes: ['adminAudit'] },
 ] as const satisfies readonly { key: string; href: string; text: string; roles: readonly Role[]; routes: readonly RouteName[] }[];
 
 /** Where someone lands after signing in: their work first (the queue for case readers), their account otherwise. */
 export function homeFor(role: Role): string {
   if (isOneOf(role, CASE_READERS)) return paths.cases();
   if (role === 'analyst') return paths.figures;
+  if (role === 'admin') return paths.adminUsers();
   return paths.account;
 }
 
@@ -98,7 +107,9 @@ export function Desk({ api, signedIn, onSignedOut, onSessionEnded }: DeskProps) 
       <NotificationBanner key={signOutAttempt} title={content.errorSummaryTitle} titleId="sign-out-failed" role="alert" focusOnShow>
         <p class="govuk-body">{signOutError}</p>
       </NotificationBanner>
-    ) : null,
+    ) : (
+      <FailedSignIns failed={signedIn.session.failedSignIns} />
+    ),
   };
 
   const screen = () => {
@@ -119,6 +130,14 @@ export function Desk({ api, signedIn, onSignedOut, onSessionEnded }: DeskProps) 
         return <ActionForm key={`${route.params.id}/${route.params.action}`} {...shared} id={route.params.id} action={route.params.action as CaseActionType} />;
       case 'dtn':
         return <DtnReports api={api} onSessionEnded={onSessionEnded} page={Number(location.searchParams.get('page') ?? '1')} />;
+      case 'adminUsers':
+        return <AdminUsers api={api} search={location.search} onSessionEnded={onSessionEnded} />;
+      case 'adminInvite':
+        return <InviteUser api={api} onSessionEnded={onSessionEnded} />;
+      case 'adminUser':
+        return <AdminUser key={route.params.id} {...shared} id={route.params.id} />;
+      case 'adminAudit':
+        return <AuditLog api={api} search={location.search} onSessionEnded={onSessionEnded} />;
       default:
         return null;
     }

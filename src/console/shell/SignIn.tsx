@@ -7,6 +7,7 @@ import type { ConsoleApi, SignedIn } from './api.ts';
 import { content } from './content.ts';
 import { Layout } from './Layout.tsx';
 import { signInErrors, validateSignIn, type SignInErrors } from './messages.ts';
+import { paths } from './routes.ts';
 
 const text = content.signIn;
 
@@ -83,6 +84,12 @@ export function SignIn({ api, notice, onSignedIn }: { api: ConsoleApi; notice: S
             </Button>
           </form>
           <p class="govuk-body">{text.forgotten}</p>
+          <p class="govuk-body">
+            {text.haveCode}{' '}
+            <a class="govuk-link" href={paths.setPassword}>
+              {text.setPassword}
+            </a>
+          </p>
         </div>
       </div>
     </Layout>

@@ -1,10 +1,13 @@
-import type { ReferralsByPathResponse, SessionResponse, SignInRequest } from '../../shared/accounts.ts';
+import type { ReferralsByPathResponse, Role, SessionResponse, SetPasswordRequest, SignInRequest } from '../../shared/accounts.ts';
 import type { CaseActionRequest, CaseNoteRequest } from '../../shared/casework/actions.ts';
 import type { CaseFilesResponse } from '../../shared/casework/files.ts';
 import type { CaseDetail, DtnReportsResponse, QueueQuery, QueueResponse } from '../../shared/casework/protocol.ts';
-import { referralsByPath, session, signIn, signOut } from '../../sync/api-accounts.ts';
+import { referralsByPath, session, setPassword, signIn, signOut } from '../../sync/api-accounts.ts';
 import { createApiClient, type ApiFailure, type ApiResult } from '../../sync/api-client.ts';
 import { addCaseNote, caseAction, caseDetail, caseFileAddress, caseFiles, caseQueue, caseworkers, decideSameness, dtnReports } from '../../sync/api-casework.ts';
+import type { AuditQuery } from '../../shared/admin/audit.ts';
+import type { InviteRequest, UsersQuery } from '../../shared/admin/protocol.ts';
+import { adminUser, adminUsers, auditCsvAddress, auditLog, changeRole, findUser, inviteUser, resetPassword, revokeDevice, setDisabled } from '../../sync/api-admin.ts';
 import { failureFrom, type Failure } from './failures.ts';
 
 /** The person signed in, as the session describes them. */
@@ -62,6 +65,21 @@ export function createConsoleApi({ fetch, now }: ConsoleApiDeps) {
     decideSameness: (id: string, otherId: string, verdict: 'same-person' | 'not-same'): Promise<Result<void>> => valueOf(decideSameness(api, id, otherId, verdict)),
     caseworkers: () => valueOf(caseworkers(api)),
     dtnReports: (page: number): Promise<Result<DtnReportsResponse>> => valueOf(dtnReports(api, page)),
+    /** Administration (admins): accounts, their devices, the audit log. */
+    admin: {
+      users: (query: UsersQuery) => valueOf(adminUsers(api, query)),
+      user: (id: string) => valueOf(adminUser(api, id)),
+      find: (email: string) => valueOf(findUser(api, email)),
+      invite: (request: InviteRequest) => valueOf(inviteUser(api, request)),
+      changeRole: (id: string, role: Role) => valueOf(changeRole(api, id, role)),
+      setDisabled: (id: string, disabled: boolean) => valueOf(setDisabled(api, id, disabled)),
+      resetPassword: (id: string) => valueOf(resetPassword(api, id)),
+      revokeDevice: (id: string) => valueOf(revokeDevice(api, id)),
+      auditLog: (query: AuditQuery) => valueOf(auditLog(api, query)),
+      auditCsvAddress,
+    },
+    /** With a one-time code from an administrator; needs no session. */
+    setPassword: (request: SetPasswordRequest) => valueOf(setPassword(api, request)),
   };
 }
 

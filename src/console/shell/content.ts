@@ -1,4 +1,5 @@
 import type { Role } from '../../shared/accounts.ts';
+import { formatCount, formatWhen } from './format.ts';
 
 /** Every word the console shows, in one place, so wording can be reviewed (and translated) together. */
 export const content = {
@@ -16,14 +17,20 @@ export const content = {
     submit: 'Sign in',
     busy: 'Signing in…',
     forgotten: 'If you have forgotten your password, ask an administrator of your organisation to reset it.',
+    haveCode: 'Been given a one-time code by an administrator?',
+    setPassword: 'Set your password',
     signedOut: 'You have signed out',
     sessionEnded: 'Your session has ended, sign in again',
     sessionEndedBody: 'Sessions end after 30 minutes without use, and 12 hours after you signed in.',
     noticeTitle: { success: 'Success', important: 'Important' },
+    failedAttempts: (count: number, since: string) =>
+      `There ${count === 1 ? 'was 1 failed attempt' : `were ${formatCount(count)} failed attempts`} to sign in to your account since ${formatWhen(since)}`,
+    failedAttemptsBody: 'If they were not yours, someone may be trying to guess your password: tell an administrator of your organisation, and choose a new password.',
   },
   errors: {
     emailMissing: 'Enter your email address',
     wrongDetails: 'The email address or password is not right',
+    accountDisabled: 'This account has been disabled. Ask an administrator of your organisation if you need it again',
     rateLimited: (wait: string) => `Too many attempts to sign in. Wait ${wait}, then try again`,
     unreachable: 'The server cannot be reached. Check your connection, then try again',
     server: (wait: string) => `The server is not working right now. Try again in ${wait}`,
@@ -39,6 +46,8 @@ export const content = {
     dtn: 'Duty to Notify',
     figures: 'Figures',
     account: 'Your account',
+    users: 'Users',
+    audit: 'Audit log',
   },
   notFound: {
     title: 'Page not found',
@@ -95,8 +104,13 @@ export const content = {
     },
     admin: {
       name: 'Administrator',
-      can: ['Manage organisations, accounts and enrolled devices. Administrators never see what a case says.'],
-      next: 'Screens for accounts and devices are coming. Until then, use the server’s command line (npm run admin).',
+      can: [
+        'Invite people, change their role, disable their account or reset their password.',
+        'See each person’s devices and when they were last in contact, and revoke a lost one: it wipes itself when it next contacts the server.',
+        'Read and download the audit log: who read which case, who decided what, sign-ins and failures.',
+        'Administrators never see what a case says.',
+      ],
+      next: '',
     },
   } satisfies Record<Role, { name: string; can: string[]; next: string }>,
   fieldAppLink: 'Open the NRM Field app',

@@ -6,6 +6,8 @@ import { problemSchema, type FieldError } from '../../shared/protocol.ts';
 export type Failure =
   | { kind: 'unreachable' }
   | { kind: 'wrong-details' }
+  /** Sign-in: the password was right, but an administrator has disabled the account. */
+  | { kind: 'account-disabled' }
   | { kind: 'rate-limited'; retryAfterSeconds: number | undefined }
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'signed-out' }
@@ -26,6 +28,7 @@ export function failureFrom(status: number, retryAfter: number | undefined, body
   const parsed = problemSchema.safeParse(body);
   const code = parsed.success ? parsed.data.code : undefined;
   if (code === 'sign-in-failed') return { kind: 'wrong-details' };
+  if (code === 'account-disabled') return { kind: 'account-disabled' };
   if (code === 'rate-limited' || status === 429) return { kind: 'rate-limited', retryAfterSeconds: retryAfter };
   if (code === 'signed-out' || status === 401) return { kind: 'signed-out' };
   if (code === 'forbidden' || status === 403) return { kind: 'forbidden' };
@@ -34,7 +37,7 @@ export function failureFrom(status: number, retryAfter: number | undefined, body
     if (changed.success) return { kind: 'case-changed', current: changed.data.current, since: changed.data.since };
   }
   if (code === 'action-refused' && parsed.success && parsed.data.detail) return { kind: 'refused', reason: parsed.data.detail };
-  if ((status === 400 || status === 422) && parsed.success && parsed.data.errors?.length) return { kind: 'invalid', errors: parsed.data.errors };
+  if ((status === 400 || status === 409 || status === 422) && parsed.success && parsed.data.errors?.length) return { kind: 'invalid', errors: parsed.data.errors };
   if (code === 'not-found' || status === 404) return { kind: 'not-found' };
   if (status >= 500) return { kind: 'server', status, retryAfterSeconds: retryAfter };
   return { kind: 'unexpected', status };

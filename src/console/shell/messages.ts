@@ -11,6 +11,8 @@ export function failureMessage(failure: Failure): string {
       return text.unreachable;
     case 'wrong-details':
       return text.wrongDetails;
+    case 'account-disabled':
+      return text.accountDisabled;
     case 'rate-limited':
       return text.rateLimited(waitPhrase(failure.retryAfterSeconds));
     case 'signed-out':

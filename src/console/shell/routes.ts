@@ -46,6 +46,12 @@ const ROUTES = {
   case: { path: '/console/cases/:id', params: { id: ID } },
   caseAction: { path: '/console/cases/:id/act/:action', params: { id: ID, action: caseActionTypes.join('|') } },
   dtn: { path: '/console/dtn' },
+  adminUsers: { path: '/console/admin/users' },
+  adminInvite: { path: '/console/admin/users/invite' },
+  adminUser: { path: '/console/admin/users/:id', params: { id: ID } },
+  adminAudit: { path: '/console/admin/audit' },
+  /** For anyone with a one-time code from an administrator; no session needed. */
+  setPassword: { path: '/console/set-password' },
 } as const;
 
 type Routes = typeof ROUTES;
@@ -98,4 +104,11 @@ export const paths = {
   case: (id: string) => href('case', { id }),
   caseAction: (id: string, action: CaseActionType) => href('caseAction', { id, action }),
   dtn: (page = 1) => href('dtn', {}, page > 1 ? new URLSearchParams({ page: String(page) }) : undefined),
+  /** Users, with the list's filters and page as the query (ids only). */
+  adminUsers: (query?: URLSearchParams) => href('adminUsers', {}, query),
+  adminInvite: href('adminInvite', {}),
+  adminUser: (id: string) => href('adminUser', { id }),
+  /** The audit log, with its filters and page as the query (ids, references, actions, days). */
+  adminAudit: (query?: URLSearchParams) => href('adminAudit', {}, query),
+  setPassword: href('setPassword', {}),
 } as const;

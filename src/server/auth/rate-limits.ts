@@ -10,15 +10,19 @@ export interface Limit {
 }
 
 export interface SignInLimits {
-  /** Attempts on one account, from anywhere: what stops guessing one person's password. */
-  perAccount: Limit;
-  /** Attempts from one address (IPv6: one /64), on any account: what stops spraying many accounts. */
+  /**
+   * Attempts on one account from one address (IPv6: one /64): what stops guessing one person's password.
+   * Counted per account AND address (as the NCSC advises), so that someone elsewhere guessing cannot lock
+   * the account's owner out; the owner is told of the failed attempts when they next sign in.
+   */
+  perAccountAndAddress: Limit;
+  /** Attempts from one address on any account: what stops spraying many accounts, and guessing one from one place. */
   perAddress: Limit;
 }
 
 /** Higher per address than per account: a police station's officers may share one address. */
 export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = {
-  perAccount: { max: 10, windowMs: 15 * 60 * 1000 },
+  perAccountAndAddress: { max: 10, windowMs: 15 * 60 * 1000 },
   perAddress: { max: 50, windowMs: 15 * 60 * 1000 },
 };
 
@@ -53,7 +57,7 @@ function tooMany(reply: FastifyReply, retryAfterSeconds: number): FastifyReply {
 
 /**
  * Registers the limiter and returns the two checks of sign-in (and of the one-time code routes):
- * `perAddress` before the body is read, `perAccount` once the email is known.
+ * `perAddress` before the body is read, `perAccountAndAddress` once the email is known.
  */
 export async function registerSignInLimits(app: FastifyInstance, attempts: SignInAttempts, limits: SignInLimits) {
   await app.register(rateLimit, { global: false, store: databaseStore(attempts) });
@@ -70,6 +74,9 @@ export async function registerSignInLimits(app: FastifyInstance, attempts: SignI
   return {
     perAddress: check(limits.perAddress, (request) => `sign-in address ${normalizeIP(request.ip)}`),
     // Run after the body has been validated: its email is then a string.
-    perAccount: check(limits.perAccount, (request) => `sign-in account ${normaliseEmail(String((request.body as { email?: unknown }).email))}`),
+    perAccountAndAddress: check(
+      limits.perAccountAndAddress,
+      (request) => `sign-in account ${normaliseEmail(String((request.body as { email?: unknown }).email))} from ${normalizeIP(request.ip)}`,
+    ),
   };
 }

@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod/mini';
 import { CHUNK_HASH_HEADER, MAX_CHUNKS, MAX_SEALED_CHUNK_BYTES, type HeldChunks } from '../../shared/evidence.ts';
-import { API_PATHS } from '../../shared/protocol.ts';
+import { canonicalUuid } from '../../shared/ids.ts';
+import { API_PATHS, referralIdSchema } from '../../shared/protocol.ts';
 import { problem, sendProblem } from '../problem.ts';
 import type { EvidenceUploads } from '../services/evidence-uploads.ts';
 
+// In lower case only, as the referral's own id and its manifest's file ids are.
 const fileParams = z.strictObject({
-  id: z.uuidv7(),
-  fileId: z.uuid(),
+  id: referralIdSchema,
+  fileId: canonicalUuid('A file id is a UUID', 'A file id is written in lower case'),
 });
 const chunkParams = z.strictObject({
   ...fileParams.shape,
@@ -32,7 +34,8 @@ export function evidenceRoutes(scope: FastifyInstance, { evidenceUploads }: { ev
   scope.get(API_PATHS.evidenceFile, async (request, reply) => {
     const params = fileParams.safeParse(request.params);
     if (!params.success) return sendProblem(reply, problem(404, 'not-found', 'There is nothing at this address'));
-    const held: HeldChunks = { fileId: params.data.fileId, chunks: await evidenceUploads.held(params.data.id, params.data.fileId) };
+    // Only what this device sent: another device learns nothing of a referral that is not its own.
+    const held: HeldChunks = { fileId: params.data.fileId, chunks: await evidenceUploads.held(params.data.id, params.data.fileId, request.device?.id ?? null) };
     return reply.send(held);
   });
 
@@ -50,7 +53,7 @@ export function evidenceRoutes(scope: FastifyInstance, { evidenceUploads }: { ev
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     if (sha256 !== named) return sendProblem(reply, problem(422, 'chunk-hash-mismatch', 'The chunk does not match its SHA-256: it was changed on the way'));
     const { id, fileId, index } = params.data;
-    const created = await evidenceUploads.put({ referralId: id, fileId, index, sha256, bytes: new Uint8Array(bytes) });
+    const created = await evidenceUploads.put({ referralId: id, fileId, index, sha256, bytes: new Uint8Array(bytes), deviceId: request.device?.id ?? null });
     return reply.code(created ? 201 : 200).send({ fileId, index, sha256 });
   });
 }

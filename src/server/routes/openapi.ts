@@ -10,6 +10,20 @@ import {
   setupRequestSchema,
   signInRequestSchema,
 } from '../../shared/accounts.ts';
+import { auditQuerySchema, auditResponseSchema } from '../../shared/admin/audit.ts';
+import {
+  ADMIN_PATHS,
+  adminDeviceSchema,
+  adminUserSchema,
+  codeResponseSchema,
+  findUserRequestSchema,
+  findUserResponseSchema,
+  inviteRequestSchema,
+  roleRequestSchema,
+  userDetailSchema,
+  usersQuerySchema,
+  usersResponseSchema,
+} from '../../shared/admin/protocol.ts';
 import { caseActionRequestSchema, caseNoteRequestSchema } from '../../shared/casework/actions.ts';
 import {
   CASEWORK_PATHS,
@@ -25,6 +39,7 @@ import {
   samenessRequestSchema,
 } from '../../shared/casework/protocol.ts';
 import { DEVICE_SIGNATURE_HEADERS } from '../../shared/device-signature.ts';
+import { MAX_JSON_DEPTH } from '../../shared/json-depth.ts';
 import {
   API_PATHS,
   intakeKeyResponseSchema,
@@ -35,7 +50,8 @@ import {
 } from '../../shared/protocol.ts';
 import { CHUNK_HASH_HEADER, heldChunksSchema } from '../../shared/evidence-protocol.ts';
 import { referenceListNames, referenceListSchema } from '../../shared/reference-lists.ts';
-import { SESSION_COOKIE } from '../auth/session-cookie.ts';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE } from '../auth/session-cookie.ts';
+import { sealedPlaintextSchemas, sealingExtension, sealingSummary } from './openapi-sealing.ts';
 
 const json = (schema: z.core.$ZodType) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
 const problem = { 'application/problem+json': { schema: z.toJSONSchema(problemSchema) } };
@@ -53,20 +69,36 @@ function queryParameters(schema: z.ZodMiniObject) {
 
 const deviceSigned = [{ deviceSignature: [] }];
 const signedIn = [{ session: [] }];
-const deviceRefusals = {
-  401: refused('Device signature required (when the server requires them), invalid, stale (device-clock-skew), replayed, or from an unknown or revoked device'),
+const DEVICE_REFUSED =
+  'Device signature required (when the server requires them), invalid, stale (device-clock-skew), replayed, or from an unknown or revoked device, or one held since its owner’s password was reset or account disabled (device-needs-sign-in)';
+const deviceRefusals = { 401: refused(DEVICE_REFUSED) };
+const sessionRefusals = {
+  401: refused('Not signed in, or the session has ended'),
+  403: refused('The role does not allow this, or (cross-site-request) a write sent from another site: Sec-Fetch-Site must be same-origin, or Origin this host'),
 };
-const sessionRefusals = { 401: refused('Not signed in, or the session has ended'), 403: refused('The role does not allow this') };
-const codeRefusals = { 400: refused('Incomplete or invalid (field errors)'), 401: refused('The code is wrong, used or expired'), 429: refused('Too many attempts; see Retry-After') };
+const busy = { 503: refused('server-busy: too many sign-ins are being checked at once; see Retry-After') };
+const DATABASE_DOWN = 'unavailable: the database cannot take it just now (unreachable, read-only, disk full); nothing was stored, send again after Retry-After';
+const overQuota = (what: string) => ({
+  429: refused(`device-quota-exceeded: this device has sent more ${what} than the deployment allows (the title says so, for the person); send again after Retry-After`),
+  503: refused(DATABASE_DOWN),
+});
+const codeRefusals = { 400: refused('Incomplete or invalid (field errors)'), 401: refused('The code is wrong, used or expired'), 429: refused('Too many attempts; see Retry-After'), ...busy };
 
 /** The API description, made from the very schemas the routes validate with, so it cannot drift. */
 export function openApiDocument() {
   return {
     openapi: '3.1.0',
-    info: { title: 'NRM Field sync API', version: '1' },
+    info: { title: 'NRM Field sync API', version: '1', description: sealingSummary },
+    'x-nrm-sealing': sealingExtension,
     components: {
+      schemas: sealedPlaintextSchemas,
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/v1/session; HttpOnly, SameSite=Strict; ends after 30 minutes idle or 12 hours' },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description: `Set by POST /api/v1/session; HttpOnly, SameSite=Strict; ends after 30 minutes idle or 12 hours. Named ${SECURE_SESSION_COOKIE} (Path=/, Secure) whenever it is Secure (HTTPS), ${SESSION_COOKIE} (Path=/api) over plain HTTP. Writes from another site are refused (403 cross-site-request).`,
+        },
         deviceSignature: {
           type: 'apiKey',
           in: 'header',
@@ -82,16 +114,23 @@ export function openApiDocument() {
         post: {
           summary: 'Send one sealed referral; the id is the idempotency key',
           security: deviceSigned,
-          requestBody: { required: true, content: json(submissionSchema) },
+          requestBody: {
+            required: true,
+            description: 'envelope is sealed as x-nrm-sealing.referral says; its plaintext is #/components/schemas/SealedReferral',
+            content: json(submissionSchema),
+          },
           responses: {
             201: { description: 'Received and durably stored', content: json(receiptSchema) },
-            200: { description: 'Already received with the same content: the same receipt', content: json(receiptSchema) },
-            400: refused('Unreadable request'),
-            ...deviceRefusals,
-            409: refused('Different content already received under this id, or (files-incomplete) evidence chunks the manifest names are not all held yet: upload them, then send again'),
+            200: { description: 'Already received with the same content from this same device: the same receipt', content: json(receiptSchema) },
+            400: refused(`Unreadable request, or JSON nested more than ${MAX_JSON_DEPTH} deep`),
+            401: refused(`${DEVICE_REFUSED}; and device-signature-required for a referral of the previous version sent unsigned`),
+            409: refused(
+              'id-conflict: different content already received under this id, or this referral received from another device; or (files-incomplete) evidence chunks the manifest names are not all held yet: upload them, then send again',
+            ),
             413: refused('Too large'),
             415: refused('Not JSON'),
-            422: refused('Not a valid referral, or the sealed body could not be opened'),
+            422: refused('Not a valid referral (an id not in lower case, times outside x-nrm-sealing.window, the previous version after its end), or the sealed body could not be opened'),
+            ...overQuota('new referrals in the last hour (DEVICE_REFERRALS_PER_HOUR)'),
           },
         },
       },
@@ -109,7 +148,12 @@ export function openApiDocument() {
       [API_PATHS.intakeKey]: {
         get: { summary: 'The public key devices seal referrals to', responses: { 200: { description: 'The current key', content: json(intakeKeyResponseSchema) } } },
       },
-      [API_PATHS.health]: { get: { summary: 'Reachability probe', responses: { 200: { description: 'The server is up' } } } },
+      [API_PATHS.health]: {
+        get: {
+          summary: 'Reachability probe: whether this instance can store a referral now',
+          responses: { 200: { description: 'The database answers and takes writes, with disk to spare' }, 503: refused(`${DATABASE_DOWN}; a load balancer should send elsewhere`) },
+        },
+      },
       [API_PATHS.setup]: {
         post: {
           summary: 'Create the first administrator with the one-time code the server printed on its first start',
@@ -132,7 +176,9 @@ export function openApiDocument() {
             200: { description: 'Signed in', content: json(sessionResponseSchema) },
             400: refused('Incomplete'),
             401: refused('Wrong email or password (sign-in-failed)'),
+            403: refused('cross-site-request: sent from another site'),
             429: refused('Too many attempts on this account or from this address; see Retry-After'),
+            ...busy,
           },
         },
         get: { summary: 'Who is signed in', security: signedIn, responses: { 200: { description: 'The session', content: json(sessionResponseSchema) }, 401: refused('Not signed in') } },
@@ -235,6 +281,95 @@ export function openApiDocument() {
           responses: { 200: { description: 'One page', content: json(dtnReportsResponseSchema) }, 400: refused('Page not valid'), ...sessionRefusals },
         },
       },
+      [ADMIN_PATHS.users]: {
+        get: {
+          summary: 'Administrators: every account, with role, organisation, status and devices, 50 a page; and every organisation',
+          security: signedIn,
+          parameters: queryParameters(usersQuerySchema),
+          responses: { 200: { description: 'One page of accounts', content: json(usersResponseSchema) }, 400: refused('Filters not valid'), ...sessionRefusals },
+        },
+        post: {
+          summary: 'Administrators: invite a person — an account without a password, and the one-time code (shown in this answer only) with which they set one',
+          security: signedIn,
+          requestBody: { required: true, content: json(inviteRequestSchema) },
+          responses: { 201: { description: 'Invited', content: json(codeResponseSchema) }, ...sessionRefusals, 409: refused('account-exists'), 422: refused('Field errors') },
+        },
+      },
+      [ADMIN_PATHS.findUser]: {
+        post: {
+          summary: 'Administrators: the id of the account with this email (a POST, so that no address holds an email)',
+          security: signedIn,
+          requestBody: { required: true, content: json(findUserRequestSchema) },
+          responses: { 200: { description: 'Found', content: json(findUserResponseSchema) }, ...sessionRefusals, 404: refused('No such account'), 422: refused('Field errors') },
+        },
+      },
+      [openApiPath(ADMIN_PATHS.user)]: {
+        get: {
+          summary: 'Administrators: one account and its devices, with their last contact',
+          security: signedIn,
+          parameters: [idParameter],
+          responses: { 200: { description: 'The account', content: json(userDetailSchema) }, ...sessionRefusals, 404: refused('No such account') },
+        },
+      },
+      [openApiPath(ADMIN_PATHS.role)]: {
+        put: {
+          summary: 'Administrators: change the role of another account; its sessions end, and a responder’s devices are held',
+          security: signedIn,
+          parameters: [idParameter],
+          requestBody: { required: true, content: json(roleRequestSchema) },
+          responses: { 200: { description: 'Changed', content: json(adminUserSchema) }, ...sessionRefusals, 404: refused('No such account'), 422: refused('Field errors, or action-refused: your own account') },
+        },
+      },
+      ...Object.fromEntries(
+        (
+          [
+            [ADMIN_PATHS.disable, 'disable another account: no sign-in, its sessions and codes end, its devices are held until signed in on again'],
+            [ADMIN_PATHS.enable, 'enable another account again (its devices stay held until signed in on again)'],
+          ] as const
+        ).map(([path, summary]) => [
+          openApiPath(path),
+          {
+            post: {
+              summary: `Administrators: ${summary}`,
+              security: signedIn,
+              parameters: [idParameter],
+              responses: { 200: { description: 'Done', content: json(adminUserSchema) }, ...sessionRefusals, 404: refused('No such account'), 422: refused('action-refused: your own account') },
+            },
+          },
+        ]),
+      ),
+      [openApiPath(ADMIN_PATHS.resetPassword)]: {
+        post: {
+          summary: 'Administrators: reset another account’s password — the old one, earlier codes and sessions end, devices are held; the new one-time code is in this answer only',
+          security: signedIn,
+          parameters: [idParameter],
+          responses: { 200: { description: 'Reset', content: json(codeResponseSchema) }, ...sessionRefusals, 404: refused('No such account'), 422: refused('action-refused: your own account') },
+        },
+      },
+      [openApiPath(ADMIN_PATHS.revokeDevice)]: {
+        post: {
+          summary: 'Administrators: revoke any device; its next contact is refused (device-revoked) and the field app wipes itself',
+          security: signedIn,
+          parameters: [idParameter],
+          responses: { 200: { description: 'Revoked', content: json(adminDeviceSchema) }, ...sessionRefusals, 404: refused('No such device') },
+        },
+      },
+      [ADMIN_PATHS.audit]: {
+        get: {
+          summary: 'Administrators: the audit log, newest first, 50 a page, filtered by person (id), case (reference or id), action or group of actions, and UK days',
+          security: signedIn,
+          parameters: queryParameters(auditQuerySchema),
+          responses: { 200: { description: 'One page of entries', content: json(auditResponseSchema) }, 400: refused('Filters not valid'), ...sessionRefusals },
+        },
+      },
+      [ADMIN_PATHS.auditCsv]: {
+        get: {
+          summary: 'Administrators: every matching entry as CSV (streamed; formula-like cells prefixed with an apostrophe); the export is itself audited',
+          security: signedIn,
+          parameters: queryParameters(auditQuerySchema),
+          responses: { 200: { description: 'The entries', content: { 'text/csv': { schema: { type: 'string' } } } }, 400: refused('Filters not valid'), ...sessionRefusals },
+        },
+      },
       [API_PATHS.referralsByPath]: {
         get: {
           summary: 'Referrals by path (analysts); counts below 5 are null',
@@ -244,7 +379,7 @@ export function openApiDocument() {
       },
       [openApiPath(API_PATHS.evidenceFile)]: {
         get: {
-          summary: 'Which sealed chunks of one evidence file the server holds, so an interrupted upload resumes where it stopped',
+          summary: 'Which sealed chunks of one evidence file the server holds from this device, so an interrupted upload resumes where it stopped',
           security: deviceSigned,
           parameters: [idParameter, fileIdParameter],
           responses: { 200: { description: 'The chunks held (index and SHA-256)', content: json(heldChunksSchema) }, ...deviceRefusals, 404: refused('Not a referral or file id') },
@@ -270,6 +405,7 @@ export function openApiDocument() {
             413: refused('Larger than one sealed chunk'),
             415: refused('Not application/octet-stream'),
             422: refused('The body does not match the SHA-256 named (chunk-hash-mismatch)'),
+            ...overQuota('evidence that no stored referral has claimed (DEVICE_EVIDENCE_QUOTA_MB)'),
           },
         },
       },

@@ -6,7 +6,8 @@ import type { ReceiptService } from '../services/receipts.ts';
 
 /**
  * Status changes of referrals the device names; references and states only, never case content.
- * A signed request learns only about referrals its own device sent.
+ * A signed request learns only about referrals its own device sent; an unsigned one (a try-out on
+ * loopback) only about referrals sent unsigned.
  */
 export function receiptRoutes(app: FastifyInstance, { receipts }: { receipts: ReceiptService }): void {
   app.get(API_PATHS.receipts, async (request, reply) => {
@@ -16,6 +17,6 @@ export function receiptRoutes(app: FastifyInstance, { receipts }: { receipts: Re
     if (!parsed.success) {
       return sendProblem(reply, problem(400, 'bad-request', 'The receipts request is not valid', { errors: toFieldErrors(parsed.error) }));
     }
-    return { statuses: await receipts.statusesOf(parsed.data.id, parsed.data.since, request.device?.id) };
+    return { statuses: await receipts.statusesOf(parsed.data.id, parsed.data.since, request.device?.id ?? null) };
   });
 }

@@ -38,6 +38,14 @@ export function referralRoutes(app: FastifyInstance, { receive }: ReferralRouteD
         }),
       );
     }
+    if (outcome.kind === 'unsigned-previous-version') {
+      return sendProblem(
+        reply,
+        problem(401, 'device-signature-required', 'A referral made with the previous version of the form is accepted only from an enrolled device', {
+          detail: 'Sign in on this device (Settings, This device), then send it again.',
+        }),
+      );
+    }
     if (outcome.kind === 'conflict') {
       return sendProblem(
         reply,

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { normaliseEmail, type Role } from '../../shared/accounts.ts';
+import type { HashingGate } from '../auth/hashing-gate.ts';
 import { hashPassword, type ScryptCost } from '../auth/passwords.ts';
 import { hashToken, randomToken } from '../auth/tokens.ts';
 import type { AccountsStore, Organisation, PasswordTokenPurpose, User } from '../storage/accounts-store.ts';
@@ -24,7 +25,11 @@ export interface AccountServiceDeps {
   accounts: AccountsStore;
   audit: AuditLog;
   now: () => Date;
+  /** Real time, as sessions are stamped with (sessions.ts): when a hold on devices begins. Defaults to `now`. */
+  realNow?: () => Date;
   scryptCost?: ScryptCost;
+  /** The server's bound on password hashes at once (absent on the command line). */
+  hashing?: HashingGate;
 }
 
 /** Readable and unambiguous, about 99 random bits: five groups of four, such as `k7mq-…`. */
@@ -35,9 +40,9 @@ function randomPassword(): string {
 }
 
 /** Accounts as administrators manage them: organisations, users, one-time codes, the first administrator. */
-export function createAccountService({ accounts, audit, now, scryptCost }: AccountServiceDeps) {
+export function createAccountService({ accounts, audit, now, realNow, scryptCost, hashing }: AccountServiceDeps) {
   const at = () => now().toISOString();
-  const hash = (password: string) => hashPassword(password, scryptCost);
+  const hash = (password: string) => hashPassword(password, scryptCost, hashing);
 
   async function issueCode(purpose: PasswordTokenPurpose, userId: string | null, lifetimeMs: number): Promise<OneTimeCode> {
     const token = randomToken();
@@ -62,10 +67,20 @@ export function createAccountService({ accounts, audit, now, scryptCost }: Accou
   }
 
   async function addUser(email: string, role: Role, organisation: Organisation, passwordHash: string | null, actor: string): Promise<User> {
-    const user: User = { id: uuidv7(), organisationId: organisation.id, email: normaliseEmail(email), role, passwordHash, createdAt: at() };
+    const user: User = { id: uuidv7(), organisationId: organisation.id, email: normaliseEmail(email), role, passwordHash, createdAt: at(), disabledAt: null };
     await accounts.createUser(user);
     await audit.append({ at: user.createdAt, actor, action: 'user-created', subject: user.id });
     return user;
+  }
+
+  /**
+   * The old password and any earlier code stop working at once, every session ends, and the account's
+   * devices stop sending until the person signs in again on each; the new code sets a new password.
+   */
+  async function resetPasswordOf(user: User, actor: string): Promise<{ user: User; code: OneTimeCode }> {
+    await accounts.hold(user.id, 'reset', (realNow ?? now)().toISOString());
+    await audit.append({ at: at(), actor, action: 'password-reset', subject: user.id });
+    return { user, code: await issueCode('set-password', user.id, SET_PASSWORD_CODE_LIFETIME_MS) };
   }
 
   return {
@@ -77,15 +92,14 @@ export function createAccountService({ accounts, audit, now, scryptCost }: Accou
       return { user, code: await issueCode('set-password', user.id, SET_PASSWORD_CODE_LIFETIME_MS) };
     },
 
-    /** The old password stops working at once and every session ends; the code sets a new one. */
+    /** By email (the command line); see resetPasswordOf. */
     async resetPassword(email: string, actor: string): Promise<{ user: User; code: OneTimeCode }> {
       const user = await accounts.findUserByEmail(normaliseEmail(email));
       if (!user) throw new AccountError(`There is no account for ${normaliseEmail(email)}`);
-      await accounts.setPasswordHash(user.id, null);
-      await accounts.deleteSessionsOf(user.id);
-      await audit.append({ at: at(), actor, action: 'password-reset', subject: user.id });
-      return { user, code: await issueCode('set-password', user.id, SET_PASSWORD_CODE_LIFETIME_MS) };
+      return resetPasswordOf(user, actor);
     },
+
+    resetPasswordOf,
 
     /** Sets the password of the account the code was given out for; the code is used up either way. */
     async setPassword(token: string, password: string): Promise<User | undefined> {

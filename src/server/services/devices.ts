@@ -25,7 +25,13 @@ export function createDeviceService({ devices, audit, now }: { devices: DeviceSt
         return { kind: 'enrolled', device };
       }
       // A revoked key never comes back, and nobody takes over another person's device.
-      return device.userId === user.id && !device.revokedAt ? { kind: 'already-enrolled', device } : { kind: 'key-taken' };
+      if (device.userId !== user.id || device.revokedAt) return { kind: 'key-taken' };
+      // Its owner signed in again on it: a suspension (password reset, account disabled) ends here.
+      if (device.suspendedAt && (await devices.resume(device.id, user.id))) {
+        await audit.append({ at, actor: user.id, action: 'device-resumed', subject: device.id });
+        return { kind: 'already-enrolled', device: { ...device, suspendedAt: null } };
+      }
+      return { kind: 'already-enrolled', device };
     },
 
     /** An admin sees every device; anyone else only their own. */

@@ -6,6 +6,8 @@ import { referralListErrors } from '../../shared/form/list-rules.ts';
 import type { ListLookup } from '../../shared/form/model.ts';
 import type { Answers } from '../../shared/form/model.ts';
 import { PREVIOUS_SCHEMA_VERSION, type FieldError, type Receipt, type Submission } from '../../shared/protocol.ts';
+import { PREVIOUS_SCHEMA_VERSION_ENDS } from '../../shared/schema-version.ts';
+import { aheadOfClock } from '../../shared/submission-time.ts';
 import { makeReference } from '../../shared/reference-number.ts';
 import type { ReferralLinks } from '../../shared/links.ts';
 import { referralSchema, type ReferralPath } from '../../shared/referral.ts';
@@ -21,7 +23,10 @@ import type { FindPossibleMatches } from './person-matching.ts';
 export type IntakeOutcome =
   | { kind: 'created'; receipt: Receipt }
   | { kind: 'repeat'; receipt: Receipt }
+  /** Another referral under this id, or this one received from another device (whose receipt is not told). */
   | { kind: 'conflict' }
+  /** A referral of the previous version without a device signature: only enrolled devices may still send those. */
+  | { kind: 'unsigned-previous-version' }
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'unreadable'; detail: string }
   /** The sealed manifest names chunks the server does not hold: nothing was stored. */
@@ -33,7 +38,10 @@ export interface IntakeDeps {
   /** Answers that must come from a reference list are checked against the server's own copy. */
   lists: ListLookup;
   keyring: IntakeKeyring;
+  /** The service's time: when a referral is received, and until when the previous version is taken. */
   now: () => Date;
+  /** Real time, that devices' clocks are checked against (differs from `now` only under TEST_CLOCK); `now` unless given. */
+  realNow?: () => Date;
   randomInt: (n: number) => number;
   /** Run once a new case is stored, outside its transaction; absent when the deployment has no matching key. */
   findPossibleMatches?: FindPossibleMatches;
@@ -109,10 +117,24 @@ async function openReferral(submission: Submission, keyring: IntakeKeyring, list
   };
 }
 
+const previousVersionEnds = Date.parse(PREVIOUS_SCHEMA_VERSION_ENDS);
+const PREVIOUS_VERSION_ENDED = `This referral was made with a version of the form that is no longer accepted (since ${PREVIOUS_SCHEMA_VERSION_ENDS.slice(0, 10)}): open it, check the answers in the current form, and send it again`;
+
+/** What is refused before anything is opened: times no honest device writes, and the previous version past its end or unsigned. */
+function refusedUnopened(submission: Submission, deviceId: string | null, at: Date, realAt: Date): IntakeOutcome | undefined {
+  const ahead = aheadOfClock(submission, realAt);
+  if (ahead.length > 0) return { kind: 'invalid', errors: ahead };
+  if (submission.schemaVersion !== PREVIOUS_SCHEMA_VERSION) return undefined;
+  if (at.getTime() >= previousVersionEnds) return { kind: 'invalid', errors: [{ path: 'schemaVersion', message: PREVIOUS_VERSION_ENDED }] };
+  return deviceId === null ? { kind: 'unsigned-previous-version' } : undefined;
+}
+
 /** Receives a validated submission exactly once: the id is the idempotency key, the digest tells a repeat from a change. */
-export function createIntake({ referrals, keyring, lists, now, randomInt, findPossibleMatches }: IntakeDeps) {
+export function createIntake({ referrals, keyring, lists, now, realNow = now, randomInt, findPossibleMatches }: IntakeDeps) {
   /** `deviceId`: the enrolled device that signed the request, when it was signed. */
   return async function receive(submission: Submission, deviceId: string | null = null): Promise<IntakeOutcome> {
+    const refused = refusedUnopened(submission, deviceId, now(), realNow());
+    if (refused) return refused;
     const opened = await openReferral(submission, keyring, lists);
     if (opened.kind !== 'opened') return opened;
     const files = await openEvidence(submission, keyring, opened.evidenceFiles ?? []);
@@ -143,7 +165,8 @@ export function createIntake({ referrals, keyring, lists, now, randomInt, findPo
           if (index.kind === 'case' && opened.answers && findPossibleMatches) await findPossibleMatches(stored.id, opened.answers);
           return { kind: 'created', receipt: receiptOf(stored) };
         }
-        return stored.digest === digest ? { kind: 'repeat', receipt: receiptOf(stored) } : { kind: 'conflict' };
+        // The receipt goes back only to the device that sent the referral: another that has its body learns nothing.
+        return stored.digest === digest && stored.deviceId === deviceId ? { kind: 'repeat', receipt: receiptOf(stored) } : { kind: 'conflict' };
       } catch (error) {
         if (!(error instanceof ReferenceTakenError)) throw error;
       }

@@ -13,7 +13,12 @@ export interface User {
   role: Role;
   passwordHash: string | null;
   createdAt: string;
+  /** When an administrator disabled the account; null while it may sign in. */
+  disabledAt: string | null;
 }
+
+/** A user as created: every account starts enabled. */
+export type NewUser = Omit<User, 'disabledAt'>;
 
 export type PasswordTokenPurpose = 'setup' | 'set-password';
 
@@ -48,12 +53,23 @@ export interface AccountsStore {
   findOrganisationByName(name: string): Promise<Organisation | undefined>;
 
   /** @throws AlreadyExistsError when the email is taken. */
-  createUser(user: User): Promise<void>;
+  createUser(user: NewUser): Promise<void>;
   findUser(id: string): Promise<User | undefined>;
   findUserByEmail(email: string): Promise<User | undefined>;
   countUsersWithRole(role: Role): Promise<number>;
   /** Null clears it: nobody can sign in as the user until a new one is set. */
   setPasswordHash(userId: string, passwordHash: string | null): Promise<void>;
+  /** Every organisation, by name. */
+  listOrganisations(): Promise<Organisation[]>;
+  setRole(userId: string, role: Role): Promise<void>;
+  /**
+   * In one transaction: the password is cleared (`reset`) or the account disabled (`disable`), every
+   * session and one-time code of the account ends, and each of its devices not revoked is suspended
+   * until its owner signs in again on it (DeviceStore.resume).
+   */
+  hold(userId: string, kind: 'reset' | 'disable', now: string): Promise<void>;
+  /** The account may sign in again; its devices stay suspended until signed in on again. */
+  enable(userId: string): Promise<void>;
 
   createPasswordToken(token: PasswordToken): Promise<void>;
   /** Removes and returns the token if it exists and has not expired, in one statement: a code works once. */

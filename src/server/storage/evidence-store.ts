@@ -5,6 +5,8 @@ export interface ChunkToStore {
   sha256: string;
   bytes: Uint8Array;
   receivedAt: string;
+  /** The enrolled device that uploaded it (counted against its quota); null or absent when unsigned. */
+  deviceId?: string | null;
 }
 
 /**
@@ -14,8 +16,8 @@ export interface ChunkToStore {
 export interface EvidenceStore {
   /** Stores a chunk unless the same one (place and SHA-256) is there; true when it was new. Durable on return. */
   putChunk(chunk: ChunkToStore): Promise<boolean>;
-  /** What is held of one file, by index and SHA-256. */
-  heldChunks(referralId: string, fileId: string): Promise<{ index: number; sha256: string }[]>;
+  /** What is held of one file, by index and SHA-256, of what `deviceId` uploaded (null: what came unsigned). */
+  heldChunks(referralId: string, fileId: string, deviceId: string | null): Promise<{ index: number; sha256: string }[]>;
   /**
    * The sealed bytes of ONE chunk, as uploaded: the one at `index` of the file whose SHA-256 is `sha256`
    * (the manifest's), or undefined when none is held. Downloads read a file this way, a chunk at a time.

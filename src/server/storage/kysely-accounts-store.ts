@@ -5,7 +5,15 @@ import type { Database, PasswordTokensTable, SessionsTable, UsersTable } from '.
 const inserted = (result: { numInsertedOrUpdatedRows?: bigint }) => Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
 
 function userFromRow(row: Selectable<UsersTable>): User {
-  return { id: row.id, organisationId: row.organisation_id, email: row.email, role: row.role, passwordHash: row.password_hash, createdAt: row.created_at };
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    email: row.email,
+    role: row.role,
+    passwordHash: row.password_hash,
+    createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+  };
 }
 
 function tokenFromRow(row: Selectable<PasswordTokensTable>): PasswordToken {
@@ -68,6 +76,30 @@ export function createKyselyAccountsStore(db: Kysely<Database>): AccountsStore {
     },
     async setPasswordHash(userId, passwordHash) {
       await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+    },
+    async listOrganisations() {
+      const rows = await db.selectFrom('organisations').selectAll().orderBy('name').execute();
+      return rows.map((row) => ({ id: row.id, name: row.name, createdAt: row.created_at }));
+    },
+    async setRole(userId, role) {
+      await db.updateTable('users').set({ role }).where('id', '=', userId).execute();
+    },
+    async hold(userId, kind, now) {
+      await db.transaction().execute(async (trx) => {
+        if (kind === 'reset') await trx.updateTable('users').set({ password_hash: null }).where('id', '=', userId).execute();
+        else await trx.updateTable('users').set({ disabled_at: now }).where('id', '=', userId).where('disabled_at', 'is', null).execute();
+        await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+        await trx.deleteFrom('password_tokens').where('user_id', '=', userId).execute();
+        await trx
+          .updateTable('devices')
+          .set({ suspended_at: now })
+          .where('user_id', '=', userId)
+          .where('revoked_at', 'is', null)
+          .execute();
+      });
+    },
+    async enable(userId) {
+      await db.updateTable('users').set({ disabled_at: null }).where('id', '=', userId).execute();
     },
 
     async createPasswordToken(token) {

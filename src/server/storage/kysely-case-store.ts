@@ -1,12 +1,42 @@
-import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { CaseState } from '../../shared/casework/machine.ts';
 import type { Progress } from '../../shared/casework/progress.ts';
 import { DECISION_MAKERS } from '../../shared/casework/roles.ts';
 import { INTAKE_ACTOR } from './case-backfill.ts';
 import { stateColumns } from './case-columns.ts';
-import type { AuditedBy, CaseStore, QueueFilter } from './case-store.ts';
+import type { AuditedBy, CaseChange, CaseNoteRecord, CaseStore, QueueFilter } from './case-store.ts';
 import type { CaseOpening, StoredReferral } from './referral-store.ts';
 import type { Database } from './schema.ts';
+
+/** Applies a transition in the caller's transaction; false, and nothing written, when the case moved on first. */
+export async function applyChange(trx: Kysely<Database>, change: CaseChange): Promise<boolean> {
+  const progress = change.progress ? { progress: JSON.stringify(change.progress.value), progress_changed_at: change.progress.at } : {};
+  const updated = await trx
+    .updateTable('cases')
+    .set({ ...stateColumns(change.state), ...progress })
+    .where('referral_id', '=', change.id)
+    .where('version', '=', change.fromVersion)
+    .executeTakeFirst();
+  // Another server (or another person) moved the case first: nothing is written.
+  if (Number(updated.numUpdatedRows) !== 1) return false;
+  const { event } = change;
+  await trx
+    .insertInto('case_events')
+    .values({ referral_id: change.id, version: change.state.version, at: event.at, actor: event.actor, action: event.action, from_stage: event.from, to_stage: event.to, detail: event.detail })
+    .execute();
+  await audited(trx, change.id, change.audit);
+  // The responder's device polls receipts by status_changed_at: a served step must move it.
+  if (change.progress) {
+    await trx.updateTable('referrals').set({ status: change.progress.value.stage, status_changed_at: change.progress.at }).where('id', '=', change.id).execute();
+  }
+  return true;
+}
+
+/** Appends a note in the caller's transaction. */
+export async function addNoteRow(trx: Kysely<Database>, id: string, note: CaseNoteRecord, audit: AuditedBy): Promise<void> {
+  await trx.insertInto('case_notes').values({ referral_id: id, ...note }).execute();
+  await audited(trx, id, audit);
+}
 
 /**
  * Writes a new referral's case and its 'received' event, in the caller's transaction (the referral's own).
@@ -116,17 +146,28 @@ export function createKyselyCaseStore(db: Kysely<Database>): CaseStore {
         .executeTakeFirstOrThrow();
       const total = Number(counted.n);
       if (total === 0 || filter.offset >= total) return { rows: [], total };
+      // The page's ids are chosen from `cases` alone, read in order from an index that holds every filter and
+      // sort column, and only those (at most 25) are joined: joining first would read a referral for every case
+      // the filter matches, and for every case skipped on the way to a deep page. The page is put in order by
+      // the subquery's own columns: ordered by the joined case's, SQLite may instead walk every case in that
+      // order and look each up in the page. The due date is chosen only where it orders the page, so a sort
+      // by received stays within the index of received.
       const page = (due: 'dated' | 'undated' | 'any', offset: number, limit: number) => {
-        let query = db
+        let chosen = db
           .selectFrom('cases as c')
+          .select((eb) => ['c.referral_id', 'c.received_at', (due === 'dated' ? sql<string | null>`${eb.ref('c.due_on')}` : sql<string | null>`null`).as('due_on')])
+          .where((eb) => filtered(eb, filter, ids));
+        if (due === 'dated') chosen = chosen.where('c.due_on', 'is not', null).orderBy('c.due_on');
+        if (due === 'undated') chosen = chosen.where('c.due_on', 'is', null);
+        let query = db
+          .selectFrom(chosen.orderBy('c.received_at').orderBy('c.referral_id').limit(limit).offset(offset).as('p'))
+          .innerJoin('cases as c', 'c.referral_id', 'p.referral_id')
           .innerJoin('referrals as r', 'r.id', 'c.referral_id')
           .leftJoin('organisations as o', 'o.id', 'c.organisation_id')
           .leftJoin('users as u', 'u.id', 'c.held_by')
-          .select(['c.referral_id as id', 'r.reference', 'c.received_at', 'c.path', 'c.age_group', 'o.name as organisation', 'c.stage', 'c.held_by', 'u.email', 'c.due_on', 'c.due_kind'])
-          .where((eb) => filtered(eb, filter, ids));
-        if (due === 'dated') query = query.where('c.due_on', 'is not', null).orderBy('c.due_on');
-        if (due === 'undated') query = query.where('c.due_on', 'is', null);
-        return query.orderBy('c.received_at').orderBy('c.referral_id').limit(limit).offset(offset).execute();
+          .select(['c.referral_id as id', 'r.reference', 'c.received_at', 'c.path', 'c.age_group', 'o.name as organisation', 'c.stage', 'c.held_by', 'u.email', 'c.due_on', 'c.due_kind']);
+        if (due === 'dated') query = query.orderBy('p.due_on');
+        return query.orderBy('p.received_at').orderBy('p.referral_id').execute();
       };
       let rows: Awaited<ReturnType<typeof page>>;
       if (filter.sort === 'received') rows = await page('any', filter.offset, filter.limit);
@@ -200,35 +241,11 @@ export function createKyselyCaseStore(db: Kysely<Database>): CaseStore {
     },
 
     apply(change) {
-      return db.transaction().execute(async (trx) => {
-        const progress = change.progress ? { progress: JSON.stringify(change.progress.value), progress_changed_at: change.progress.at } : {};
-        const updated = await trx
-          .updateTable('cases')
-          .set({ ...stateColumns(change.state), ...progress })
-          .where('referral_id', '=', change.id)
-          .where('version', '=', change.fromVersion)
-          .executeTakeFirst();
-        // Another server (or another person) moved the case first: nothing is written.
-        if (Number(updated.numUpdatedRows) !== 1) return false;
-        const { event } = change;
-        await trx
-          .insertInto('case_events')
-          .values({ referral_id: change.id, version: change.state.version, at: event.at, actor: event.actor, action: event.action, from_stage: event.from, to_stage: event.to, detail: event.detail })
-          .execute();
-        await audited(trx, change.id, change.audit);
-        // The responder's device polls receipts by status_changed_at: a served step must move it.
-        if (change.progress) {
-          await trx.updateTable('referrals').set({ status: change.progress.value.stage, status_changed_at: change.progress.at }).where('id', '=', change.id).execute();
-        }
-        return true;
-      });
+      return db.transaction().execute((trx) => applyChange(trx, change));
     },
 
     addNote(id, note, audit) {
-      return db.transaction().execute(async (trx) => {
-        await trx.insertInto('case_notes').values({ referral_id: id, ...note }).execute();
-        await audited(trx, id, audit);
-      });
+      return db.transaction().execute((trx) => addNoteRow(trx, id, note, audit));
     },
 
     decideMatch(id, otherId, verdict, audit) {

@@ -13,6 +13,7 @@ function fromRow(row: Selectable<DevicesTable>): Device {
     enrolledAt: row.enrolled_at,
     revokedAt: row.revoked_at,
     lastSeenAt: row.last_seen_at,
+    suspendedAt: row.suspended_at,
   };
 }
 
@@ -47,6 +48,30 @@ export function createKyselyDeviceStore(db: Kysely<Database>): DeviceStore {
     async revoke(id, now) {
       await db.updateTable('devices').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute();
       return (await db.selectFrom('devices').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    },
+    async suspendAllOf(userId, now) {
+      await db.updateTable('devices').set({ suspended_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    },
+    async resume(id, userId) {
+      const result = await db
+        .updateTable('devices')
+        .set({ suspended_at: null })
+        .where('id', '=', id)
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .where('suspended_at', 'is not', null)
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('sessions as s')
+              .innerJoin('users as u', 'u.id', 's.user_id')
+              .select('s.id_hash')
+              .whereRef('s.user_id', '=', 'devices.user_id')
+              .whereRef('s.created_at', '>=', 'devices.suspended_at')
+              .where('u.disabled_at', 'is', null),
+          ),
+        )
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
     async touch(id, now) {
       const staleBefore = new Date(Date.parse(now) - TOUCH_INTERVAL_MS).toISOString();

@@ -62,6 +62,7 @@ export function createKyselyEvidenceStore(db: Kysely<Database>): EvidenceStore {
           size: chunk.bytes.byteLength,
           bytes: chunk.bytes,
           received_at: chunk.receivedAt,
+          device_id: chunk.deviceId ?? null,
         })
         // Two instances storing the same chunk at once: one row, and neither fails.
         .onConflict((conflict) => conflict.columns(['referral_id', 'file_id', 'idx', 'sha256']).doNothing())
@@ -69,8 +70,15 @@ export function createKyselyEvidenceStore(db: Kysely<Database>): EvidenceStore {
       return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
     },
 
-    async heldChunks(referralId, fileId) {
-      const rows = await held(db, referralId, fileId);
+    async heldChunks(referralId, fileId, deviceId) {
+      // Scoped to the uploader: one device never learns what another sent. Storing a referral checks every chunk, whoever sent it.
+      const rows = await db
+        .selectFrom('evidence_chunks')
+        .select(['idx', 'sha256'])
+        .where('referral_id', '=', referralId)
+        .where('file_id', '=', fileId)
+        .where('device_id', deviceId === null ? 'is' : '=', deviceId)
+        .execute();
       return rows.map((row) => ({ index: Number(row.idx), sha256: row.sha256 })).sort((a, b) => a.index - b.index);
     },
 

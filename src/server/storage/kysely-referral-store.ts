@@ -105,7 +105,8 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
         .select(['r.id', 'r.reference', 'r.status', 'r.status_changed_at', 'c.progress'])
         .where('r.id', 'in', [...ids])
         .where('r.status_changed_at', '>', since);
-      if (deviceId !== undefined) query = query.where('r.device_id', '=', deviceId);
+      if (deviceId === null) query = query.where('r.device_id', 'is', null);
+      else if (deviceId !== undefined) query = query.where('r.device_id', '=', deviceId);
       const rows = await query.orderBy('r.status_changed_at').execute();
       return rows.map((row) => ({
         id: row.id,

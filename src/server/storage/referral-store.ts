@@ -88,9 +88,9 @@ export interface ReferralStore {
   caseById(id: string): Promise<StoredCase | undefined>;
   /**
    * Statuses of the given referrals that changed after `since` (ISO time), oldest change first, with
-   * each case's progress; with `deviceId`, only of referrals that device sent.
+   * each case's progress; with `deviceId`, only of referrals that device sent (null: only those sent unsigned).
    */
-  statusesOf(ids: readonly string[], since: string, deviceId?: string): Promise<ReferralStatus[]>;
+  statusesOf(ids: readonly string[], since: string, deviceId?: string | null): Promise<ReferralStatus[]>;
   /** The referrals sent from one encounter, in the order they arrived. */
   findByEncounter(encounterId: string): Promise<StoredReferral[]>;
   count(): Promise<number>;

@@ -45,6 +45,8 @@ export interface UsersTable {
   /** scrypt, with its parameters and salt (see auth/passwords.ts); null until the user sets one. */
   password_hash: string | null;
   created_at: string;
+  /** When an administrator disabled the account (migration 0012); null while it may sign in. */
+  disabled_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** One-time codes (setup, set-password); only their SHA-256 is kept. */
@@ -74,6 +76,8 @@ export interface DevicesTable {
   enrolled_at: string;
   revoked_at: string | null;
   last_seen_at: string | null;
+  /** Set when the owner's password was reset or account disabled (migration 0012); cleared when they sign in again on it. */
+  suspended_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Nonces of signed requests, kept until a request carrying them would be refused as stale anyway. */
@@ -108,6 +112,8 @@ export interface EvidenceChunksTable {
   size: number;
   bytes: Uint8Array;
   received_at: string;
+  /** The enrolled device that uploaded it (migration 0011), for its quota; null when sent unsigned. */
+  device_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /** The files of a stored referral, written in the referral's own transaction once every chunk is held. */
@@ -186,6 +192,35 @@ export interface PossibleMatchesTable {
   decided_at: string | null;
 }
 
+/** Additions from the responder's device (migration 0010): ids and digests only, to take each once. */
+export interface CaseAdditionsTable {
+  id: string;
+  referral_id: string;
+  device_id: string;
+  kind: 'answer-information' | 'ask-reconsideration';
+  received_at: string;
+  digest: string;
+}
+
+/**
+ * Fingerprints of the keys the stored data was made with (migration 0011): `intake` (one row per key
+ * of the keyring), `intake-first` (the deployment's first intake key: whoever records it first wins, so
+ * two instances with different keyrings cannot both start) and `matching`.
+ */
+export interface DeploymentKeysTable {
+  kind: 'intake' | 'intake-first' | 'matching';
+  key_id: string;
+  /** SHA-256 of the public key (intake) or of the secret (matching), hex. */
+  fingerprint: string;
+  recorded_at: string;
+}
+
+/** The one row the health check writes (migration 0011): proof that the database takes writes. */
+export interface HealthChecksTable {
+  name: string;
+  checked_at: string;
+}
+
 export interface Database {
   referrals: ReferralsTable;
   evidence_chunks: EvidenceChunksTable;
@@ -204,4 +239,7 @@ export interface Database {
   person_keys: PersonKeysTable;
   person_features: PersonFeaturesTable;
   possible_matches: PossibleMatchesTable;
+  case_additions: CaseAdditionsTable;
+  deployment_keys: DeploymentKeysTable;
+  health_checks: HealthChecksTable;
 }

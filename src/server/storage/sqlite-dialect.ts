@@ -30,11 +30,13 @@ async function takeTurn(file: string): Promise<() => void> {
  */
 class TurnTakingDriver extends SqliteDriver {
   readonly #file: string;
+  readonly #database: SqliteDialectConfig['database'];
   #giveBack: (() => void) | undefined;
 
   constructor(config: SqliteDialectConfig, file: string) {
     super(config);
     this.#file = file;
+    this.#database = config.database;
   }
 
   override async acquireConnection(): Promise<DatabaseConnection> {
@@ -57,6 +59,16 @@ class TurnTakingDriver extends SqliteDriver {
    */
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+
+  /**
+   * SQLite ends the transaction itself when a statement fails for want of room or of a disk (SQLITE_FULL,
+   * SQLITE_IOERR…); a `rollback` then would fail too, and its complaint would hide why the write failed.
+   */
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    const database = this.#database as { inTransaction?: unknown };
+    if (database.inTransaction === false) return;
+    await super.rollbackTransaction(connection);
   }
 }
 

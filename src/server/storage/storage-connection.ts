@@ -12,4 +12,8 @@ export interface StorageConnection {
   migrationSchema?: string;
   /** Tells a unique-constraint failure on the reference column apart from any other error. */
   isReferenceCollision: (error: unknown) => boolean;
+  /** Brings the query planner's statistics up to date, where the database does not do so by itself (SQLite). */
+  refreshStatistics?: () => Promise<void>;
+  /** Bytes free on the disk of the database file, where the database is a file this process writes (SQLite). */
+  freeDiskBytes?: () => Promise<number>;
 }

@@ -1,18 +1,14 @@
 import { z } from 'zod/mini';
+import { NOTE_MAX, REASON_TEXT_MAX, optionalText, text } from './form-text.ts';
 import { negativeReasons, positiveReasons, reconsiderationGrounds, type NegativeReason, type PositiveReason } from './reasons.ts';
+
+export { NOTE_MAX, REASON_TEXT_MAX };
 
 /**
  * What a person at the desk can do to a case, one schema per form. The console's forms validate with
  * these (react-hook-form's zod resolver) and the server checks the same before the state machine.
  */
-export const REASON_TEXT_MAX = 5000;
-export const NOTE_MAX = 5000;
-
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-function text(required: string, max: number) {
-  return z.string(required).check(z.trim(), z.minLength(1, required), z.maxLength(max, `Use ${max.toLocaleString('en-GB')} characters or fewer`));
-}
 
 function day(required: string) {
   return z
@@ -24,7 +20,6 @@ function day(required: string) {
     );
 }
 
-const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max, `Use ${max.toLocaleString('en-GB')} characters or fewer`)));
 
 const allReasonCodes = [...Object.keys(positiveReasons), ...Object.keys(negativeReasons)] as [PositiveReason | NegativeReason, ...(PositiveReason | NegativeReason)[]];
 

@@ -1,8 +1,8 @@
 import { addDays, differenceInCalendarDays, format, isWeekend, parseISO } from 'date-fns';
 import { bankHolidaysEnglandAndWales } from './bank-holidays.ts';
+import { dayOf, type Day } from './uk-day.ts';
 
-/** A calendar day as the decision unit counts them: YYYY-MM-DD in UK time. */
-export type Day = string;
+export type { Day };
 
 /** Reasonable grounds target: 5 working days after the referral is received. */
 export const RG_TARGET_WORKING_DAYS = 5;
@@ -12,12 +12,7 @@ export const RECOVERY_PERIOD_DAYS = 30;
 export const RECONSIDERATION_WINDOW_DAYS = 30;
 
 const holidays = new Set(bankHolidaysEnglandAndWales);
-const ukDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** The day an instant falls on in the UK (a referral received at 00:30 BST on a Saturday came on Saturday). */
-export function dayOf(instant: Date | string): Day {
-  return ukDay.format(typeof instant === 'string' ? new Date(instant) : instant);
-}
+export { dayOf };
 
 function toDate(day: Day): Date {
   return parseISO(day);

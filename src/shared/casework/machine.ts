@@ -1,7 +1,8 @@
 import { format, parseISO } from 'date-fns';
 import type { Role } from '../accounts.ts';
 import type { ReferralPath } from '../referral.ts';
-import type { CaseAction, CaseActionType } from './actions.ts';
+import { caseActionTypes, type CaseAction, type CaseActionType } from './actions.ts';
+import type { ResponderAction, ResponderActionType } from './responder-actions.ts';
 import {
   addWorkingDays,
   conclusiveGroundsNotBefore,
@@ -57,9 +58,13 @@ export interface MachineContext {
 
 export type RefusalCode = 'not-allowed' | 'wrong-stage' | 'not-holder' | 'own-decision' | 'too-early' | 'future-date' | 'late-without-reason' | 'held-by-someone-else';
 
+/** Anything that moves a case: an action at the desk, or an addition the responder sent from the field app. */
+export type AnyAction = CaseAction | ResponderAction;
+export type AnyActionType = CaseActionType | ResponderActionType;
+
 /** One line of the case's history; the reasons themselves travel with the action. */
 export interface Transition {
-  action: CaseActionType;
+  action: AnyActionType;
   from: Stage;
   to: Stage;
 }
@@ -92,7 +97,7 @@ export function inWords(day: Day): string {
 const refuse = (code: RefusalCode, reason: string): Outcome => ({ ok: false, code, reason });
 
 /** The stages each action may be taken from. */
-const from: Record<CaseActionType, readonly Stage[] | 'any-open'> = {
+const from: Record<AnyActionType, readonly Stage[] | 'any-open'> = {
   'decide-rg': ['rg-pending'],
   'decide-cg': ['cg-pending'],
   review: ['rg-negative-proposed', 'cg-negative-proposed'],
@@ -101,6 +106,8 @@ const from: Record<CaseActionType, readonly Stage[] | 'any-open'> = {
   'decide-reconsideration': ['reconsideration'],
   'ask-information': ['rg-pending', 'cg-pending'],
   'information-received': ['more-information'],
+  'answer-information': ['more-information'],
+  'ask-reconsideration': ['rg-negative', 'cg-negative'],
   suspend: ['rg-pending', 'cg-pending'],
   'lift-suspension': ['suspended'],
   'record-turned-18': ['rg-pending', 'cg-pending'],
@@ -113,7 +120,7 @@ const from: Record<CaseActionType, readonly Stage[] | 'any-open'> = {
 };
 
 /** Who may take each action; decision makers must also hold the case (see `holderOnly`). */
-const allowed: Record<CaseActionType, readonly Role[]> = {
+const allowed: Record<AnyActionType, readonly Role[]> = {
   'decide-rg': DECISION_MAKERS,
   'decide-cg': DECISION_MAKERS,
   review: ['reviewer'],
@@ -122,6 +129,9 @@ const allowed: Record<CaseActionType, readonly Role[]> = {
   'decide-reconsideration': DECISION_MAKERS,
   'ask-information': DECISION_MAKERS,
   'information-received': DECISION_MAKERS,
+  // The server lets only the device that sent the referral act as its responder (routes/additions.ts).
+  'answer-information': ['responder'],
+  'ask-reconsideration': ['responder'],
   suspend: DECISION_MAKERS,
   'lift-suspension': DECISION_MAKERS,
   'record-turned-18': DECISION_MAKERS,
@@ -133,7 +143,7 @@ const allowed: Record<CaseActionType, readonly Role[]> = {
   release: DECISION_MAKERS,
 };
 
-const holderOnly: ReadonlySet<CaseActionType> = new Set([
+const holderOnly: ReadonlySet<AnyActionType> = new Set([
   'decide-rg',
   'decide-cg',
   'record-reconsideration',
@@ -157,13 +167,13 @@ const roleNames: Record<Role, string> = {
   admin: 'an administrator',
 };
 
-function allowedFromStage(type: CaseActionType, stage: Stage): boolean {
+function allowedFromStage(type: AnyActionType, stage: Stage): boolean {
   const stagesFrom = from[type];
   return stagesFrom === 'any-open' ? !(finalStages as readonly Stage[]).includes(stage) : stagesFrom.includes(stage);
 }
 
 /** Whether `actor` may take `type` now, before looking at what the form says. */
-export function check(state: CaseState, type: CaseActionType, actor: Actor): { ok: true } | { ok: false; code: RefusalCode; reason: string } {
+export function check(state: CaseState, type: AnyActionType, actor: Actor): { ok: true } | { ok: false; code: RefusalCode; reason: string } {
   const roles = allowed[type];
   if (!roles.includes(actor.role)) {
     return { ok: false, code: 'not-allowed', reason: `This is not something ${roleNames[actor.role]} can do: it is for ${roles.map((role) => roleNames[role]).join(' or ')}.` };
@@ -190,7 +200,7 @@ export function check(state: CaseState, type: CaseActionType, actor: Actor): { o
 
 /** The actions the console offers `actor` now (each still checked again when taken). */
 export function availableActions(state: CaseState, actor: Actor): CaseActionType[] {
-  return (Object.keys(from) as CaseActionType[]).filter((type) => check(state, type, actor).ok);
+  return caseActionTypes.filter((type) => check(state, type, actor).ok);
 }
 
 function hold(state: CaseState, stage: HoldStage, today: Day): CaseState {
@@ -215,7 +225,17 @@ function serveNegative(state: CaseState, kind: 'rg' | 'cg', today: Day): CaseSta
   return { ...state, stage: kind === 'rg' ? 'rg-negative' : 'cg-negative', [kind]: decision, proposal: null, servedNegativeOn: today };
 }
 
-function next(state: CaseState, action: CaseAction, actor: Actor, { today, independentReview }: MachineContext): Outcome {
+/** A request for reconsideration, from the desk or the field: late ones need the exceptional reason. */
+function reconsider(state: CaseState, requestedOn: Day, lateReason: string | undefined, today: Day): CaseState | Outcome {
+  if (requestedOn > today) return refuse('future-date', 'The date of the request cannot be in the future.');
+  const lastDay = state.servedNegativeOn ? reconsiderationLastDay(state.servedNegativeOn) : null;
+  if (lastDay && requestedOn > lastDay && !lateReason) {
+    return refuse('late-without-reason', `The request is late: the last day was ${inWords(lastDay)}. Give the exceptional reason to accept it late.`);
+  }
+  return { ...state, stage: 'reconsideration', resumeStage: state.stage };
+}
+
+function next(state: CaseState, action: AnyAction, actor: Actor, { today, independentReview }: MachineContext): Outcome {
   switch (action.type) {
     case 'decide-rg':
     case 'decide-cg': {
@@ -239,13 +259,10 @@ function next(state: CaseState, action: CaseAction, actor: Actor, { today, indep
     }
     case 'panel-review':
       return done(action.verdict === 'agree' ? serveNegative(state, 'cg', today) : { ...state, stage: 'cg-pending', proposal: null });
-    case 'record-reconsideration': {
-      if (action.requestedOn > today) return refuse('future-date', 'The date of the request cannot be in the future.');
-      const lastDay = state.servedNegativeOn ? reconsiderationLastDay(state.servedNegativeOn) : null;
-      if (lastDay && action.requestedOn > lastDay && !action.lateReason) {
-        return refuse('late-without-reason', `The request is late: the last day was ${inWords(lastDay)}. Give the exceptional reason to accept it late.`);
-      }
-      return done({ ...state, stage: 'reconsideration', resumeStage: state.stage });
+    case 'record-reconsideration':
+    case 'ask-reconsideration': {
+      const after = reconsider(state, action.type === 'record-reconsideration' ? action.requestedOn : today, action.lateReason, today);
+      return 'ok' in after ? after : done(after);
     }
     case 'decide-reconsideration': {
       const served = state.resumeStage ?? 'rg-negative';
@@ -262,6 +279,7 @@ function next(state: CaseState, action: CaseAction, actor: Actor, { today, indep
       if (state.path !== 'child') return refuse('wrong-stage', 'Only a child referral can record turning 18.');
       return done(hold(state, 'turned-18', today));
     case 'information-received':
+    case 'answer-information':
     case 'lift-suspension':
       return done(resume(state, today));
     case 'record-consent':
@@ -286,7 +304,7 @@ function next(state: CaseState, action: CaseAction, actor: Actor, { today, indep
  * The one place the rules live: what `actor` asks, on the case as it stands, becomes the next state
  * or a refusal with a reason a caseworker can act on. Pure, so server and console agree.
  */
-export function transition(state: CaseState, action: CaseAction, actor: Actor, context: MachineContext): Outcome {
+export function transition(state: CaseState, action: AnyAction, actor: Actor, context: MachineContext): Outcome {
   const checked = check(state, action.type, actor);
   if (!checked.ok) return checked;
   return next(state, action, actor, context);

@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { API_BASE } from '../protocol.ts';
 import { referralPaths } from '../referral.ts';
 import { caseActionTypes } from './actions.ts';
+import { responderActionTypes } from './responder-actions.ts';
 import { stages } from './stages.ts';
 
 /** The desk's API (session cookie; roles in src/shared/casework/roles.ts). */
@@ -85,7 +86,7 @@ export const caseStateSchema = z.strictObject({
 export const caseEventSchema = z.strictObject({
   at: z.string(),
   actor: personRefSchema,
-  action: z.enum([...caseActionTypes, 'received']),
+  action: z.enum([...caseActionTypes, ...responderActionTypes, 'received']),
   from: z.nullable(z.enum(stages)),
   to: z.enum(stages),
   /** The action's own fields (reasons, verdict, dates), as the form sent them. */

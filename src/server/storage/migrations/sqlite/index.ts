@@ -7,6 +7,10 @@ import * as rateLimits from './0005-rate-limits.ts';
 import * as referralLinks from './0006-referral-links.ts';
 import * as evidence from './0007-evidence.ts';
 import * as casework from './0008-casework.ts';
+import * as queueOrder from './0009-queue-order.ts';
+import * as caseAdditions from './0010-case-additions.ts';
+import * as keysAndQuotas from './0011-keys-and-quotas.ts';
+import * as accountHolds from './0012-account-holds.ts';
 
 /** Append-only: a new migration gets the next number; a released one is never edited. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -18,4 +22,8 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0006-referral-links': referralLinks,
   '0007-evidence': evidence,
   '0008-casework': casework,
+  '0009-queue-order': queueOrder,
+  '0010-case-additions': caseAdditions,
+  '0011-keys-and-quotas': keysAndQuotas,
+  '0012-account-holds': accountHolds,
 };
