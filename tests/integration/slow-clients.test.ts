@@ -120,7 +120,7 @@ describe('the connection cap', () => {
 describe('stopping with a slow client attached', () => {
   it('cuts the request still in flight at SHUTDOWN_TIMEOUT_MS and exits', async () => {
     // Request and header timeouts far beyond the test, so only the shutdown deadline can end the request.
-    const server = await startServer({ SHUTDOWN_TIMEOUT_MS: '300', REQUEST_TIMEOUT_MS: '600000', HEADERS_TIMEOUT_MS: '600000', CONNECTION_TIMEOUT_MS: '600000' });
+    const server = await startServer({ STATIC_DIR: 'tests/support/app-shell-stub', SHUTDOWN_TIMEOUT_MS: '300', REQUEST_TIMEOUT_MS: '600000', HEADERS_TIMEOUT_MS: '600000', CONNECTION_TIMEOUT_MS: '600000' });
     const client = await rawClient(server.baseUrl);
     client.socket.write('POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 10000\r\n\r\n{');
     dribble(client, Array.from({ length: 10_000 }, () => ' '), 100);
