@@ -13,6 +13,9 @@ export const budgets = {
   ingestP99: { max: 100 },
   /** One page of the casework queue, filtered and sorted, with 100,000 cases (SQLite and PostgreSQL). */
   queueP95: { max: 200 },
+  /** Every table of the Figures section for a year of 25,000 referrals, and for five years (issue 15; SQLite and PostgreSQL). */
+  figuresYearP95: { max: 300 },
+  figuresFiveYearsP95: { max: 1_000 },
   /** The referral-quality check on check your answers, with a 15,000-character account (issue 17). */
   qualityCheckP95: { max: 50 },
 } satisfies Record<string, Budget>;

@@ -2,7 +2,7 @@
 // its limit and a baseline taken in the same run, prints a table and writes bench/results.json, from which
 // `npm run docs:performance` writes the figures into docs/performance.md. Budgets that fail are reported,
 // not enforced: only the bundle guard (bench/bundle-guard.ts) fails CI.
-// `npm run bench -- lighthouse ingest` runs only those; BENCH_QUICK=1 shrinks the counts. `queue` needs PostgreSQL
+// `npm run bench -- lighthouse ingest` runs only those; BENCH_QUICK=1 shrinks the counts. `queue` and `figures` need PostgreSQL
 // (tests/support/postgres.ts: TEST_DATABASE_URL, or the machine's own on 127.0.0.1).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { buildWithAppConfig } from './bundle/build-with-app-config.ts';
 import { bundleFigures, bundleSizes, helloSizes } from './bundle/measure-bundle.ts';
 import { measureQueue } from './casework/measure-queue.ts';
 import { measureDelivery } from './delivery/measure-delivery.ts';
+import { measureFigures } from './figures/measure-figures.ts';
 import { measureIngest } from './ingest/measure-ingest.ts';
 import { measureScaling } from './ingest/measure-scaling.ts';
 import { counts, quick } from './lib/counts.ts';
@@ -26,7 +27,7 @@ import { measureSignInBurst } from './signin/measure-sign-in-burst.ts';
 import { measureQuality } from './quality/measure-quality.ts';
 import { measureStepSave } from './step-save/measure-step-save.ts';
 
-const BENCHES = ['bundle', 'lighthouse', 'offline', 'save', 'quality', 'delivery', 'ingest', 'signin', 'scaling', 'queue'] as const;
+const BENCHES = ['bundle', 'lighthouse', 'offline', 'save', 'quality', 'delivery', 'ingest', 'signin', 'scaling', 'queue', 'figures'] as const;
 type Bench = (typeof BENCHES)[number];
 
 const asked = process.argv.slice(2);
@@ -86,6 +87,7 @@ try {
   if (wanted('signin')) await step('ingest during a burst of sign-ins', () => measureSignInBurst(appDir));
   if (wanted('scaling')) await step('scaling with stored referrals', () => measureScaling(appDir));
   if (wanted('queue')) await step('casework queue (SQLite and PostgreSQL)', measureQueue);
+  if (wanted('figures')) await step('figures (SQLite and PostgreSQL)', measureFigures);
 } finally {
   rmSync(appDir, { recursive: true, force: true });
 }

@@ -22,6 +22,10 @@ export const counts = {
   scalingConcurrency: 10,
   /** Cases in the casework queue's database (DESIGN §9: 100,000). */
   queueCases: quick ? 10_000 : 100_000,
+  /** Statistical records a year for the figures bench: a record year (DOMAIN.md: ~23,400 NRM referrals and ~7,100 DtN reports in 2025). */
+  figuresPerYear: quick ? 5_000 : 25_000,
+  /** Timed builds of every table, per period and database. */
+  figuresSamples: quick ? 5 : 20,
   /** Rounds of the desk's mix of queue queries (about 220 each), after one round of warm-up. */
   queueRounds: quick ? 1 : 3,
   /** Signed referrals sent during each burst of wrong sign-ins, and how many bursts. */

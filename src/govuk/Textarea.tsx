@@ -10,12 +10,17 @@ export interface TextareaProps extends FieldChrome {
    * pasted is cut off. Without one, a plain text area.
    */
   maxLength?: number;
-  /** The count's words, for characters left (`n` ≥ 0) and characters over (`n` > 0). */
-  countText?: { remaining: (n: number) => string; over: (n: number) => string };
+  /**
+   * GOV.UK's threshold: the count shows only once this percentage of the limit is typed. Until then a
+   * screen reader hears the limit itself, once (`countText.upTo`); nothing shows. Without it, always shown.
+   */
+  threshold?: number;
+  /** The count's words, for characters left (`n` ≥ 0), characters over (`n` > 0), and the limit (before the threshold). */
+  countText?: { remaining: (n: number) => string; over: (n: number) => string; upTo?: (n: number) => string };
 }
 
 /** GOV.UK textarea, with the character count when it has a limit. */
-export function Textarea({ id, label, hint, error, heading, field, rows = 5, maxLength, countText = govukText.characters }: TextareaProps) {
+export function Textarea({ id, label, hint, error, heading, field, rows = 5, maxLength, threshold = 0, countText = govukText.characters }: TextareaProps) {
   if (maxLength === undefined) {
     return (
       <div class={formGroupClass(error)}>
@@ -27,6 +32,7 @@ export function Textarea({ id, label, hint, error, heading, field, rows = 5, max
     );
   }
   const left = maxLength - field.value.length;
+  const near = field.value.length >= (maxLength * threshold) / 100;
   const countId = `${id}-info`;
   return (
     <div class={formGroupClass(error, ' govuk-character-count')}>
@@ -40,8 +46,8 @@ export function Textarea({ id, label, hint, error, heading, field, rows = 5, max
         aria-describedby={describedBy(id, hint, error, countId)}
         {...field}
       />
-      <div id={countId} class={`govuk-hint govuk-character-count__message${left < 0 ? ' govuk-error-message' : ''}`} aria-live="polite">
-        {left >= 0 ? countText.remaining(left) : countText.over(-left)}
+      <div id={countId} class={`govuk-hint govuk-character-count__message${left < 0 ? ' govuk-error-message' : ''}${near ? '' : ' govuk-visually-hidden'}`} aria-live="polite">
+        {near ? (left >= 0 ? countText.remaining(left) : countText.over(-left)) : (countText.upTo ?? govukText.characters.upTo)(maxLength)}
       </div>
     </div>
   );

@@ -70,10 +70,11 @@ export function Legend({ label, heading = false }: { label: string; heading?: bo
 /**
  * A labelled field whose control the caller draws (settings, passphrases, sign-in): label, hint and
  * error, then the control, which should carry `id` and `aria-describedby={describedBy(id, hint, error)}`.
+ * `extra` is a further class of the group, with its leading space (' govuk-password-input').
  */
-export function FormGroup({ id, label, hint, error, children }: Omit<FieldChrome, 'heading'> & { children: ComponentChildren }) {
+export function FormGroup({ id, label, hint, error, extra, children }: Omit<FieldChrome, 'heading'> & { extra?: string; children: ComponentChildren }) {
   return (
-    <div class={formGroupClass(error)}>
+    <div class={formGroupClass(error, extra)}>
       <Label id={id} label={label} />
       <Hint id={id} hint={hint} />
       <ErrorMessage id={id} error={error} />

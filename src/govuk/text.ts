@@ -14,5 +14,6 @@ export const govukText = {
   characters: {
     remaining: (n: number) => `You have ${n.toLocaleString('en-GB')} character${n === 1 ? '' : 's'} remaining`,
     over: (n: number) => `You have ${n.toLocaleString('en-GB')} character${n === 1 ? '' : 's'} too many`,
+    upTo: (n: number) => `You can enter up to ${n.toLocaleString('en-GB')} characters`,
   },
 };

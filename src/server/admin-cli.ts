@@ -2,7 +2,7 @@
 // Its own composition root, reading the same configuration as the server (main.ts).
 import { ADMIN_USAGE, runAdminCommand, UsageError } from './admin-commands.ts';
 import { readConfig } from './config.ts';
-import { createDeploymentKeys, KeyCheckError, rotateDeploymentIntakeKey } from './crypto/deployment-keys.ts';
+import { createDeploymentKeys, KeyCheckError, openDeploymentKeys, rotateDeploymentIntakeKey } from './crypto/deployment-keys.ts';
 import { AccountError, createAccountService } from './services/accounts.ts';
 import { createDeviceService } from './services/devices.ts';
 import { connectDatabase } from './storage/connect.ts';
@@ -22,6 +22,13 @@ const keySources = { ...config, database: config.database.kind };
 const keyCommands: Record<string, () => Promise<string>> = {
   'create-keys': () => createDeploymentKeys(keySources, storage.deploymentKeys, now()),
   'rotate-intake-key': () => rotateDeploymentIntakeKey(keySources, storage.deploymentKeys, now()),
+  'backfill-statistics': async () => {
+    // Loaded only for this command: the intake's code would slow every other command's start.
+    const [{ backfillStatistics }, { listLookupOf, shippedReferenceLists }] = await Promise.all([import('./services/statistics-backfill.ts'), import('./services/reference-lists.ts')]);
+    const { keyring } = await openDeploymentKeys(keySources, storage.deploymentKeys, now());
+    const written = await backfillStatistics({ statistics: storage.statistics, keyring, lists: listLookupOf(shippedReferenceLists()) });
+    return `Derived the statistical record of ${written} referral(s) that had none.\n`;
+  },
 };
 try {
   const keyCommand = keyCommands[args[0] ?? ''];

@@ -24,6 +24,9 @@ export const ADMIN_USAGE = `Usage: npm run admin -- <command> [options]
       mode 0600; needed once before the first start on PostgreSQL. Back them up
   rotate-intake-key
       adds a new current intake key to the keyring (stop every instance first; see docs/operations.md)
+  backfill-statistics
+      derives the statistical record of every stored referral that has none (those received before
+      the figures were kept); safe to run again, and while the server runs (docs/figures.md)
 `;
 
 /** A mistake in how the command was called: the usage is printed with it. */

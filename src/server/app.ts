@@ -14,6 +14,7 @@ import { additionRoutes } from './routes/additions.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { caseFileRoutes } from './routes/case-files.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { figuresRoutes } from './routes/figures.ts';
 import { caseworkRoutes } from './routes/casework.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
@@ -135,6 +136,7 @@ export async function buildApp(services: Services, options: AppOptions) {
   sessionRoutes(app, { sessions: services.sessions, limits, notices: services.signInNotices, secureCookies: options.secureCookies ?? 'auto' });
   deviceRoutes(app, services);
   caseRoutes(app, services);
+  figuresRoutes(app, services);
   caseworkRoutes(app, services);
   adminRoutes(app, services);
   if (services.testClock) testClockRoutes(app, { testClock: services.testClock });

@@ -2,6 +2,8 @@ import { createHashingGate, type HashingGate } from './auth/hashing-gate.ts';
 import type { ScryptCost } from './auth/passwords.ts';
 import { createSessionService, type SessionService } from './auth/sessions.ts';
 import type { IntakeKeyring } from './crypto/intake-keys.ts';
+import { DEFAULT_FIGURES_THRESHOLD } from './config.ts';
+import { createFiguresService, type FiguresService } from './services/figures/figures.ts';
 import type { MatchingKey } from './crypto/matching-key.ts';
 import { createAccountService, type AccountService } from './services/accounts.ts';
 import { createAdminService, type AdminService } from './services/admin.ts';
@@ -38,6 +40,8 @@ export interface ServiceOptions {
   matchingKey?: MatchingKey;
   /** INDEPENDENT_REVIEW: negative conclusive grounds go to the independent review panel. Off by default. */
   independentReview?: boolean;
+  /** FIGURES_SUPPRESSION_THRESHOLD (config.ts); 5 unless given. */
+  figuresThreshold?: number;
   /** TEST_CLOCK (loopback only): the clock `now` reads, which the test-clock route moves. */
   testClock?: TestClock;
   /** Told of failures that must not fail a request (never given personal data). */
@@ -76,6 +80,8 @@ export interface Services {
   sessions: SessionService;
   devices: DeviceService;
   cases: CaseService;
+  /** The Figures section: tables counted from the statistical records, suppressed, every read audited. */
+  figures: FiguresService;
   /** Evidence files of a case, listed and downloaded decrypted by its readers. */
   caseFiles: CaseFileService;
   /** The decision unit's queue, cases, actions, notes and Duty to Notify list. */
@@ -86,6 +92,15 @@ export interface Services {
   passwordHashing: HashingGate;
   /** Only under TEST_CLOCK. */
   testClock?: TestClock;
+}
+
+/** Device → its account → the account's organisation, by name (as the reference lists name organisations). */
+function organisationOfDevice(storage: Pick<Storage, 'devices' | 'accounts'>) {
+  return async (deviceId: string): Promise<string | undefined> => {
+    const device = await storage.devices.findDevice(deviceId);
+    const user = device && (await storage.accounts.findUser(device.userId));
+    return user ? (await storage.accounts.findOrganisation(user.organisationId))?.name : undefined;
+  };
 }
 
 /**
@@ -108,7 +123,7 @@ export function createServices(storage: Omit<Storage, 'close'>, options: Service
     keyring,
     referenceLists,
     health: createHealthService({ ...storage, now: realNow, minFreeDiskBytes: options.minFreeDiskBytes }),
-    intake: createIntake({ referrals: storage.referrals, keyring, lists: listLookupOf(referenceLists), now, realNow, randomInt, findPossibleMatches }),
+    intake: createIntake({ referrals: storage.referrals, keyring, lists: listLookupOf(referenceLists), now, realNow, randomInt, findPossibleMatches, organisationOfDevice: organisationOfDevice(storage) }),
     receipts: createReceiptService({ referrals: storage.referrals, questions: additions.questions }),
     additions,
     evidenceUploads: createEvidenceUploads({ evidence: storage.evidence, now }),
@@ -121,7 +136,16 @@ export function createServices(storage: Omit<Storage, 'close'>, options: Service
     sessions: createSessionService({ accounts: storage.accounts, audit: storage.audit, now: realNow, scryptCost, hashing: passwordHashing }),
     devices,
     cases: createCaseService({ referrals: storage.referrals }),
-    caseFiles: createCaseFileService({ referrals: storage.referrals, cases: storage.cases, evidence: storage.evidence, audit: storage.audit, keyring, now }),
+    figures: createFiguresService({ statistics: storage.statistics, audit: storage.audit, threshold: options.figuresThreshold ?? DEFAULT_FIGURES_THRESHOLD, now: realNow }),
+    caseFiles: createCaseFileService({
+      referrals: storage.referrals,
+      cases: storage.cases,
+      additions: storage.additions,
+      evidence: storage.evidence,
+      audit: storage.audit,
+      keyring,
+      now,
+    }),
     casework: createCaseworkService({
       cases: storage.cases,
       referrals: storage.referrals,

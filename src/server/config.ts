@@ -22,6 +22,8 @@ export interface ServerConfig {
   matchingKeySecret?: string;
   /** INDEPENDENT_REVIEW: negative conclusive grounds go to the independent review panel (off, as in practice since 2022). */
   independentReview: boolean;
+  /** FIGURES_SUPPRESSION_THRESHOLD: counts below it are hidden in figures finer than the nation (default 5; 0 turns it off). */
+  figuresThreshold: number;
   /** TEST_CLOCK: the server's clock can be moved forward over HTTP. For tests only; refused unless HOST is loopback. */
   testClock: boolean;
   /**
@@ -85,6 +87,9 @@ function trustProxy(value: string | undefined): ServerConfig['trustProxy'] {
   }
   return entries;
 }
+
+/** The Home Office's own convention for small areas: fewer than 5 is not shown. */
+export const DEFAULT_FIGURES_THRESHOLD = 5;
 
 function wholeNumber(name: string, value: string | undefined, fallback: number, least: number): number {
   if (value === undefined || value.trim() === '') return fallback;
@@ -191,6 +196,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     matchingKeySecret: secret(env, 'MATCHING_KEY', 'MATCHING_KEY_FILE'),
     matchingKeyFile: resolve(cwd, env.MATCHING_KEY_FILE ?? resolve(dirname(intakeKeyFile), 'matching-key.json')),
     independentReview: flag('INDEPENDENT_REVIEW', env.INDEPENDENT_REVIEW),
+    figuresThreshold: wholeNumber('FIGURES_SUPPRESSION_THRESHOLD', env.FIGURES_SUPPRESSION_THRESHOLD, DEFAULT_FIGURES_THRESHOLD, 0),
     testClock: testClock(env.TEST_CLOCK, host),
     logLevel: env.LOG_LEVEL ?? 'info',
     allowUnsignedFromLoopback: allowUnsignedFromLoopback(env, host),

@@ -8,6 +8,7 @@ import { readConfig } from './config.ts';
 import { KeyCheckError, openDeploymentKeys } from './crypto/deployment-keys.ts';
 import { seededRandom } from '../shared/seeded-random.ts';
 import { seedDemoCases } from './demo/seed-demo-cases.ts';
+import { PUBLISHED_QUARTER, PublishedTablesError, readPublished, recordsFromPublished } from './demo/published-figures.ts';
 import { AccountError, DEMO_ORGANISATION } from './services/accounts.ts';
 import { connectDatabase } from './storage/connect.ts';
 import { openStorage } from './storage/storage.ts';
@@ -40,8 +41,18 @@ async function person(email: string): Promise<SignedInUser> {
   return { id: user.id, email: user.email, role: user.role, organisation: { id: user.organisationId, name: organisation?.name ?? '' } };
 }
 
+const fromPublished = process.argv.indexOf('--from-published');
 try {
-  if ((await storage.referrals.count()) > 0) {
+  if (fromPublished >= 0) {
+    const dir = process.argv[fromPublished + 1];
+    if (!dir) throw new PublishedTablesError('Name the folder of the published tables: npm run demo -- --from-published published/ho-statistics');
+    const records = recordsFromPublished(await readPublished(dir));
+    const added = await storage.statistics.insertMany(records);
+    process.stdout.write(
+      `Added ${added} statistical records, one per person in the Home Office's ${PUBLISHED_QUARTER} first responder tables (no cases: figures only).\n` +
+        `Sign in to ${config.publicUrl}/console/ as an analyst (npm run admin -- seed-demo makes one) and open Figures for ${PUBLISHED_QUARTER}.\n`,
+    );
+  } else if ((await storage.referrals.count()) > 0) {
     console.error('This database holds referrals already: the demo set goes only into a fresh one. Point DATA_DIR (or DATABASE_URL) at an empty place and run npm run demo again.');
     process.exitCode = 1;
   } else {
@@ -58,7 +69,7 @@ try {
     );
   }
 } catch (error) {
-  if (!(error instanceof AccountError)) throw error;
+  if (!(error instanceof AccountError || error instanceof PublishedTablesError)) throw error;
   console.error(error.message);
   process.exitCode = 1;
 } finally {

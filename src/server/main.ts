@@ -45,6 +45,7 @@ const services = createServices(storage, {
   realNow,
   testClock,
   independentReview: config.independentReview,
+  figuresThreshold: config.figuresThreshold,
   randomInt: (n) => randomInt(n),
   passwordHashing: createHashingGate({ concurrency: config.limits.passwordHashConcurrency, maxWaiting: config.limits.passwordHashQueue }),
 });

@@ -9,7 +9,10 @@ import { sealedEnvelopeSchema } from './protocol.ts';
 export const additionSubmissionSchema = z.strictObject({
   id: canonicalUuidV7('The addition id must be a UUIDv7 made on the device', 'The addition id must be written in lower case'),
   submittedAt: z.iso.datetime({ offset: true, error: 'submittedAt must be an ISO 8601 date and time' }),
-  /** No files: an addition is words only (the evidence of a referral travels with the referral). */
-  envelope: z.omit(sealedEnvelopeSchema, { evidence: true }),
+  /**
+   * `evidence`, when the addition brings files (new evidence for a reconsideration): their manifest and
+   * keys, sealed to the same key and bound to the addition (additionEvidenceAad in src/shared/evidence.ts).
+   */
+  envelope: sealedEnvelopeSchema,
 });
 export type AdditionSubmission = z.infer<typeof additionSubmissionSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { API_BASE } from './protocol.ts';
+import { API_BASE, MAX_SUBMISSION_BYTES } from './protocol.ts';
 import type { AdditionSubmission } from './addition-submission.ts';
 
 export type { AdditionSubmission };
@@ -11,8 +11,8 @@ export type { AdditionSubmission };
  */
 export const ADDITIONS_PATH = `${API_BASE}/referrals/:id/additions`;
 
-/** Largest addition body the server reads: one answer of a few thousand characters, sealed. */
-export const MAX_ADDITION_BYTES = 64 * 1024;
+/** Largest addition body the server reads: a referral's, since a reconsideration request may list as many files. */
+export const MAX_ADDITION_BYTES = MAX_SUBMISSION_BYTES;
 
 export const additionReceiptSchema = z.strictObject({
   id: z.string(),

@@ -1,4 +1,5 @@
 import { CASE_LABEL_MAX } from './case-label.ts';
+import { isAnonymousReport } from './anonymous-report.ts';
 import { CHECK, field, type Answers, type PageDef } from './form/model.ts';
 import { pageErrors } from './form/page-schema.ts';
 
@@ -104,6 +105,20 @@ export function sharedAnswers(details: EncounterDetails, others: number): Answer
     otherVictimsDetails: `Met during ${operation} at ${where} on ${when}. ${othersMet(others)}`,
     interview: `At ${where}, on ${when}, during ${operation}.${officers ? ` Officers present: ${officers}.` : ''}`,
   };
+}
+
+/** What the encounter writes that ties a person to a place, a time and the officers present. */
+const ENCOUNTER_TRAIL = ['interview', 'otherVictimsDetails'] as const;
+
+/**
+ * The answers of an anonymous report without what its encounter wrote into it (where the responder
+ * has not written their own words over it); any other referral's answers as they are.
+ */
+export function withoutEncounterTrail(answers: Answers, shared: Answers): Answers {
+  if (!isAnonymousReport(answers)) return answers;
+  const kept = { ...answers };
+  for (const name of ENCOUNTER_TRAIL) if (kept[name] !== undefined && kept[name] === shared[name]) delete kept[name];
+  return kept;
 }
 
 /** "<operation> – person 3": the case label a new person starts with (the responder may change it). */

@@ -64,6 +64,14 @@ export function evidenceAad(referralId: string): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`nrm-field evidence v${EVIDENCE_FORMAT} ${referralId}`);
 }
 
+/**
+ * Binds the sealed manifest of an addition's files (a reconsideration request's new evidence) to its
+ * referral and the addition's own id: a manifest moved onto another addition or referral does not open.
+ */
+export function additionEvidenceAad(referralId: string, additionId: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(`nrm-field addition evidence v${EVIDENCE_FORMAT} ${referralId} ${additionId}`);
+}
+
 /** Binds a sealed chunk to its file and place, so a chunk moved elsewhere does not open. */
 export function chunkAad(id: string, index: number): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(`nrm-field evidence chunk v${EVIDENCE_FORMAT} ${id} ${index}`);

@@ -16,8 +16,9 @@ export const linksSchema = z.strictObject({
 export type ReferralLinks = z.infer<typeof linksSchema>;
 
 /**
- * A Duty to Notify report without co-operation must not point at the person: a family link to a named
- * referral would say who they are, so only the encounter travels with it.
+ * What a server still takes from apps of before: a Duty to Notify report without co-operation that
+ * names its encounter and nothing else. Such a report is counted in its encounter's tally on the device
+ * only; the server keeps no link from it (src/server/services/intake.ts), and apps now send none.
  */
 export const anonymousLinksSchema = z.strictObject(
   { encounterId: linksSchema.shape.encounterId },
@@ -25,13 +26,12 @@ export const anonymousLinksSchema = z.strictObject(
 );
 
 /**
- * Puts the links on a referral as its path allows: a Duty to Notify report without co-operation
- * keeps the encounter only (see anonymousLinksSchema). Without links the referral is unchanged.
+ * Puts the links on a referral as its path allows. A Duty to Notify report without co-operation gets
+ * none: even the encounter's id would tie it to the named referrals of the same raid.
  */
 export function withLinks(referral: unknown, links: ReferralLinks | undefined): unknown {
   if (!links || typeof referral !== 'object' || referral === null) return referral;
   const { path, cooperation } = referral as { path?: unknown; cooperation?: unknown };
-  const anonymous = path === 'dtn' && cooperation !== 'yes';
-  const kept: ReferralLinks = anonymous || !links.family?.length ? { encounterId: links.encounterId } : links;
-  return { ...referral, links: kept };
+  if (path === 'dtn' && cooperation !== 'yes') return referral;
+  return { ...referral, links: links.family?.length ? links : { encounterId: links.encounterId } };
 }

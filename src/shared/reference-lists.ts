@@ -118,9 +118,10 @@ export function findItem(list: ReferenceList, text: string): ReferenceItem | und
 /**
  * Type-ahead suggestions: names that start with the query first, then names with a word that starts with
  * it, then names that contain it, then names in which every typed word starts a word ("met police" finds
- * "Metropolitan Police Service"); alphabetical within each group. Accents and case never matter.
+ * "Metropolitan Police Service"). Within each group the values of `first` come first, in its order (the
+ * largest places, for towns), then the rest alphabetically. Accents and case never matter.
  */
-export function matchItems(list: ReferenceList, query: string, limit = 10): ReferenceItem[] {
+export function matchItems(list: ReferenceList, query: string, limit = 10, first: readonly string[] = []): ReferenceItem[] {
   const key = searchKey(query);
   if (!key || limit <= 0) return [];
   const typedWords = key.split(' ');
@@ -136,7 +137,11 @@ export function matchItems(list: ReferenceList, query: string, limit = 10): Refe
     const rank = rankOf(entry);
     if (rank !== undefined) ranked.push({ rank, item: entry.item });
   }
-  ranked.sort((a, b) => a.rank - b.rank || a.item.label.localeCompare(b.item.label, 'en-GB', { sensitivity: 'base' }));
+  const place = (item: ReferenceItem) => {
+    const at = first.indexOf(item.value);
+    return at < 0 ? first.length : at;
+  };
+  ranked.sort((a, b) => a.rank - b.rank || place(a.item) - place(b.item) || a.item.label.localeCompare(b.item.label, 'en-GB', { sensitivity: 'base' }));
   return ranked.slice(0, limit).map((entry) => entry.item);
 }
 

@@ -1,12 +1,5 @@
-import type { AdditionSubmission } from '../shared/additions.ts';
-import type { ResponderActionType } from '../shared/casework/responder-actions.ts';
 import type { AdditionRecord, FieldDatabase } from './db.ts';
-
-/** Puts a sealed addition in the outbox; the sender takes it from here, exactly as a referral. */
-export async function queueAddition(db: FieldDatabase, referralId: string, kind: ResponderActionType, submission: AdditionSubmission, now: Date): Promise<void> {
-  const at = now.toISOString();
-  await db.additions.add({ id: submission.id, referralId, kind, state: 'queued', createdAt: at, updatedAt: at, attempts: 0, nextAttemptAt: now.getTime(), submission });
-}
+import { purgeFiles } from './evidence-chunks.ts';
 
 /** What was added to a referral, newest first (the sealed bodies left out: the screens never need them). */
 export async function additionsOf(db: FieldDatabase, referralId: string): Promise<Omit<AdditionRecord, 'submission'>[]> {
@@ -14,11 +7,14 @@ export async function additionsOf(db: FieldDatabase, referralId: string): Promis
   return rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).map(({ submission: _sealed, ...row }) => row);
 }
 
-/** Removes an addition the server would not take (after the user confirmed it); a delivered one stays. */
+/** Removes an addition the server would not take, with its files (after the user confirmed it); a delivered one stays. */
 export async function discardAddition(db: FieldDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.additions, async () => {
+  await db.transaction('rw', [db.additions, db.files, db.fileChunks], async () => {
     const row = await db.additions.get(id);
-    if (row && row.state !== 'delivered') await db.additions.delete(id);
+    if (row && row.state !== 'delivered') {
+      await db.additions.delete(id);
+      await purgeFiles(db, id);
+    }
   });
 }
 

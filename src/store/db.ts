@@ -108,7 +108,7 @@ export interface OutboxRecord {
 /**
  * What the responder adds to a delivered referral (an answer, a reconsideration request), sealed on the
  * device and sent through the outbox like a referral: the same states, and only a receipt takes it out.
- * The sealed body is deleted on delivery; the device never holds what it said in the clear.
+ * The sealed body, and the files it brought, are deleted on delivery; the device never holds what it said in the clear.
  */
 export interface AdditionRecord {
   id: string;
@@ -123,6 +123,8 @@ export interface AdditionRecord {
   lastError?: string;
   problem?: Problem;
   submission?: AdditionSubmission;
+  /** The sealed chunks of the files it brings, uploaded before it is sent (their rows carry its id as draftId). */
+  files?: UploadFile[];
   receipt?: AdditionReceipt;
 }
 

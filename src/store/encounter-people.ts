@@ -1,8 +1,8 @@
-import { personLabel, sharedAnswers, type EncounterDetails } from '../shared/encounter.ts';
+import { personLabel, sharedAnswers, withoutEncounterTrail, type EncounterDetails } from '../shared/encounter.ts';
 import type { Answers } from '../shared/form/model.ts';
 import type { FieldDatabase, OutboxState } from './db.ts';
 import { deleteDraft, getDraft, newDraft, saveDraft, type Draft } from './drafts.ts';
-import { updateEncounter, type Encounter, type EncounterContent } from './encounters.ts';
+import { getEncounter, updateEncounter, type Encounter, type EncounterContent } from './encounters.ts';
 import { getOutboxItem } from './outbox.ts';
 
 /**
@@ -51,6 +51,20 @@ export async function removePerson(db: FieldDatabase, key: CryptoKey, encounter:
   // Through deleteDraft, so whatever else the draft owns goes with it.
   await deleteDraft(db, personId);
   await refreshShared(db, key, encounter.id, sharedAnswers(encounter, others(encounter)), sharedAnswers(updated, others(updated)), now);
+}
+
+/**
+ * Once a person's draft has become an anonymous Duty to Notify report, takes out what the encounter
+ * wrote into it (the place, the time, the officers present), stored so, and gives the draft as it now is.
+ */
+export async function forgetEncounterTrail(db: FieldDatabase, key: CryptoKey, draft: Draft, now: Date): Promise<Draft> {
+  const encounter = draft.encounterId ? await getEncounter(db, key, draft.encounterId) : undefined;
+  if (!encounter) return draft;
+  const kept = withoutEncounterTrail(draft.answers, sharedAnswers(encounter, others(encounter)));
+  const forgotten = Object.keys(draft.answers).filter((name) => !(name in kept));
+  if (forgotten.length === 0) return draft;
+  await saveDraft(db, key, draft.id, { answers: Object.fromEntries(forgotten.map((name) => [name, undefined])) }, now);
+  return { ...draft, answers: kept };
 }
 
 /** Where a person of the encounter stands, as the encounter screen shows it. */

@@ -146,9 +146,8 @@ export function createOutboxAccess(db: FieldDatabase) {
   /** Additions due, as the engine sends them; their bodies live in their own rows. */
   async function additionsDue(nowMs: number, limit: number) {
     const rows = (await Promise.all(SENDABLE.map((state) => additionsDueIn(state, nowMs).limit(limit).toArray()))).flat();
-    return rows.flatMap((row) =>
-      row.submission ? [{ at: row.nextAttemptAt, item: { kind: 'addition' as const, id: row.id, attempts: row.attempts, referralId: row.referralId, addition: row.submission } }] : [],
-    );
+    // The row as it is (id, attempts, referralId, files), named as the engine reads it.
+    return rows.flatMap((row) => (row.submission ? [{ at: row.nextAttemptAt, item: { ...row, kind: 'addition' as const, addition: row.submission } }] : []));
   }
 
   return {
@@ -181,8 +180,11 @@ export function createOutboxAccess(db: FieldDatabase) {
     async markDelivered(id: string, receipt: Receipt | AdditionReceipt, now: Date) {
       const addition = await db.additions.get(id);
       if (addition) {
-        const { lastError: _error, problem: _problem, submission: _sent, ...kept } = addition;
-        await db.additions.put({ ...kept, state: 'delivered', receipt: receipt as AdditionReceipt, nextAttemptAt: NOT_BY_TIMER, updatedAt: now.toISOString() });
+        const { lastError: _error, problem: _problem, submission: _sent, files: _files, ...kept } = addition;
+        await db.transaction('rw', [db.additions, db.files, db.fileChunks], async () => {
+          await db.additions.put({ ...kept, state: 'delivered', receipt: receipt as AdditionReceipt, nextAttemptAt: NOT_BY_TIMER, updatedAt: now.toISOString() });
+          await purgeFiles(db, id);
+        });
         return;
       }
       await db.transaction('rw', [db.drafts, db.outbox, db.envelopes, db.files, db.fileChunks], async () => {

@@ -62,18 +62,18 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   /**
-   * Files first, then the record: the server takes the referral only once it holds every chunk the
-   * sealed manifest names, so a referral is delivered with all of its files or not at all.
+   * Files first, then the record: the server takes a referral (or an addition) only once it holds every
+   * chunk its sealed manifest names, so it is delivered with all of its files or not at all.
    */
   async function attempt(item: DueItem): Promise<SendOutcome> {
-    if (item.kind === 'addition') return deps.transport.sendAddition(item.referralId, item.addition);
     if (item.files && item.files.length > 0) {
-      const uploaded: NotDelivered | undefined = await uploadFiles(item.id, item.files, deps.outbox, deps.transport, (done, total) =>
+      // An addition's files go where its referral's went: the server claims them for the referral it adds to.
+      const uploaded: NotDelivered | undefined = await uploadFiles(item.kind === 'addition' ? item.referralId : item.id, item.files, deps.outbox, deps.transport, (done, total) =>
         update({ upload: { id: item.id, done, total } }),
       );
       if (uploaded) return uploaded;
     }
-    return deps.transport.send(item.submission);
+    return item.kind === 'addition' ? deps.transport.sendAddition(item.referralId, item.addition) : deps.transport.send(item.submission);
   }
 
   /** Sends one item; true when the run should go on to the next. */

@@ -18,6 +18,8 @@ export interface AdditionDue {
   attempts: number;
   referralId: string;
   addition: AdditionSubmission;
+  /** Files it brings (new evidence), uploaded under its referral before it is sent. */
+  files?: UploadFile[];
 }
 
 export type DueItem = ReferralDue | AdditionDue;

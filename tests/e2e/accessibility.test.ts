@@ -5,7 +5,7 @@ import { pageById, walk } from '../../src/shared/form/journey.ts';
 import type { Answers } from '../../src/shared/form/model.ts';
 import { useE2eStack, walkInSteps } from '../support/e2e-stack.ts';
 import { fillForm, sendFromCheck, showOutbox, unlockOrSetUp } from '../support/field-app.ts';
-import { examples } from '../support/referral-examples.ts';
+import { adultEveryFork, examples } from '../support/referral-examples.ts';
 
 const stack = useE2eStack();
 
@@ -13,18 +13,7 @@ const stack = useE2eStack();
 const journeys = {
   child: examples.child,
   'adult-nrm': {
-    ...examples['adult-nrm'],
-    multipleSituations: 'yes',
-    exploitationDatesSeveral: 'Two situations: a car wash, then a farm.',
-    stillExploited: 'yes',
-    whatKeepsThem: 'Debt.',
-    whereExploited: 'uk-and-overseas',
-    countries: ['Albania', 'France'],
-    exploitersLocationKnown: 'yes',
-    exploitersInUk: 'yes',
-    exploitersWhereabouts: 'Leeds.',
-    fearReexploitation: 'yes',
-    fearReasons: 'Still owes money.',
+    ...adultEveryFork,
     decisionRecipient: 'someone-else',
     recipientBy: ['email'],
     recipientEmail: 'worker@example.org',

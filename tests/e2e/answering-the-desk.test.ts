@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import BetterSqlite3 from 'better-sqlite3';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect } from 'vitest';
 import { seedDemoAccounts, signInToConsole, type DemoAccounts } from '../support/console.ts';
@@ -16,6 +17,22 @@ let referralId = '';
 
 /** Kept for people to look at (test-results is not committed): each new screen at phone width. */
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/field-screenshots/${name}-360.png`, fullPage: true });
+
+/** A photo the phone might take (drawn in the page, so it is a real PNG), and a letter as a PDF. */
+let PHOTO = Buffer.alloc(0);
+const LETTER = Buffer.from(`%PDF-1.4\n% GP letter\n${'Injuries consistent with a pressure washer. '.repeat(2_000)}\n%%EOF\n`);
+function drawPhoto(): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = 120;
+  canvas.height = 90;
+  const pen = canvas.getContext('2d');
+  if (!pen) throw new Error('no canvas');
+  pen.fillStyle = '#1d70b8';
+  pen.fillRect(0, 0, 120, 90);
+  pen.fillStyle = '#ffdd00';
+  pen.fillRect(20, 20, 60, 40);
+  return canvas.toDataURL('image/png');
+}
 
 const QUESTION = 'Where did he sleep, and who drove him to the car wash each day?';
 const ANSWER = 'In a caravan behind the car wash. The boss’s nephew drove him there at 6 every morning.';
@@ -146,8 +163,29 @@ describe('the responder answers the decision unit and asks for reconsideration f
     await field.getByRole('heading', { name: 'Ask for a reconsideration' }).waitFor();
     await field.getByLabel('There is new evidence').check();
     await field.getByLabel('What should be looked at again, and why').fill('His GP has written about the injuries from the pressure washer.');
+    // New evidence, chosen offline: stored encrypted at once, listed with a thumbnail, and removable.
+    PHOTO = Buffer.from((await field.evaluate(drawPhoto)).split(',')[1] ?? '', 'base64');
+    const upload = field.getByLabel('New evidence (optional)');
+    await upload.setInputFiles([
+      { name: 'injuries.png', mimeType: 'image/png', buffer: PHOTO },
+      { name: 'GP letter.pdf', mimeType: 'application/pdf', buffer: LETTER },
+    ]);
+    const chosen = field.getByTestId('reconsideration-files').locator('li');
+    await expect.poll(() => chosen.count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => upload.isEnabled()).toBe(true);
+    await upload.setInputFiles([{ name: 'wrong one.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
+    await expect.poll(() => chosen.count(), { timeout: 10_000 }).toBe(3);
+    await field.getByRole('button', { name: 'Remove wrong one.pdf' }).click();
+    await expect.poll(() => chosen.count()).toBe(2);
+    // A thumbnail of the photo (128 px at most on its longest side), drawn on the device.
+    await expect.poll(() => chosen.first().locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(120);
+    await upload.setInputFiles([{ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not evidence') }]);
+    await field.locator('.govuk-error-summary').getByText(/notes\.txt is not a file you can attach/).waitFor();
     await noAxeViolations(field);
     await shot(field, 'reconsider');
+    await field.setViewportSize({ width: 1280, height: 900 });
+    await field.screenshot({ path: 'test-results/field-screenshots/reconsider-1280.png', fullPage: true });
+    await field.setViewportSize({ width: 360, height: 740 });
     await field.getByRole('button', { name: 'Seal and send request' }).click();
     const request = field.getByTestId('outbox-item').filter({ hasText: 'OP-ASK-1' }).getByTestId('outbox-addition').last();
     await request.waitFor();
@@ -158,5 +196,31 @@ describe('the responder answers the decision unit and asks for reconsideration f
     expect(now.stage).toBe('reconsideration');
     expect(now.actions.filter((action) => action === 'ask-reconsideration')).toHaveLength(1);
     await expect.poll(async () => (await outboxItem()).getByTestId('outbox-progress').innerText(), { timeout: 20_000 }).toMatch(/^Reconsideration asked for/);
+  });
+
+  step('shows the caseworker the files the request brought, the photo inline and the letter to download, each read audited', async () => {
+    await desk.goto(caseUrl);
+    await desk.getByTestId('case-summary').waitFor();
+    const group = desk.getByTestId('evidence-group').filter({ hasText: /^Sent with the reconsideration request of \d{1,2} \w{3} \d{4}/ });
+    await group.waitFor();
+    const photo = group.getByRole('img', { name: 'injuries.png' });
+    // Loaded lazily, as the desk scrolls to it.
+    await photo.scrollIntoViewIfNeeded();
+    await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(120);
+    const letter = group.getByRole('link', { name: 'Download GP letter.pdf' });
+    const downloaded = await letter.evaluate(async (link) => Array.from(new Uint8Array(await (await fetch((link as HTMLAnchorElement).href)).arrayBuffer())));
+    expect(Buffer.from(downloaded).equals(LETTER)).toBe(true);
+    await noAxeViolations(desk);
+    await group.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await desk.screenshot({ path: 'test-results/field-screenshots/case-files-with-reconsideration-1280.png' });
+    await desk.setViewportSize({ width: 360, height: 740 });
+    await group.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await desk.screenshot({ path: 'test-results/field-screenshots/case-files-with-reconsideration-360.png' });
+    const db = new BetterSqlite3(stack.server.sqliteFile, { readonly: true });
+    const audited = db.prepare("select action from audit_log where subject = ? and action like 'case-file%'").all(referralId) as { action: string }[];
+    db.close();
+    expect(audited.filter((row) => row.action === 'case-files-listed').length).toBeGreaterThanOrEqual(1);
+    // The photo shown and the letter downloaded: at least one read each.
+    expect(audited.filter((row) => row.action === 'case-file-read').length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -8,7 +8,7 @@ import { completeForm, personRow, quickCapture, restOf, startEncounter, type Fil
 import { openApp, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
 import { examples } from '../support/referral-examples.ts';
 import { readEverythingStored } from '../support/stored-data.ts';
-import { photo, receivedFiles, sha256 } from '../support/evidence.ts';
+import { photo, receivedFiles, receivedReferral, sha256 } from '../support/evidence.ts';
 
 const stack = useE2eStack();
 
@@ -94,7 +94,18 @@ describe('encounter mode', () => {
         await page.waitForURL((url) => !url.pathname.endsWith('/resume'));
         // Person 2 shows the officer photos on her phone and a ledger: attached to her referral.
         const files = index === 1 ? evidence : [];
-        await completeForm(page, { ...restOf(person.answers), ...(files.length ? { evidenceDescription: 'Photos of the rota and the room, and the debt ledger.' } : {}) }, files);
+        // An anonymous report keeps nothing the encounter wrote (where, when, which officers): the responder says it in their own words.
+        const ownWords = person.path === 'dtn' ? { interview: examples.dtn.interview, otherVictimsDetails: 'Other people were working there too.' } : {};
+        await completeForm(page, { ...restOf(person.answers), ...ownWords, ...(files.length ? { evidenceDescription: 'Photos of the rota and the room, and the debt ledger.' } : {}) }, files);
+        if (person.path === 'dtn') {
+          // Before sealing, the anonymous report's own words are shown together, with the reminder.
+          const reminder = page.getByTestId('anonymous-reminder');
+          await expect.poll(() => reminder.innerText()).toContain('take out anything that could identify them');
+          expect(await reminder.innerText()).toContain(String(examples.dtn.interview));
+          expect(await reminder.innerText()).not.toContain('Priya Raman');
+          expect(await violations(page, 'check your answers of an anonymous report')).toEqual([]);
+          await page.screenshot({ path: 'test-results/anonymous-reminder-360.png', fullPage: true });
+        }
         await backToEncounter(page);
         await expect.poll(() => personRow(page, label(index + 1)).getAttribute('data-state')).toBe('ready');
       });
@@ -121,9 +132,17 @@ describe('encounter mode', () => {
       expect(stored.map((row) => row.id).sort()).toEqual([...ids].sort());
       const byId = new Map(stored.map((row) => [row.id, row]));
       expect(ids.map((id) => byId.get(id)?.path)).toEqual(people.map((person) => person.path));
-      const encounterIds = new Set(stored.map((row) => row.encounter_id));
+      const encounterIds = new Set(stored.filter((row) => row.path !== 'dtn').map((row) => row.encounter_id));
       expect(encounterIds.size).toBe(1);
       expect([...encounterIds][0]).toMatch(/^[0-9a-f-]{36}$/);
+      // The man who did not agree to be referred: counted on the encounter only, with nothing that ties
+      // him to the raid — no link, no place, no officers — and his account in the responder's own words.
+      const anonymousId = ids[4]!;
+      expect(byId.get(anonymousId)?.encounter_id).toBeNull();
+      const anonymous = await receivedReferral(server, anonymousId);
+      expect(anonymous).not.toHaveProperty('links');
+      expect(anonymous.interview).toBe(examples.dtn.interview);
+      for (const trail of ['Kestrel Hand Car Wash', 'Priya Raman', encounter.operation]) expect(JSON.stringify(anonymous), trail).not.toContain(trail);
       expect(JSON.parse(byId.get(ids[0]!)?.family ?? 'null')).toEqual([ids[1]]);
       expect(JSON.parse(byId.get(ids[1]!)?.family ?? 'null')).toEqual([ids[0]]);
       expect(stored.filter((row) => row.family !== null)).toHaveLength(2);

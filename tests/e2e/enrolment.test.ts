@@ -37,7 +37,7 @@ describe('an enrolled device', () => {
       await page.getByLabel('Password', { exact: true }).fill(password!.trim());
       await page.getByLabel('A name for this device').fill('Team 3 phone');
       await page.getByRole('button', { name: 'Sign in and enrol this device' }).click();
-      await expect.poll(() => page.getByTestId('enrolment').innerText()).toMatch(/This device is enrolled/);
+      await expect.poll(() => page.getByTestId('enrolment').innerText(), { timeout: 20_000 }).toMatch(/This device is enrolled/);
     });
 
     walk.step('sends a signed referral taken offline when signal returns', async () => {

@@ -62,7 +62,7 @@ describe('evidence attached offline', () => {
     await expect.poll(() => pending.getByText(/^Make it smaller: .* → .*(KB|MB)$/).count()).toBe(2);
     for (const label of await pending.getByText(/^Keep the original/).all()) await label.click();
     await pending.getByRole('button', { name: 'Attach 3 files' }).click();
-    await expect.poll(() => page.getByTestId('evidence-count').innerText()).toBe('3 files attached');
+    await expect.poll(() => page.getByTestId('evidence-count').innerText(), { timeout: 20_000 }).toBe('3 files attached');
 
     // A wrong type is refused by name; nothing attached is lost.
     await files.setInputFiles([{ name: 'tool.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') }]);
@@ -109,9 +109,10 @@ describe('evidence attached offline', () => {
 
     await files.setInputFiles([pdf('statement.pdf', 2_000)]);
     await pending.getByRole('button', { name: /^Attach/ }).click();
-    await expect.poll(() => page.getByTestId('evidence-count').innerText()).toBe('1 file attached');
+    await expect.poll(() => page.getByTestId('evidence-count').innerText(), { timeout: 20_000 }).toBe('1 file attached');
 
-    await files.setInputFiles([pdf('cctv-export.pdf', 26_000_000)]);
+    // 26 MB crosses the DevTools protocol as base64: slow on a busy machine, so it gets longer than a click.
+    await files.setInputFiles([pdf('cctv-export.pdf', 26_000_000)], { timeout: 90_000 });
     await page.locator('.govuk-error-summary').getByText(/^cctv-export\.pdf is .+\. Each file must be 25 MB or smaller$/).waitFor();
     expect(await page.getByTestId('evidence-count').innerText()).toBe('1 file attached');
 

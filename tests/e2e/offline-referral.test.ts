@@ -14,6 +14,8 @@ describe('a referral taken offline', () => {
     });
     await openApp(page, server.baseUrl);
     await page.getByRole('heading', { name: 'Refer a potential victim of modern slavery' }).waitFor();
+    // Nothing was ever sent from this device: the header does not claim "All sent".
+    expect(await page.getByTestId('status-line').innerText()).toBe('Nothing to send');
     await waitForServiceWorker(page);
 
     await context.setOffline(true);
@@ -27,7 +29,7 @@ describe('a referral taken offline', () => {
     await page.getByRole('link', { name: 'Go to your outbox' }).click();
     const item = page.getByTestId('outbox-item').filter({ hasText: 'OP-LANTERN-7' });
     await expect.poll(() => item.getAttribute('data-state')).toBe('queued');
-    await expect.poll(() => page.getByTestId('status-line').innerText()).toMatch(/1 waiting/);
+    await expect.poll(() => page.getByTestId('status-line').innerText()).toBe('No signal — 1 waiting');
 
     await context.setOffline(false);
     await expect.poll(() => item.getAttribute('data-state'), { timeout: 30_000 }).toBe('delivered');

@@ -74,7 +74,7 @@ describe('updates', () => {
     proxy.cutApi(true);
     await submitReferral(page, 'UPDATE-1', 'Under 18', 'Found in a cannabis grow house; says he is 16.');
     await page.getByRole('heading', { name: 'Referral saved and queued' }).waitFor();
-    await expect.poll(() => page.getByTestId('status-line').innerText()).toBe('1 waiting — no signal');
+    await expect.poll(() => page.getByTestId('status-line').innerText()).toBe('No signal — 1 waiting');
 
     appendFileSync(join(staticDir, 'sw.js'), '\n// version 2\n');
     await page.evaluate(async () => {

@@ -21,6 +21,40 @@ async function fillDraft(page: Page, label: string, account: string) {
 }
 
 describe('the device vault', () => {
+  it('sets up on a 360 × 640 phone with the button in view, the passphrase shown on request and what it protects behind a details', async () => {
+    const { context, page } = await stack.newPage({ viewport: { width: 360, height: 640 } });
+    await page.goto(stack.server.baseUrl);
+    await page.getByRole('heading', { name: 'Protect this device' }).waitFor();
+    const button = await page.getByRole('button', { name: 'Protect this device' }).boundingBox();
+    expect(button!.y + button!.height, 'the button’s bottom edge, in px from the top').toBeLessThanOrEqual(640);
+    const protects = page.getByText(/^Everything you type is encrypted/);
+    expect(await protects.isVisible()).toBe(false);
+    await page.getByText('What this protects').click();
+    await protects.waitFor();
+
+    const passphrase = page.locator('#passphrase');
+    await passphrase.fill(PASSPHRASE);
+    expect(await passphrase.getAttribute('type')).toBe('password');
+    await page.getByRole('button', { name: 'Show passphrase' }).first().click();
+    expect(await passphrase.getAttribute('type')).toBe('text');
+    await page.getByText('Your passphrase is visible').waitFor({ state: 'attached' });
+    // Sending the form hides it again (here refused: not yet typed twice), so the browser never keeps it as plain text.
+    await page.getByRole('button', { name: 'Protect this device' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    expect(await passphrase.getAttribute('type')).toBe('password');
+    await page.locator('#passphrase-again').fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Protect this device' }).click();
+    await page.getByRole('button', { name: 'Lock' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Lock' }).click();
+    const unlock = page.locator('#unlock-passphrase');
+    await unlock.fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Show passphrase' }).click();
+    expect(await unlock.getAttribute('type')).toBe('text');
+    await page.getByRole('button', { name: 'Hide passphrase' }).click();
+    expect(await unlock.getAttribute('type')).toBe('password');
+    await context.close();
+  });
+
   it('leaves nothing readable in IndexedDB or the caches, and keeps nothing after delivery', async () => {
     const { context, page } = await stack.newPage();
     await openApp(page, stack.server.baseUrl);

@@ -69,6 +69,8 @@ const routes: Route[] = [
   },
   { name: 'GET /api/v1/cases/:id', call: (c) => request(c, 'GET', `/api/v1/cases/${caseId}`) },
   { name: 'GET /api/v1/stats/referrals-by-path', call: (c) => request(c, 'GET', '/api/v1/stats/referrals-by-path') },
+  { name: 'GET /api/v1/figures/tables', call: (c) => request(c, 'GET', '/api/v1/figures/tables?period=2026-Q4') },
+  { name: 'GET /api/v1/figures/trend', call: (c) => request(c, 'GET', '/api/v1/figures/trend?period=2026&table=duty-to-notify-by-quarter&row=total&column=total') },
   { name: 'GET /api/v1/referrals/:id/files/:fileId', call: (c) => request(c, 'GET', `/api/v1/referrals/${caseId}/files/${EVIDENCE_FILE}`) },
   {
     name: 'PUT /api/v1/referrals/:id/files/:fileId/chunks/:index',
@@ -144,6 +146,8 @@ const expected: Record<string, string[]> = {
   'DELETE /api/v1/devices/:id (a responder’s)': [NO_SESSION, '204', WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, '204', NO_SESSION, NO_SESSION],
   'GET /api/v1/cases/:id': [NO_SESSION, WRONG_ROLE, OK, OK, NOT_AT_PANEL, WRONG_ROLE, WRONG_ROLE, NO_SESSION, NO_SESSION],
   'GET /api/v1/stats/referrals-by-path': [NO_SESSION, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, OK, WRONG_ROLE, NO_SESSION, NO_SESSION],
+  'GET /api/v1/figures/tables': [NO_SESSION, WRONG_ROLE, WRONG_ROLE, OK, WRONG_ROLE, OK, WRONG_ROLE, NO_SESSION, NO_SESSION],
+  'GET /api/v1/figures/trend': [NO_SESSION, WRONG_ROLE, WRONG_ROLE, OK, WRONG_ROLE, OK, WRONG_ROLE, NO_SESSION, NO_SESSION],
   'GET /api/v1/referrals/:id/files/:fileId': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, OK],
   'PUT /api/v1/referrals/:id/files/:fileId/chunks/:index': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, '201'],
   'GET /api/v1/cases': [NO_SESSION, WRONG_ROLE, OK, OK, OK, WRONG_ROLE, WRONG_ROLE, NO_SESSION, NO_SESSION],

@@ -16,7 +16,8 @@ describe.each([sqliteBackend(), postgresBackend()])('possible same people, and w
   beforeAll(async () => {
     await backend.setUp();
     server = await startCaseworkServer(backend, { start: new Date('2026-03-02T10:00:00.000Z') });
-    device = await enrolDevice(server.baseUrl, await signIn(server.baseUrl, await createAccount(server, 'responder')));
+    // A police officer's phone: a Duty to Notify report is taken only from an authority with the Duty.
+    device = await enrolDevice(server.baseUrl, await signIn(server.baseUrl, await createAccount(server, 'responder', 'West Yorkshire Police')));
     caseworker = deskFor(server.baseUrl, await signIn(server.baseUrl, await createAccount(server, 'caseworker')));
     reviewer = deskFor(server.baseUrl, await signIn(server.baseUrl, await createAccount(server, 'reviewer')));
     analystEmail = (await createAccount(server, 'analyst')).email;

@@ -82,6 +82,8 @@ describe('API description', () => {
       '/api/v1/admin/audit',
       '/api/v1/admin/audit.csv',
       '/api/v1/stats/referrals-by-path',
+      '/api/v1/figures/tables',
+      '/api/v1/figures/trend',
       '/api/v1/referrals/{id}/files/{fileId}',
       '/api/v1/referrals/{id}/files/{fileId}/chunks/{index}',
       '/api/v1/reference/{list}',
@@ -192,13 +194,16 @@ describe('fuzz: malformed, oversized and random requests', () => {
     expect(await server.referrals.count()).toBe(before);
   });
 
-  it('never answers 5xx for random receipt queries, paths, methods and headers', async () => {
+  it('never answers 5xx for random receipt queries', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 300 }), async (query) => {
         noServerError((await fetch(`${server.baseUrl}/api/v1/receipts?${encodeURI(query)}`)).status);
       }),
       { numRuns: 300, seed: 11 },
     );
+  });
+
+  it('never answers 5xx for random paths, methods and headers', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'),

@@ -96,6 +96,27 @@ describe('POST /api/v1/referrals', () => {
     expect((await fromCharity.json()).errors[0]).toMatchObject({ path: 'envelope.referral.consent', message: expect.stringMatching(/^Only public authorities/) });
   });
 
+  it('takes a Duty to Notify report from an enrolled device only when its account’s organisation is a Duty to Notify authority', async () => {
+    const sendFrom = async (organisation: string) => {
+      const device = await enrolDevice(server.baseUrl, await signIn(server.baseUrl, await createAccount(server, 'responder', organisation)));
+      // The form's organisation answer names a police force either way: it is the responder's word, not the service's.
+      const report = await sealed(validReferral('dtn', { organisation: 'West Yorkshire Police' }));
+      return { id: report.id, response: await signedFetch(server.baseUrl, device, 'POST', '/api/v1/referrals', { body: JSON.stringify(report) }) };
+    };
+    const charity = await sendFrom('The Salvation Army');
+    expect(charity.response.status).toBe(422);
+    expect((await charity.response.json()).errors).toEqual([
+      { path: 'envelope.referral.organisation', message: expect.stringMatching(/^Only a public authority with a Duty to Notify .* enrolled to The Salvation Army\. Keep the draft/) },
+    ]);
+    expect(await server.referrals.findById(charity.id)).toBeUndefined();
+    const police = await sendFrom('West Yorkshire Police');
+    expect(police.response.status).toBe(201);
+    // A referral the person agreed to comes from anyone the service enrolled.
+    const device = await enrolDevice(server.baseUrl, await signIn(server.baseUrl, await createAccount(server, 'responder', 'The Salvation Army')));
+    const referral = await sealed(validReferral('adult-nrm'));
+    expect((await signedFetch(server.baseUrl, device, 'POST', '/api/v1/referrals', { body: JSON.stringify(referral) })).status).toBe(201);
+  });
+
   it('answers 413 for a body over the limit, 400 for broken JSON and 415 for another media type', async () => {
     const huge = await sealed(validReferral('adult-nrm', { howStarted: 'a'.repeat(MAX_SUBMISSION_BYTES) }));
     const tooLarge = await post(huge);

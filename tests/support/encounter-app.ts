@@ -79,7 +79,7 @@ export async function completeForm(page: Page, answers: Answers, files: FilePayl
     await pending.waitFor();
     for (const keep of await pending.getByText(/^Keep the original/).all()) await keep.click();
     await pending.getByRole('button', { name: `Attach ${files.length} files` }).click();
-    await expect.poll(() => page.getByTestId('evidence-count').innerText()).toBe(`${files.length} files attached`);
+    await expect.poll(() => page.getByTestId('evidence-count').innerText(), { timeout: 20_000 }).toBe(`${files.length} files attached`);
   }
   await fillForm(page, answers);
   await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();

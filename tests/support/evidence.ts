@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { loadIntakeKeyring } from '../../src/server/crypto/intake-keys.ts';
 import { evidenceAad, evidenceManifestSchema, importFileKey, openChunk } from '../../src/shared/evidence.ts';
-import { openJson } from '../../src/shared/sealing.ts';
+import { openJson, sealingAad } from '../../src/shared/sealing.ts';
 import type { RunningServer } from './server-process.ts';
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -16,6 +16,19 @@ export interface ReceivedFile {
   declared: string;
   /** SHA-256 of the plaintext the server reassembles from the chunks it holds. */
   received: string;
+}
+
+/** Opens a stored referral's sealed answers with the server's intake key, as the decision unit reads them. */
+export async function receivedReferral(server: RunningServer, referralId: string): Promise<Record<string, unknown>> {
+  const db = new BetterSqlite3(server.sqliteFile, { readonly: true });
+  try {
+    const row = db.prepare('select envelope, schema_version from referrals where id = ?').get(referralId) as { envelope: string; schema_version: number };
+    const sealed = JSON.parse(row.envelope) as { keyId: string; enc: string; ct: string };
+    const keyring = await loadIntakeKeyring(join(server.dataDir, 'intake-keys.json'), new Date());
+    return (await openJson(keyring.privateKey(sealed.keyId)!, sealed, sealingAad(referralId, row.schema_version))) as Record<string, unknown>;
+  } finally {
+    db.close();
+  }
 }
 
 /**

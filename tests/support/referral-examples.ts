@@ -123,3 +123,19 @@ export const examples = {
     contactPostSafe: 'yes',
   },
 } satisfies Record<string, Answers>;
+
+/** The adult example taking the forks it does not take by itself (several situations, overseas, fears…): with the others, every page of the form. */
+export const adultEveryFork: Answers = {
+  ...examples['adult-nrm'],
+  multipleSituations: 'yes',
+  exploitationDatesSeveral: 'Two situations: a car wash, then a farm.',
+  stillExploited: 'yes',
+  whatKeepsThem: 'Debt.',
+  whereExploited: 'uk-and-overseas',
+  countries: ['Albania', 'France'],
+  exploitersLocationKnown: 'yes',
+  exploitersInUk: 'yes',
+  exploitersWhereabouts: 'Leeds.',
+  fearReexploitation: 'yes',
+  fearReasons: 'Still owes money.',
+};

@@ -4,7 +4,6 @@
 import { cleanup, fireEvent, render, waitFor } from '@testing-library/preact';
 import { h } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReferralFigures } from '../../src/console/figures/ReferralFigures.tsx';
 import { ErrorSummary, type SummaryError } from '../../src/govuk/ErrorSummary.tsx';
 import type { ConsoleApi } from '../../src/console/shell/api.ts';
 import { SignIn } from '../../src/console/shell/SignIn.tsx';
@@ -102,22 +101,5 @@ describe('the shared error summary', () => {
     const link = view.container.querySelector('a')!;
     expect(link.getAttribute('href')).toBe('/drafts/1/step/name?change=1');
     expect(fireEvent.click(link)).toBe(true);
-  });
-});
-
-describe('console figures, drawn with src/govuk', () => {
-  it('shows referrals by path as a GOV.UK table, figures right-aligned, small numbers suppressed', async () => {
-    const figures = api({ referralsByPath: async () => ({ ok: true, value: { rows: [{ path: 'child', count: 12 }, { path: 'dtn', count: null }] } }) as never });
-    const view = render(h(ReferralFigures, { api: figures, onSessionEnded: () => undefined }));
-    const table = await waitFor(() => view.getByTestId('referrals-by-path'));
-    expect(table.querySelector('caption')?.className).toBe('govuk-table__caption govuk-table__caption--m');
-    expect([...table.querySelectorAll('thead th')].map((th) => [th.getAttribute('scope'), th.className, th.textContent])).toEqual([
-      ['col', 'govuk-table__header', 'Path'],
-      ['col', 'govuk-table__header govuk-table__header--numeric', 'Referrals'],
-    ]);
-    expect([...table.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => `${cell.tagName}.${cell.className}: ${cell.textContent}`))).toEqual([
-      ['TH.govuk-table__header: Child (under 18), NRM referral', 'TD.govuk-table__cell govuk-table__cell--numeric: 12'],
-      ['TH.govuk-table__header: Adult who did not consent, Duty to Notify', 'TD.govuk-table__cell govuk-table__cell--numeric: Fewer than 5'],
-    ]);
   });
 });

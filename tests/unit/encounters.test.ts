@@ -7,7 +7,7 @@ import { referralFromAnswers, referralSchema } from '../../src/shared/form/refer
 import { withLinks } from '../../src/shared/links.ts';
 import { quickCaptureErrors } from '../../src/shared/quick-capture.ts';
 import { getDraft, saveDraft } from '../../src/store/drafts.ts';
-import { addPerson, peopleOf, removePerson, saveEncounterDetails } from '../../src/store/encounter-people.ts';
+import { addPerson, forgetEncounterTrail, peopleOf, removePerson, saveEncounterDetails } from '../../src/store/encounter-people.ts';
 import { createEncounter, deleteEncounter, familyOf, getEncounter, updateEncounter, withFamily } from '../../src/store/encounters.ts';
 import { queueSubmission } from '../../src/store/outbox.ts';
 import { deviceKey, fakeClock, freshDatabase, submissionFor } from '../support/fixtures.ts';
@@ -125,14 +125,14 @@ describe('encounters on the device', () => {
     expect((await getDraft(db, key, son))?.answers.otherVictimsDetails).toMatch(/1 other potential victim was met there/);
   });
 
-  it('puts links on each path as it allows: family for referrals, only the encounter on an anonymous Duty to Notify report', () => {
+  it('puts links on each path as it allows: family for referrals, nothing at all on an anonymous Duty to Notify report', () => {
     const links = { encounterId: '01900000-0000-7000-8000-000000000001', family: ['01900000-0000-7000-8000-000000000002'] };
     const child = withLinks(referralFromAnswers(examples.child), links);
     expect(referralSchema.safeParse(child).success).toBe(true);
     expect(child).toMatchObject({ links });
+    // Not even the encounter's id: it would tie the report to the named referrals of the same raid.
     const dtn = withLinks(referralFromAnswers(examples.dtn), links);
-    expect(dtn).toMatchObject({ links: { encounterId: links.encounterId } });
-    expect((dtn as { links: object }).links).not.toHaveProperty('family');
+    expect(dtn).not.toHaveProperty('links');
     expect(referralSchema.safeParse(dtn).success).toBe(true);
     const cooperating = withLinks(referralFromAnswers(examples['dtn-cooperating']), links);
     expect(referralSchema.safeParse(cooperating).success).toBe(true);
@@ -140,6 +140,36 @@ describe('encounters on the device', () => {
     expect(withLinks(referralFromAnswers(examples.child), undefined)).not.toHaveProperty('links');
     // An anonymous report that somehow carries family links is refused by the schema itself.
     expect(referralSchema.safeParse({ ...(referralFromAnswers(examples.dtn) as object), links }).success).toBe(false);
+  });
+
+  it('takes the place, time and officers out of a person who becomes an anonymous report, keeping their own words', async () => {
+    const db = freshDatabase();
+    const key = await deviceKey;
+    const clock = fakeClock();
+    const encounter = await createEncounter(db, key, details, clock.now());
+    const refused = await addPerson(db, key, encounter, clock.now());
+    const ownWords = await addPerson(db, key, (await getEncounter(db, key, encounter.id))!, clock.now());
+    const named = await addPerson(db, key, (await getEncounter(db, key, encounter.id))!, clock.now());
+    const anonymous = { underAge: 'no', consent: 'no', cooperation: 'no' };
+    await saveDraft(db, key, refused.id, { answers: anonymous }, clock.now());
+    await saveDraft(db, key, ownWords.id, { answers: { ...anonymous, interview: 'Spoken to in the van, with an interpreter.' } }, clock.now());
+    await saveDraft(db, key, named.id, { answers: { underAge: 'no', consent: 'yes' } }, clock.now());
+
+    const forgotten = await forgetEncounterTrail(db, key, (await getDraft(db, key, refused.id))!, clock.now());
+    for (const draft of [forgotten, (await getDraft(db, key, refused.id))!]) {
+      expect(draft.answers).not.toHaveProperty('interview');
+      expect(draft.answers).not.toHaveProperty('otherVictimsDetails');
+      expect(JSON.stringify(draft.answers)).not.toMatch(/Okafor|Sparkle|Harbour/);
+      expect(draft.answers).toMatchObject({ policeForce: 'West Yorkshire Police', consent: 'no' });
+    }
+    expect((await forgetEncounterTrail(db, key, (await getDraft(db, key, ownWords.id))!, clock.now())).answers.interview).toBe('Spoken to in the van, with an interpreter.');
+    // A referral the person agreed to keeps everything the encounter wrote.
+    expect((await forgetEncounterTrail(db, key, (await getDraft(db, key, named.id))!, clock.now())).answers.interview).toMatch(/Officers present: DC Sam Okafor/);
+
+    // A later change to the encounter does not write the trail back into the anonymous report.
+    await saveEncounterDetails(db, key, (await getEncounter(db, key, encounter.id))!, { ...details, officers: 'DS Amir Khan' }, clock.now());
+    expect((await getDraft(db, key, refused.id))?.answers).not.toHaveProperty('interview');
+    expect((await getDraft(db, key, named.id))?.answers.interview).toMatch(/Officers present: DS Amir Khan/);
   });
 
   it('lists the people with where each stands, and deleting the encounter deletes only unsent drafts', async () => {

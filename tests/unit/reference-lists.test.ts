@@ -13,6 +13,7 @@ import {
   type ReferenceList,
   type ReferenceListName,
 } from '../../src/shared/reference-lists.ts';
+import { LARGEST_UK_PLACES } from '../../src/shared/reference/largest-uk-places.ts';
 
 const DATA = new URL('../../src/shared/reference/lists/', import.meta.url);
 const raw = (name: ReferenceListName) => readFileSync(new URL(`${name}.json`, DATA), 'utf8');
@@ -164,6 +165,27 @@ describe('matchItems', () => {
     expect(values(matchItems(towns, 'b', 3))).toEqual(['Bacup', 'Baildon', 'Bakewell']);
     expect(matchItems(towns, '  ', 10)).toEqual([]);
     expect(matchItems(towns, 'zzzz', 10)).toEqual([]);
+  });
+});
+
+describe('matchItems, with the largest places first', () => {
+  const towns = load('uk-towns');
+
+  it('names every one of the largest places exactly as the towns list does, once', () => {
+    expect(LARGEST_UK_PLACES.filter((name) => findItem(towns, name)?.value !== name)).toEqual([]);
+    expect(new Set(LARGEST_UK_PLACES).size).toBe(LARGEST_UK_PLACES.length);
+  });
+
+  it('offers Leeds and Leicester before Leatherhead and Leek after "le", the rest alphabetically', () => {
+    expect(values(matchItems(towns, 'le', 5, LARGEST_UK_PLACES))).toEqual(['Leeds', 'Leicester', 'Leatherhead', 'Lechlade-on-Thames', 'Ledbury']);
+  });
+
+  it('still puts a better match before a larger place: names starting "ston" before Kingston upon Hull, Preston and Maidstone', () => {
+    expect(values(matchItems(towns, 'ston', 6, LARGEST_UK_PLACES))).toEqual(['Stone', 'Stonehaven', 'Stonehouse', 'Kingston upon Hull', 'Preston', 'Maidstone']);
+  });
+
+  it('changes nothing without the list of largest places', () => {
+    expect(values(matchItems(towns, 'le', 3))).toEqual(['Leatherhead', 'Lechlade-on-Thames', 'Ledbury']);
   });
 });
 

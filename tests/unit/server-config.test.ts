@@ -54,6 +54,13 @@ describe('server configuration: accounts and devices', () => {
     expect(() => readConfig({ TRUST_PROXY: '0' }, '/')).toThrow(/from 1 to 10/);
   });
 
+  it('suppresses figures below 5 unless the deployment says otherwise (0 turns it off)', () => {
+    expect(readConfig({}, '/').figuresThreshold).toBe(5);
+    expect(readConfig({ FIGURES_SUPPRESSION_THRESHOLD: '10' }, '/').figuresThreshold).toBe(10);
+    expect(readConfig({ FIGURES_SUPPRESSION_THRESHOLD: '0' }, '/').figuresThreshold).toBe(0);
+    expect(() => readConfig({ FIGURES_SUPPRESSION_THRESHOLD: '-1' }, '/')).toThrow(/FIGURES_SUPPRESSION_THRESHOLD/);
+  });
+
   it('has per-device quotas, which a deployment may change', () => {
     expect(readConfig({}, '/').deviceQuotas).toEqual({ referralsPerHour: 100, unclaimedEvidenceBytes: 500_000_000 });
     expect(readConfig({ DEVICE_REFERRALS_PER_HOUR: '250', DEVICE_EVIDENCE_QUOTA_MB: '2000' }, '/').deviceQuotas).toEqual({ referralsPerHour: 250, unclaimedEvidenceBytes: 2_000_000_000 });

@@ -22,6 +22,10 @@ import { formContent } from '../form/content.ts';
 import { SummaryList } from '../../govuk/SummaryList.tsx';
 
 const text = evidenceText;
+
+// The reconsideration page's file picker travels in this page's lazy chunk: the evidence feature stays one
+// chunk, and the first load's list of lazy chunks does not grow.
+export { ReconsiderationFiles, reconsiderationEvidence } from './ReconsiderationFiles.tsx';
 /** Below this much space left, the page says the device is nearly full. */
 const LOW_SPACE = 200_000_000;
 /** Room kept free beyond a file's own size (encryption, the database's own bookkeeping). */

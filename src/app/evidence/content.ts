@@ -32,4 +32,10 @@ export const evidenceText = {
     failed: (name: string) => `${name} could not be stored on this device. Try again`,
   },
   count: fileCount,
+  /** New evidence chosen on the reconsideration request page. */
+  reconsideration: {
+    label: 'New evidence (optional)',
+    hint: 'Photos or documents the decision unit has not seen: JPG, PNG, PDF, DOC or DOCX, up to 25 MB each. Each is stored encrypted on this device as soon as you choose it, and sent sealed with the request.',
+    kind: (type: string) => (type === 'application/pdf' ? 'PDF' : type.startsWith('image/') ? 'Photo' : 'DOC'),
+  },
 } as const;

@@ -13,6 +13,7 @@ import { outboxContent } from '../outbox/content.ts';
 import { checkContent } from './check-content.ts';
 import { AnswerSections } from '../../govuk/AnswerSections.tsx';
 import { QualityAdvice } from './QualityAdvice.tsx';
+import { AnonymousReminder } from './AnonymousReminder.tsx';
 
 const text = checkContent.check;
 
@@ -70,6 +71,7 @@ export function CheckAnswers({ draft }: { draft: Draft }) {
             valueClass="app-pre-wrap"
             actions={(row) => change(draft.id, row)}
           />
+          <AnonymousReminder draftId={draft.id} answers={draft.answers} />
           <h2 class="govuk-heading-m">{text.sendHeading}</h2>
           <p class="govuk-body">{text.declaration}</p>
           <button id="submit" type="button" class="govuk-button" data-module="govuk-button" disabled={sending} aria-disabled={sending} onClick={() => void submit()}>

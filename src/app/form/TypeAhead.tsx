@@ -1,5 +1,6 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { LARGEST_UK_PLACES } from '../../shared/reference/largest-uk-places.ts';
 import { findItem, matchItems, type ReferenceItem, type ReferenceList, type ReferenceListName } from '../../shared/reference-lists.ts';
 import { useReferenceLists } from './reference-lists-context.ts';
 
@@ -61,7 +62,7 @@ export function TypeAhead({ id, name, label, labelIsPageHeading, hint, error, li
   const options = useMemo(() => {
     if (!items || !value.trim()) return [];
     const excluded = new Set(excludedKey ? excludedKey.split('\n') : []);
-    return matchItems(items, value, MAX_OPTIONS + excluded.size)
+    return matchItems(items, value, MAX_OPTIONS + excluded.size, list === 'uk-towns' ? LARGEST_UK_PLACES : undefined)
       .filter((item) => !excluded.has(item.value))
       .slice(0, MAX_OPTIONS);
   }, [items, value, excludedKey]);

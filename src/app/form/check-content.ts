@@ -30,7 +30,9 @@ export const checkContent = {
     sentTitle: 'Referral sent',
     referenceLabel: 'Reference',
     whatNext: 'What happens next',
-    nextBody: 'The decision unit aims to make a reasonable grounds decision within 5 working days of receiving the referral. When it decides, your outbox shows the decision and its date.',
+    // No promise of a date: the 5 working day target for the first decision is often missed.
+    nextBody:
+      'The Home Office decides, usually through the Single Competent Authority; about a fifth of cases, such as people in immigration detention, go to Immigration Enforcement instead. It first decides whether there are reasonable grounds to believe they are a victim, and later makes a conclusive grounds decision. Neither comes by a set date. When a decision is made, your outbox shows it and its date.',
     attentionTitle: 'This referral needs your attention',
     toOutbox: 'Go to your outbox',
     another: 'Start another referral',

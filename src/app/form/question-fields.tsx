@@ -23,9 +23,15 @@ export function TextQuestion({ kind, field, ...question }: QuestionProps & { kin
   return <TextInput {...question} type={type} inputMode={inputMode} width={width} spellcheck={false} autocomplete="off" field={field} />;
 }
 
-/** A long answer with the GOV.UK character count; typing past the limit is allowed and then flagged, so nothing pasted is cut. */
+/** Percent of the limit typed before the count shows: GOV.UK's own example. */
+const COUNT_THRESHOLD = 75;
+
+/**
+ * A long answer with the GOV.UK character count, shown only near the limit (GOV.UK's threshold): a
+ * count of thousands left on every box is noise. Typing past the limit is allowed and then flagged, so nothing pasted is cut.
+ */
 export function TextareaQuestion({ field, max, ...question }: QuestionProps & { field: TextFieldProps; max: number }) {
-  return <Textarea {...question} field={field} rows={question.heading ? 10 : 5} maxLength={max} countText={formContent.characters} />;
+  return <Textarea {...question} field={field} rows={question.heading ? 10 : 5} maxLength={max} threshold={COUNT_THRESHOLD} countText={formContent.characters} />;
 }
 
 /** Radios or checkboxes in a fieldset; follow-up questions open under the option they belong to. */

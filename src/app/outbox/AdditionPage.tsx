@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import { v7 as uuidv7 } from 'uuid';
 import { REASON_TEXT_MAX } from '../../shared/casework/form-text.ts';
@@ -6,7 +7,8 @@ import { dayOf } from '../../shared/casework/uk-day.ts';
 import { reconsiderationGrounds } from '../../shared/casework/reasons.ts';
 import { toFieldErrors } from '../../shared/issues.ts';
 import type { Answers } from '../../shared/form/model.ts';
-import { additionsOf, queueAddition } from '../../store/additions.ts';
+import { additionsOf } from '../../store/additions.ts';
+import { queueAddition, reconsiderationFilesKey } from '../../store/queue-addition.ts';
 import { ChoiceGroup } from '../../govuk/Choices.tsx';
 import { QuestionPage } from '../../govuk/QuestionPage.tsx';
 import { Textarea } from '../../govuk/Textarea.tsx';
@@ -15,7 +17,7 @@ import { BackLink } from '../shell/BackLink.tsx';
 import { Link } from '../shell/Link.tsx';
 import { formatDate } from '../shell/format.ts';
 import { navigate, paths } from '../shell/routes.ts';
-import { useServices } from '../shell/services.ts';
+import { useKey, useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
 import { outboxContent } from './content.ts';
 import { intakeKeyFor } from './intake-key.ts';
@@ -24,6 +26,9 @@ import { useOutbox } from './use-outbox.ts';
 import type { OutboxItem } from '../../store/outbox.ts';
 
 const text = outboxContent.additionPage;
+const FILES_ID = 'reconsideration-files';
+// With the evidence page's chunk, which holds the evidence feature's code.
+const ReconsiderationFiles = lazy(() => import('../evidence/EvidencePage.tsx').then((m) => ({ default: m.ReconsiderationFiles })));
 const inWords = (day: string | null | undefined) => (day ? formatDate(new Date(`${day}T00:00:00Z`)) : '');
 
 /** The action the form's values make, checked by the same schema the server applies. */
@@ -39,7 +44,10 @@ function actionFrom(action: AdditionAction, values: Answers): { action?: Respond
 
 function AdditionForm({ item, action }: { item: OutboxItem; action: AdditionAction }) {
   const services = useServices();
+  const vaultKey = useKey();
   const [failure, setFailure] = useState<string | undefined>(undefined);
+  const [fileErrors, setFileErrors] = useState<string[]>([]);
+  const waiting = reconsiderationFilesKey(item.id);
   const progress = item.caseStatus?.progress;
   const late = action === 'reconsider' && Boolean(progress?.reconsiderUntil) && dayOf(services.clock.now()) > (progress?.reconsiderUntil ?? '');
   const validate = (values: Answers): FieldErrors => {
@@ -57,17 +65,23 @@ function AdditionForm({ item, action }: { item: OutboxItem; action: AdditionActi
         setFailure(outboxContent.noIntakeKey);
         return;
       }
+      // New evidence goes only with a reconsideration request; files are sealed and sent with it, then wiped.
+      const evidence = action === 'reconsider' ? await (await import('../evidence/EvidencePage.tsx')).reconsiderationEvidence(services.db, vaultKey, waiting) : undefined;
       const { sealAddition } = await import('./seal.ts');
       const now = services.clock.now();
-      const submission = await sealAddition(key, item.id, made, uuidv7(), now.toISOString());
-      await queueAddition(services.db, item.id, made.type, submission, now);
+      const submission = await sealAddition(key, item.id, made, uuidv7(), now.toISOString(), evidence?.manifest);
+      await queueAddition(services.db, item.id, made.type, submission, now, evidence ? { uploads: evidence.uploads, from: waiting } : undefined);
       services.sendSoon();
       navigate(paths.outbox);
     } catch {
       setFailure(text.failed);
     }
   });
-  const errors = [...Object.entries(form.errors).map(([name, message]) => ({ href: `#${name}`, message })), ...(failure ? [{ href: '#submit', message: failure }] : [])];
+  const errors = [
+    ...Object.entries(form.errors).map(([name, message]) => ({ href: `#${name}`, message })),
+    ...fileErrors.map((message) => ({ href: `#${FILES_ID}`, message })),
+    ...(failure ? [{ href: '#submit', message: failure }] : []),
+  ];
   const words = action === 'answer' ? text.answer : text.reconsider;
   return (
     <QuestionPage
@@ -110,6 +124,9 @@ function AdditionForm({ item, action }: { item: OutboxItem; action: AdditionActi
           />
           <Textarea id="detail" label={text.reconsider.detail} hint={text.reconsider.detailHint} error={form.errors['detail']} rows={8} maxLength={REASON_TEXT_MAX} field={form.text('detail')} />
           {late ? <Textarea id="lateReason" label={text.reconsider.lateReason} hint={text.reconsider.lateHint} error={form.errors['lateReason']} rows={4} maxLength={REASON_TEXT_MAX} field={form.text('lateReason')} /> : null}
+          <Suspense fallback={null}>
+            <ReconsiderationFiles id={FILES_ID} waitingUnder={waiting} onErrors={setFileErrors} />
+          </Suspense>
         </>
       )}
     </QuestionPage>

@@ -1,5 +1,5 @@
 import { SCHEMA_VERSION, type Referral } from '../../shared/referral.ts';
-import { evidenceAad, type EvidenceManifest } from '../../shared/evidence.ts';
+import { additionEvidenceAad, evidenceAad, type EvidenceManifest } from '../../shared/evidence.ts';
 import type { CurrentSubmission } from '../../shared/protocol.ts';
 import { additionAad, type AdditionSubmission } from '../../shared/additions.ts';
 import type { ResponderAction } from '../../shared/casework/responder-actions.ts';
@@ -20,8 +20,19 @@ export async function sealSubmission(key: IntakePublicKey, referral: Referral, i
   };
 }
 
-/** Seals an answer or a reconsideration request for the server, bound to its referral and its own id. */
-export async function sealAddition(key: IntakePublicKey, referralId: string, action: ResponderAction, id: string, submittedAt: string): Promise<AdditionSubmission> {
+/**
+ * Seals an answer or a reconsideration request for the server, bound to its referral and its own id;
+ * the manifest of the files it brings (keys included) likewise, to the same key.
+ */
+export async function sealAddition(
+  key: IntakePublicKey,
+  referralId: string,
+  action: ResponderAction,
+  id: string,
+  submittedAt: string,
+  evidence?: EvidenceManifest,
+): Promise<AdditionSubmission> {
   const { keyId, enc, ct } = await sealJson(key, action, additionAad(referralId, id));
-  return { id, submittedAt, envelope: { format: 'hpke', keyId, enc, ct } };
+  const files = evidence ? await sealJson(key, evidence, additionEvidenceAad(referralId, id)) : undefined;
+  return { id, submittedAt, envelope: { format: 'hpke', keyId, enc, ct, ...(files ? { evidence: { enc: files.enc, ct: files.ct } } : {}) } };
 }

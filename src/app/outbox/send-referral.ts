@@ -1,3 +1,4 @@
+import { isAnonymousReport } from '../../shared/anonymous-report.ts';
 import { caseLabelIssue } from '../../shared/case-label.ts';
 import { referralFromAnswers, referralSchema } from '../../shared/referral.ts';
 import { toFieldErrors } from '../../shared/issues.ts';
@@ -6,6 +7,7 @@ import type { CurrentSubmission, FieldError } from '../../shared/protocol.ts';
 import { many } from '../../shared/form/model.ts';
 import type { UploadFile } from '../../shared/evidence-protocol.ts';
 import type { Draft } from '../../store/drafts.ts';
+import { forgetEncounterTrail } from '../../store/encounter-people.ts';
 import { evidenceForSending, purgeFilesExcept } from '../../store/evidence.ts';
 import { queueSubmission } from '../../store/outbox.ts';
 import { encounterLinks } from '../encounter/encounter-links.ts';
@@ -24,7 +26,9 @@ export interface Sealed {
 export const attachedFileIds = (draft: Draft): readonly string[] => many(draft.answers, 'evidenceFiles');
 
 /** Checks a draft against the whole schema and seals it, and the manifest of its files, for the server under `id`. */
-export async function sealDraft(services: AppServices, vaultKey: CryptoKey, draft: Draft, id: string): Promise<Sealed | SendResult> {
+export async function sealDraft(services: AppServices, vaultKey: CryptoKey, given: Draft, id: string): Promise<Sealed | SendResult> {
+  // Sent from an encounter's list too, where no form page read it: an anonymous report never carries the encounter's trail.
+  const draft = given.encounterId && isAnonymousReport(given.answers) ? await forgetEncounterTrail(services.db, vaultKey, given, services.clock.now()) : given;
   const referral = referralSchema.safeParse(withLinks(referralFromAnswers(draft.answers), await encounterLinks(services, draft)));
   const label = caseLabelIssue(draft.caseLabel);
   if (!referral.success || label) {

@@ -7,7 +7,7 @@ import { PasskeySetting } from './PasskeySetting.tsx';
 import { MIN_PASSPHRASE_LENGTH } from '../vault/passphrase-strength.ts';
 import { paths } from '../shell/routes.ts';
 import { useServices } from '../shell/services.ts';
-import { vaultContent } from '../vault/content.ts';
+import { setupContent } from '../vault/setup-content.ts';
 import { content } from '../shell/content.ts';
 import { settingsContent } from './content.ts';
 
@@ -26,7 +26,7 @@ function ChangePassphrase() {
   const submit = async (event: Event) => {
     event.preventDefault();
     setDone(false);
-    if (next.length < MIN_PASSPHRASE_LENGTH) return setError(vaultContent.vault.tooShort(MIN_PASSPHRASE_LENGTH));
+    if (next.length < MIN_PASSPHRASE_LENGTH) return setError(setupContent.tooShort(MIN_PASSPHRASE_LENGTH));
     try {
       await vault.changePassphrase(current, next);
       setError('');
@@ -54,7 +54,7 @@ function ChangePassphrase() {
           {text.next}
         </label>
         <div id="new-passphrase-hint" class="govuk-hint">
-          {vaultContent.vault.passphraseHint(MIN_PASSPHRASE_LENGTH)}
+          {setupContent.passphraseHint(MIN_PASSPHRASE_LENGTH)}
         </div>
         <input id="new-passphrase" class="govuk-input govuk-!-width-two-thirds" type="password" autocomplete="new-password" aria-describedby="new-passphrase-hint" value={next} onInput={(e) => setNext(e.currentTarget.value)} />
       </div>
@@ -134,7 +134,7 @@ export function SettingsPage() {
       <div class="govuk-grid-column-two-thirds">
         <h1 class="govuk-heading-l">{text.title}</h1>
         <h2 class="govuk-heading-m">{text.vaultHeading}</h2>
-        <p class="govuk-body">{vaultContent.vault.protects}</p>
+        <p class="govuk-body">{setupContent.protects}</p>
         <DeviceEnrolment />
         <ChangePassphrase />
         <PasskeySetting />

@@ -12,7 +12,6 @@ import { CaseLabelPage } from '../form/CaseLabelPage.tsx';
 import { NotFound } from './NotFound.tsx';
 import { pageMode } from '../form/page-mode.ts';
 import { NeutralScreen } from '../vault/NeutralScreen.tsx';
-import { SetupVault } from '../vault/SetupVault.tsx';
 import { Unlock } from '../vault/Unlock.tsx';
 import { matchRoute, paths, useLocation } from './routes.ts';
 import { useServices } from './services.ts';
@@ -48,6 +47,8 @@ const Outbox = lazy(() => import('../outbox/Outbox.tsx').then((m) => ({ default:
 const AdditionPage = lazy(() => import('../outbox/AdditionPage.tsx').then((m) => ({ default: m.AdditionPage })));
 const SettingsPage = lazy(() => import('../settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
 const WipePage = lazy(() => import('../settings/WipePage.tsx').then((m) => ({ default: m.WipePage })));
+// Only a new device (or one just wiped) sets up its vault; every other start goes straight to Unlock.
+const SetupVault = lazy(() => import('../vault/SetupVault.tsx').then((m) => ({ default: m.SetupVault })));
 const EncounterScreens = lazy(() => import('../encounter/EncounterScreens.tsx').then((m) => ({ default: m.EncounterScreens })));
 
 export interface UpdateSignal {

@@ -58,16 +58,10 @@ export function Home({ install, onInstall }: { install: InstallState; onInstall:
                     <span class="govuk-visually-hidden"> {draft.caseLabel || text.draftUntitled}</span>
                   </Link>
                   {' · '}
-                  <button
-                    type="button"
-                    class="app-link-button"
-                    onClick={() => {
-                      if (confirm(text.confirmDelete)) void store.remove(draft.id);
-                    }}
-                  >
+                  <Link href={paths.deleteDraft(draft.id)}>
                     {text.delete}
                     <span class="govuk-visually-hidden"> {draft.caseLabel || text.draftUntitled}</span>
-                  </button>
+                  </Link>
                 </span>
               </li>
             ))}

@@ -23,7 +23,8 @@ export function StatusLine() {
   const waiting = states.filter((state) => state === 'queued' || state === 'sending').length;
   const paused = states.filter((state) => state === 'paused').length;
 
-  let text: string = content.status.allSent;
+  // "All sent" only once something was: before that there is simply nothing to send.
+  let text: string = states.includes('delivered') ? content.status.allSent : content.status.nothing;
   let tone = 'ok';
   if (attention > 0) {
     text = content.status.attention(attention);
@@ -35,7 +36,8 @@ export function StatusLine() {
     text = content.status.sending(progress.done, progress.total);
     tone = 'busy';
   } else if (waiting > 0) {
-    text = progress.lastError ? content.status.waitingNoSignal(waiting) : content.status.waiting(waiting);
+    // The last try failed, or the device knows it has no network: either way, nothing goes until it does.
+    text = progress.lastError || !navigator.onLine ? content.status.waitingNoSignal(waiting) : content.status.waiting(waiting);
     tone = 'waiting';
   }
   return (

@@ -84,6 +84,8 @@ export function href<N extends RouteName>(name: N, params: ParamsOf<N>, query?: 
 }
 
 /** The addresses screens link to, built from the table. */
+export const DELETE_PAGE = 'delete';
+
 export const paths = {
   home: href('home', {}),
   newReferral: href('newReferral', {}),
@@ -92,6 +94,8 @@ export const paths = {
   resume: (id: string) => href('referralPage', { id, page: 'resume' }),
   rename: (id: string) => href('referralPage', { id, page: 'case-label' }, { rename: '1' }),
   check: (id: string) => href('referralPage', { id, page: 'check' }),
+  /** The confirmation page for deleting a draft (no page of the form is called this). */
+  deleteDraft: (id: string) => href('referralPage', { id, page: DELETE_PAGE }),
   /** `dtn`: the report is a Duty to Notify, which has its own wording (not personal data). */
   sent: (id: string, dtn = false) => href('referralSent', { id }, dtn ? { kind: 'dtn' } : undefined),
   encounters: href('encounters', {}),

@@ -6,9 +6,12 @@ import { useServices } from '../shell/services.ts';
 import { PassphraseInput } from './PassphraseInput.tsx';
 import { askToPersist } from './ask-to-persist.ts';
 import { vaultContent } from './content.ts';
+import { setupContent } from './setup-content.ts';
 import { NotificationBanner } from '../../govuk/NotificationBanner.tsx';
 
-const text = vaultContent.vault;
+const text = setupContent;
+
+/** The first screen on a new device (loaded only then): the passphrase first, what it protects on request. */
 export function SetupVault() {
   const { vault, session, clock, db } = useServices();
   const [passphrase, setPassphrase] = useState('');
@@ -43,9 +46,8 @@ export function SetupVault() {
         ) : null}
         <h1 class="govuk-heading-l">{text.setupTitle}</h1>
         <p class="govuk-body">{text.setupLead}</p>
-        <div class="govuk-inset-text">{text.protects}</div>
         <form noValidate onSubmit={(event) => void submit(event)}>
-          <PassphraseInput id="passphrase" label={text.passphrase} hint={text.passphraseHint(MIN_PASSPHRASE_LENGTH)} error={errorFor('#passphrase')} value={passphrase} onInput={setPassphrase} autocomplete="new-password" />
+          <PassphraseInput id="passphrase" label={vaultContent.vault.passphrase} hint={text.passphraseHint(MIN_PASSPHRASE_LENGTH)} error={errorFor('#passphrase')} value={passphrase} onInput={setPassphrase} autocomplete="new-password" />
           {strength ? (
             <p class="govuk-body-s" aria-live="polite" data-testid="strength">
               {text.strength[strength]}
@@ -53,9 +55,15 @@ export function SetupVault() {
           ) : null}
           <PassphraseInput id="passphrase-again" label={text.confirm} error={errorFor('#passphrase-again')} value={again} onInput={setAgain} autocomplete="new-password" />
           <button type="submit" class="govuk-button" disabled={busy} aria-disabled={busy}>
-            {busy ? text.working : text.setupAction}
+            {busy ? vaultContent.vault.working : text.setupAction}
           </button>
         </form>
+        <details class="govuk-details">
+          <summary class="govuk-details__summary">
+            <span class="govuk-details__summary-text">{text.protectsTitle}</span>
+          </summary>
+          <div class="govuk-details__text">{text.protects}</div>
+        </details>
       </div>
     </div>
   );

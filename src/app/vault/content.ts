@@ -1,27 +1,20 @@
 /** The lock’s words: setting a passphrase, unlocking, and the neutral screen quick hide shows. */
 export const vaultContent = {
   vault: {
-    protects:
-      'Everything you type is encrypted on this device with a key that only your passphrase unlocks, and the app locks itself when you leave it. Once you send a referral it is sealed so that only the National Referral Mechanism service can open it — not this phone, not the network. A short PIN can be guessed by someone who copies this phone’s storage and tries every combination, so use a passphrase of several words if you can.',
-    setupTitle: 'Protect this device',
-    setupLead: 'Choose a passphrase. You will need it each time you open the app. It cannot be recovered: if you forget it, the only way back in is to wipe this device.',
     passphrase: 'Passphrase',
-    passphraseHint: (min: number) => `At least ${min} characters. Three or four unrelated words are strong and easy to remember.`,
-    confirm: 'Type it again',
-    setupAction: 'Protect this device',
+    show: 'Show',
+    showPassphrase: 'Show passphrase',
+    hidePassphrase: 'Hide passphrase',
+    shown: 'Your passphrase is visible',
+    hidden: 'Your passphrase is hidden',
     working: 'Working — this takes a moment on purpose',
-    tooShort: (min: number) => `Your passphrase must be at least ${min} characters`,
-    mismatch: 'The two passphrases do not match',
-    strength: { weak: 'Strength: weak — easy to guess', fair: 'Strength: fair', strong: 'Strength: strong' },
     unlockTitle: 'Unlock NRM Field',
     unlockAction: 'Unlock',
     wrong: (left: number) => `That passphrase is not right. ${left} ${left === 1 ? 'try' : 'tries'} left before everything on this device is wiped.`,
     lastTries: (left: number) => `Warning: after ${left} more wrong ${left === 1 ? 'try' : 'tries'}, everything on this device will be wiped, including referrals not yet sent.`,
     wait: (seconds: number) => `Too many wrong tries. Wait ${seconds} seconds, then try again.`,
-    wipedTitle: 'This device was wiped',
-    revokedBody: 'An administrator removed this device from the service, so everything NRM Field kept on it was deleted. Ask your administrator if you need to use it again.',
-    wipedBody: 'Too many wrong passphrases were entered, so everything stored by NRM Field on this device was deleted.',
     lock: 'Lock',
+    /** Both quick hide and the passphrase's Hide: the same word. */
     hide: 'Hide',
     forgotten: 'Forgotten your passphrase?',
     forgottenBody: 'It cannot be recovered. You can wipe this device and start again; anything not yet sent will be lost.',

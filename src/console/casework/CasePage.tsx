@@ -9,6 +9,7 @@ import { SummaryList } from '../../govuk/SummaryList.tsx';
 import { Tag } from '../../govuk/Tag.tsx';
 import { Textarea } from '../../govuk/Textarea.tsx';
 import { caseNoteRequestSchema, NOTE_MAX, type CaseActionType } from '../../shared/casework/actions.ts';
+import type { CaseFile } from '../../shared/casework/files.ts';
 import type { CaseDetail, PossibleMatch } from '../../shared/casework/protocol.ts';
 import { stageLabels } from '../../shared/casework/stages.ts';
 import type { Answers } from '../../shared/form/model.ts';
@@ -17,7 +18,7 @@ import type { ConsoleApi, ConsoleUser } from '../shell/api.ts';
 import { content as shellContent } from '../shell/content.ts';
 import { useHeadingFocus } from '../shell/desk-frame.ts';
 import { DeskLayout } from '../shell/DeskLayout.tsx';
-import { formatBytes, formatWhen } from '../shell/format.ts';
+import { formatBytes, formatInstantDay, formatWhen } from '../shell/format.ts';
 import { failureMessage } from '../shell/messages.ts';
 import { ButtonLink, ConsoleLink, LoadFailed, Loading } from '../shell/parts.tsx';
 import { followInConsole, paths } from '../shell/routes.ts';
@@ -103,6 +104,54 @@ function CaseSummary({ detail, user }: { detail: CaseDetail; user: ConsoleUser }
   );
 }
 
+function EvidenceItem({ api, id, file }: { api: ConsoleApi; id: string; file: CaseFile }) {
+  const words = text.evidence;
+  const address = api.caseFileAddress(id, file.fileId);
+  const kind = words.types[file.type] ?? file.type;
+  const image = file.type.startsWith('image/');
+  return (
+    <li class="app-evidence__item">
+      <p class="govuk-body govuk-!-margin-bottom-1">
+        <span class="govuk-!-font-weight-bold app-break">{file.name}</span>
+        <br />
+        <span class="govuk-body-s">
+          {kind}, {formatBytes(file.size)}
+        </span>
+      </p>
+      {image ? (
+        <>
+          <img class="app-evidence__image" src={address} alt={file.name} loading="lazy" />
+          <p class="govuk-body-s">
+            <a class="govuk-link" href={address} target="_blank" rel="noopener">
+              {words.open}
+              <span class="govuk-visually-hidden">: {file.name}</span>
+            </a>
+          </p>
+        </>
+      ) : (
+        <p class="govuk-body">
+          <a class="govuk-link" href={address} download={file.name}>
+            {words.download(file.name)}
+          </a>
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** The files in the order they came: the referral's own, then each addition's under what brought them. */
+function groupsOf(files: readonly CaseFile[]): { heading: string; files: CaseFile[] }[] {
+  const groups: { key: string; heading: string; files: CaseFile[] }[] = [];
+  for (const file of files) {
+    const key = file.addedWith ? `${file.addedWith.kind} ${file.addedWith.receivedAt}` : 'referral';
+    const heading = file.addedWith ? text.evidence.addedWith(file.addedWith.kind, formatInstantDay(file.addedWith.receivedAt)) : text.evidence.caption;
+    const group = groups.find((each) => each.key === key);
+    if (group) group.files.push(file);
+    else groups.push({ key, heading, files: [file] });
+  }
+  return groups;
+}
+
 function Evidence({ api, id, onSessionEnded }: { api: ConsoleApi; id: string; onSessionEnded: () => void }) {
   const words = text.evidence;
   const { state, reload } = useLoad(() => api.caseFiles(id), id, onSessionEnded);
@@ -110,44 +159,22 @@ function Evidence({ api, id, onSessionEnded }: { api: ConsoleApi; id: string; on
   if (state.kind === 'failed') return <LoadFailed failure={state.failure} text={words.failed} retry={text.retry} onRetry={() => void reload()} />;
   const files = state.value.files;
   if (files.length === 0) return <p class="govuk-body">{words.none}</p>;
+  const groups = groupsOf(files);
+  // One list, as before, when only the referral brought files.
+  const headed = groups.length > 1 || files.some((file) => file.addedWith);
   return (
     <>
       <p class="govuk-body">{words.audited}</p>
-      <ul class="govuk-list app-evidence" data-testid="evidence">
-        {files.map((file) => {
-          const address = api.caseFileAddress(id, file.fileId);
-          const kind = words.types[file.type] ?? file.type;
-          const image = file.type.startsWith('image/');
-          return (
-            <li key={file.fileId} class="app-evidence__item">
-              <p class="govuk-body govuk-!-margin-bottom-1">
-                <span class="govuk-!-font-weight-bold app-break">{file.name}</span>
-                <br />
-                <span class="govuk-body-s">
-                  {kind}, {formatBytes(file.size)}
-                </span>
-              </p>
-              {image ? (
-                <>
-                  <img class="app-evidence__image" src={address} alt={file.name} loading="lazy" />
-                  <p class="govuk-body-s">
-                    <a class="govuk-link" href={address} target="_blank" rel="noopener">
-                      {words.open}
-                      <span class="govuk-visually-hidden">: {file.name}</span>
-                    </a>
-                  </p>
-                </>
-              ) : (
-                <p class="govuk-body">
-                  <a class="govuk-link" href={address} download={file.name}>
-                    {words.download(file.name)}
-                  </a>
-                </p>
-              )}
-            </li>
-          );
-        })}
-      </ul>
+      {groups.map((group) => (
+        <div key={group.heading} data-testid="evidence-group">
+          {headed ? <h3 class="govuk-heading-s">{group.heading}</h3> : null}
+          <ul class="govuk-list app-evidence" data-testid="evidence">
+            {group.files.map((file) => (
+              <EvidenceItem key={file.fileId} api={api} id={id} file={file} />
+            ))}
+          </ul>
+        </div>
+      ))}
     </>
   );
 }

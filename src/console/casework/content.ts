@@ -149,6 +149,7 @@ export const caseContent = {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'Word document',
     } as Record<string, string>,
     caption: 'Files sent with the referral',
+    addedWith: (kind: string, day: string) => (kind === 'ask-reconsideration' ? `Sent with the reconsideration request of ${day}` : `Sent with the answer of ${day}`),
   },
   matches: {
     none: 'No other referral looks like the same person.',

@@ -7,6 +7,7 @@ import { createApiClient, type ApiFailure, type ApiResult } from '../../sync/api
 import { addCaseNote, caseAction, caseDetail, caseFileAddress, caseFiles, caseQueue, caseworkers, decideSameness, dtnReports } from '../../sync/api-casework.ts';
 import type { AuditQuery } from '../../shared/admin/audit.ts';
 import type { InviteRequest, UsersQuery } from '../../shared/admin/protocol.ts';
+import { figuresTables, figuresTrend, type TrendQuery } from '../../sync/api-figures.ts';
 import { adminUser, adminUsers, auditCsvAddress, auditLog, changeRole, findUser, inviteUser, resetPassword, revokeDevice, setDisabled } from '../../sync/api-admin.ts';
 import { failureFrom, type Failure } from './failures.ts';
 
@@ -65,6 +66,11 @@ export function createConsoleApi({ fetch, now }: ConsoleApiDeps) {
     decideSameness: (id: string, otherId: string, verdict: 'same-person' | 'not-same'): Promise<Result<void>> => valueOf(decideSameness(api, id, otherId, verdict)),
     caseworkers: () => valueOf(caseworkers(api)),
     dtnReports: (page: number): Promise<Result<DtnReportsResponse>> => valueOf(dtnReports(api, page)),
+    /** Figures (analysts, reviewers): every table for a period, and one figure's trend. */
+    figures: {
+      tables: (period: string) => valueOf(figuresTables(api, period)),
+      trend: (query: TrendQuery) => valueOf(figuresTrend(api, query)),
+    },
     /** Administration (admins): accounts, their devices, the audit log. */
     admin: {
       users: (query: UsersQuery) => valueOf(adminUsers(api, query)),

@@ -99,6 +99,8 @@ export const paths = {
   home: href('home', {}),
   account: href('account', {}),
   figures: href('figures', {}),
+  /** The figures, with the period, the view and its choices as the query (names of tables and rows only). */
+  figuresWith: (query: URLSearchParams) => href('figures', {}, query),
   /** The queue, with its filters, sort and page as the query. */
   cases: (query?: URLSearchParams) => href('cases', {}, query),
   case: (id: string) => href('case', { id }),

@@ -30,6 +30,14 @@ export function additionRoutes(app: FastifyInstance, { additions }: { additions:
         return sendProblem(reply, problem(404, 'not-found', NOT_FOUND));
       case 'conflict':
         return sendProblem(reply, problem(409, 'id-conflict', 'A different addition was already received under this id', { detail: 'Write it again to send it as a new one.' }));
+      case 'files-incomplete':
+        return sendProblem(
+          reply,
+          problem(409, 'files-incomplete', 'Some files of this addition have not reached the server', {
+            detail: 'Nothing was stored. The device uploads the missing parts of these files, then sends it again.',
+            errors: outcome.files.map((file) => ({ path: `envelope.evidence.files.${file.fileId}`, message: `${file.missing.length} part(s) of this file are missing` })),
+          }),
+        );
       case 'unreadable':
         return sendProblem(reply, problem(422, 'unreadable-envelope', 'The server could not open this addition', { detail: outcome.detail }));
       case 'invalid':

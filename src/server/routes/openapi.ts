@@ -25,6 +25,7 @@ import {
   usersResponseSchema,
 } from '../../shared/admin/protocol.ts';
 import { caseActionRequestSchema, caseNoteRequestSchema } from '../../shared/casework/actions.ts';
+import { FIGURES_PATHS, figuresAnswerSchema, trendAnswerSchema } from '../../shared/figures/figures-contract.ts';
 import {
   CASEWORK_PATHS,
   caseActionResponseSchema,
@@ -59,6 +60,7 @@ const refused = (description: string) => ({ description, content: problem });
 /** OpenAPI writes path parameters as {id}; Fastify as :id. */
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const periodParameter = { name: 'period', in: 'query', required: true, schema: { type: 'string', examples: ['2022-Q4', '2022', '2022-01-01..2022-06-30'] } };
 const fileIdParameter = { name: 'fileId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
 
 /** Each member of a query schema as an optional query parameter. */
@@ -375,6 +377,22 @@ export function openApiDocument() {
           summary: 'Referrals by path (analysts); counts below 5 are null',
           security: signedIn,
           responses: { 200: { description: 'Counts', content: json(referralsByPathResponseSchema) }, ...sessionRefusals },
+        },
+      },
+      [FIGURES_PATHS.tables]: {
+        get: {
+          summary: 'Analysts: every figures table for a period, suppressed below the deployment threshold in breakdowns finer than the nation; audited',
+          security: signedIn,
+          parameters: [periodParameter],
+          responses: { 200: { description: 'The tables', content: json(figuresAnswerSchema) }, 400: refused('Not a period: a quarter (2022-Q4), a year (2022) or two dates (2022-01-01..2022-06-30)'), ...sessionRefusals },
+        },
+      },
+      [FIGURES_PATHS.trend]: {
+        get: {
+          summary: 'Analysts: one cell of one table, quarter by quarter across the period (row=total for tables whose rows are quarters); audited',
+          security: signedIn,
+          parameters: [periodParameter, ...['table', 'row', 'column'].map((name) => ({ name, in: 'query', required: true, schema: { type: 'string' } }))],
+          responses: { 200: { description: 'The series', content: json(trendAnswerSchema) }, 400: refused('Not a period, or a parameter missing'), 404: refused('No such table, row or column'), ...sessionRefusals },
         },
       },
       [openApiPath(API_PATHS.evidenceFile)]: {

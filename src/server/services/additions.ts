@@ -11,12 +11,15 @@ import type { AdditionEffect, AdditionRecord, AdditionStore } from '../storage/a
 import type { CaseStore } from '../storage/case-store.ts';
 import type { CaseSealing } from './case-sealing.ts';
 import { canonicalJson, sha256Hex } from './digest.ts';
+import { openAdditionEvidence } from './evidence.ts';
 
 export type AdditionOutcome =
   | { kind: 'created' | 'repeat'; receipt: AdditionReceipt }
   /** No such referral, or not one this device sent: the same answer, so a device learns nothing of others'. */
   | { kind: 'not-found' }
   | { kind: 'conflict' }
+  /** Its files are not all on the server yet, as uploaded by the sending device: it uploads them, then sends again. */
+  | { kind: 'files-incomplete'; files: { fileId: string; missing: number[] }[] }
   | { kind: 'unreadable'; detail: string }
   | { kind: 'invalid'; errors: FieldError[] }
   | { kind: 'refused'; code: RefusalCode | 'no-case'; reason: string };
@@ -107,13 +110,35 @@ export function createAdditionService({ additions, cases, keyring, sealing, now,
       if (before) return before;
       const opened = await open(referralId, submission);
       if (opened.kind !== 'opened') return opened;
-      const addition: AdditionRecord = { id: submission.id, referralId, deviceId: device.id, kind: opened.action.type, receivedAt: now().toISOString(), digest };
+      const files = await openAdditionEvidence(referralId, submission, keyring);
+      if (files.kind !== 'opened') return files;
+      const { envelope } = submission;
+      const addition: AdditionRecord = {
+        id: submission.id,
+        referralId,
+        deviceId: device.id,
+        kind: opened.action.type,
+        receivedAt: now().toISOString(),
+        digest,
+        // Kept sealed as received: only the server, reading the case for a permitted reader, opens it again.
+        ...(envelope.evidence ? { evidence: JSON.stringify({ keyId: envelope.keyId, ...envelope.evidence }) } : {}),
+      };
       for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
         const effect = await effectOf(addition, opened.action, device.userId);
         if (effect.kind === 'refused') return effect;
-        const taken = await additions.take(addition, effect);
-        if (taken === 'taken') return { kind: 'created', receipt: receiptOf(addition) };
-        if (taken === 'taken-before') return (await repeatOrConflict(submission.id, referralId, digest)) ?? { kind: 'conflict' };
+        const taken = await additions.take(addition, effect, files.files);
+        switch (taken.kind) {
+          case 'taken':
+            return { kind: 'created', receipt: receiptOf(addition) };
+          case 'taken-before':
+            return (await repeatOrConflict(submission.id, referralId, digest)) ?? { kind: 'conflict' };
+          case 'missing':
+            return { kind: 'files-incomplete', files: taken.files };
+          case 'file-taken':
+            return { kind: 'invalid', errors: [{ path: 'envelope.evidence', message: 'A file it names was already sent with the referral or an earlier addition' }] };
+          case 'moved':
+            break;
+        }
       }
       throw new Error('The case kept changing while an addition was taken');
     },

@@ -2,10 +2,22 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { SignedInUser } from '../../shared/accounts.ts';
 import type { CaseFilesResponse } from '../../shared/casework/files.ts';
-import { CHUNK_BYTES, evidenceAad, evidenceManifestSchema, importFileKey, openChunk, type EvidenceFile, type EvidenceType } from '../../shared/evidence.ts';
+import type { CaseFile } from '../../shared/casework/files.ts';
+import {
+  additionEvidenceAad,
+  CHUNK_BYTES,
+  evidenceAad,
+  evidenceManifestSchema,
+  importFileKey,
+  openChunk,
+  type EvidenceFile,
+  type EvidenceType,
+} from '../../shared/evidence.ts';
 import { sealedEnvelopeSchema } from '../../shared/protocol.ts';
 import { openJson } from '../../shared/sealing.ts';
+import { z } from 'zod/mini';
 import type { IntakeKeyring } from '../crypto/intake-keys.ts';
+import type { AdditionStore } from '../storage/addition-store.ts';
 import type { AuditLog } from '../storage/audit-log.ts';
 import type { CaseStore } from '../storage/case-store.ts';
 import type { EvidenceStore } from '../storage/evidence-store.ts';
@@ -70,6 +82,9 @@ async function plaintextOf(evidence: EvidenceStore, referralId: string, file: Ev
   return Readable.from(all(), { objectMode: false, highWaterMark: 1 });
 }
 
+/** An addition's sealed manifest as stored (case_additions.evidence). */
+const sealedManifestSchema = z.pick(sealedEnvelopeSchema, { keyId: true, enc: true, ct: true });
+
 /**
  * Evidence files of a received referral for its case readers: listed from the sealed manifest (which
  * only the server can open) and downloaded decrypted. Every list and read is audited before anything is
@@ -78,6 +93,7 @@ async function plaintextOf(evidence: EvidenceStore, referralId: string, file: Ev
 export function createCaseFileService({
   referrals,
   cases,
+  additions,
   evidence,
   audit,
   keyring,
@@ -85,18 +101,31 @@ export function createCaseFileService({
 }: {
   referrals: ReferralStore;
   cases: CaseStore;
+  additions: AdditionStore;
   evidence: EvidenceStore;
   audit: AuditLog;
   keyring: IntakeKeyring;
   now: () => Date;
 }) {
-  /** The files of a stored case; the manifest opened at intake, so failing to open it now is a server fault. */
-  async function manifestOf(stored: StoredReferral): Promise<EvidenceFile[]> {
+  async function openManifest(sealed: { keyId: string; enc: string; ct: string }, aad: Uint8Array<ArrayBuffer>): Promise<EvidenceFile[]> {
+    const key = keyring.privateKey(sealed.keyId);
+    if (!key) throw new Error('The intake key that sealed a stored case’s evidence is not held');
+    return evidenceManifestSchema.parse(await openJson(key, sealed, aad)).files;
+  }
+
+  /**
+   * The files of a stored case: the referral's, then those its additions brought. Every manifest was
+   * opened when it was taken, so failing to open one now is a server fault.
+   */
+  async function filesOf(stored: StoredReferral): Promise<{ file: EvidenceFile; addedWith?: CaseFile['addedWith'] }[]> {
     const envelope = sealedEnvelopeSchema.parse(JSON.parse(stored.envelope));
-    if (!envelope.evidence) return [];
-    const key = keyring.privateKey(envelope.keyId);
-    if (!key) throw new Error('The intake key that sealed a stored referral’s evidence is not held');
-    return evidenceManifestSchema.parse(await openJson(key, { keyId: envelope.keyId, ...envelope.evidence }, evidenceAad(stored.id))).files;
+    const own = envelope.evidence ? await openManifest({ keyId: envelope.keyId, ...envelope.evidence }, evidenceAad(stored.id)) : [];
+    const found: { file: EvidenceFile; addedWith?: CaseFile['addedWith'] }[] = own.map((file) => ({ file }));
+    for (const addition of await additions.withFiles(stored.id)) {
+      const sealed = sealedManifestSchema.parse(JSON.parse(addition.evidence));
+      for (const file of await openManifest(sealed, additionEvidenceAad(stored.id, addition.id))) found.push({ file, addedWith: { kind: addition.kind, receivedAt: addition.receivedAt } });
+    }
+    return found;
   }
 
   /** A panel member reads a case's files only while it awaits the panel, as with the case itself. */
@@ -111,9 +140,9 @@ export function createCaseFileService({
     async list(reader: SignedInUser, id: string): Promise<CaseFilesResponse | undefined> {
       const stored = await caseOf(reader, id);
       if (!stored) return undefined;
-      const files = await manifestOf(stored);
+      const files = await filesOf(stored);
       await audit.append({ at: now().toISOString(), actor: reader.id, action: 'case-files-listed', subject: stored.id });
-      return { files: files.map(({ fileId, name, type, size }) => ({ fileId, name, type, size })) };
+      return { files: files.map(({ file: { fileId, name, type, size }, addedWith }) => ({ fileId, name, type, size, ...(addedWith ? { addedWith } : {}) })) };
     },
 
     /**
@@ -123,7 +152,7 @@ export function createCaseFileService({
     async open(reader: SignedInUser, id: string, fileId: string): Promise<OpenedCaseFile | undefined> {
       const stored = await caseOf(reader, id);
       if (!stored) return undefined;
-      const file = (await manifestOf(stored)).find((listed) => listed.fileId === fileId);
+      const file = (await filesOf(stored)).find((listed) => listed.file.fileId === fileId)?.file;
       if (!file) return undefined;
       await audit.append({ at: now().toISOString(), actor: reader.id, action: 'case-file-read', subject: stored.id });
       return { name: file.name, type: file.type, size: file.size, stream: await plaintextOf(evidence, stored.id, file) };

@@ -1,4 +1,5 @@
-import { evidenceAad, evidenceManifestSchema } from '../../shared/evidence.ts';
+import { additionEvidenceAad, evidenceAad, evidenceManifestSchema } from '../../shared/evidence.ts';
+import type { AdditionSubmission } from '../../shared/additions.ts';
 import { toFieldErrors } from '../../shared/issues.ts';
 import type { FieldError, Submission } from '../../shared/protocol.ts';
 import { openJson } from '../../shared/sealing.ts';
@@ -35,5 +36,25 @@ export async function openEvidence(submission: Submission, keyring: IntakeKeyrin
   if (listed.length !== named.length || listed.some((id) => !named.includes(id))) {
     return invalid('envelope.evidence', 'The files named in the referral and in the list of its files differ');
   }
+  return { kind: 'opened', files: parsed.data.files.map((file) => ({ fileId: file.fileId, chunks: file.chunks })) };
+}
+
+/**
+ * Opens the sealed manifest of the files an addition brings (bound to its referral and its own id).
+ * An addition names its files nowhere else, so the manifest alone says what must be held.
+ */
+export async function openAdditionEvidence(referralId: string, submission: AdditionSubmission, keyring: IntakeKeyring): Promise<OpenedEvidence> {
+  const { envelope } = submission;
+  if (!envelope.evidence) return { kind: 'opened', files: [] };
+  const key = keyring.privateKey(envelope.keyId);
+  if (!key) return { kind: 'unreadable', detail: 'Its files were sealed to a key this server does not hold. Update the app, then write it again.' };
+  let opened: unknown;
+  try {
+    opened = await openJson(key, { keyId: envelope.keyId, ...envelope.evidence }, additionEvidenceAad(referralId, submission.id));
+  } catch {
+    return { kind: 'unreadable', detail: 'The list of its files could not be opened: it was damaged on the way. Write it again.' };
+  }
+  const parsed = evidenceManifestSchema.safeParse(opened);
+  if (!parsed.success) return { kind: 'invalid', errors: toFieldErrors(parsed.error).map((error) => ({ ...error, path: `envelope.evidence.${error.path}` })) };
   return { kind: 'opened', files: parsed.data.files.map((file) => ({ fileId: file.fileId, chunks: file.chunks })) };
 }

@@ -1,6 +1,8 @@
+import { isAnonymousReport } from '../../shared/anonymous-report.ts';
 import { dayOf } from '../../shared/casework/clock.ts';
 import { openCase } from '../../shared/casework/machine.ts';
 import { progressOf } from '../../shared/casework/progress-of.ts';
+import { deriveStatistics } from '../../shared/figures/derive-statistics.ts';
 import { toFieldErrors } from '../../shared/issues.ts';
 import { referralListErrors } from '../../shared/form/list-rules.ts';
 import type { ListLookup } from '../../shared/form/model.ts';
@@ -45,6 +47,8 @@ export interface IntakeDeps {
   randomInt: (n: number) => number;
   /** Run once a new case is stored, outside its transaction; absent when the deployment has no matching key. */
   findPossibleMatches?: FindPossibleMatches;
+  /** The name of the organisation whose account enrolled the device; absent where no accounts are kept (tests of intake alone). */
+  organisationOfDevice?: (deviceId: string) => Promise<string | undefined>;
 }
 
 const REFERENCE_ATTEMPTS = 8;
@@ -64,7 +68,7 @@ interface Readable {
   ageNotSure: boolean;
 }
 
-type Opened = Readable | Extract<IntakeOutcome, { kind: 'invalid' | 'unreadable' }>;
+export type Opened = Readable | Extract<IntakeOutcome, { kind: 'invalid' | 'unreadable' }>;
 
 const text = (answers: Answers, name: string): string | null => {
   const value = answers[name];
@@ -76,17 +80,18 @@ const text = (answers: Answers, name: string): string | null => {
  * that identifies), or the case any other referral opens, its reasonable grounds clock started on the
  * UK day it was received.
  */
-function indexOf(opened: Readable, receivedAt: string): IntakeIndex {
+function indexOf(opened: Readable, id: string, receivedAt: string): IntakeIndex {
+  const statistics = deriveStatistics({ id, path: opened.path, answers: opened.answers ?? {}, ageNotSure: opened.ageNotSure, receivedAt });
   if (opened.path === 'dtn') {
     const answers = opened.answers ?? {};
-    return { kind: 'dtn', policeForceArea: text(answers, 'policeForce'), nation: text(answers, 'responderNation') };
+    return { kind: 'dtn', policeForceArea: text(answers, 'policeForce'), nation: text(answers, 'responderNation'), statistics };
   }
   const state = openCase(opened.path, dayOf(receivedAt));
-  return { kind: 'case', opening: { state, progress: progressOf(state), ageGroup: ageGroupOf(opened.path, opened.ageNotSure) } };
+  return { kind: 'case', opening: { state, progress: progressOf(state), ageGroup: ageGroupOf(opened.path, opened.ageNotSure) }, statistics };
 }
 
 /** Opens the sealed referral to check it against the same schema the form used; only the index is kept in the clear. */
-async function openReferral(submission: Submission, keyring: IntakeKeyring, lists: ListLookup): Promise<Opened> {
+export async function openReferral(submission: Submission, keyring: IntakeKeyring, lists: ListLookup): Promise<Opened> {
   const { envelope } = submission;
   const key = keyring.privateKey(envelope.keyId);
   if (!key) return { kind: 'unreadable', detail: 'It was sealed to a key this server does not hold. Update the app, then open the referral and send it again.' };
@@ -130,13 +135,30 @@ function refusedUnopened(submission: Submission, deviceId: string | null, at: Da
 }
 
 /** Receives a validated submission exactly once: the id is the idempotency key, the digest tells a repeat from a change. */
-export function createIntake({ referrals, keyring, lists, now, realNow = now, randomInt, findPossibleMatches }: IntakeDeps) {
+/**
+ * A Duty to Notify report from an enrolled device: the organisation picked in the form is the
+ * responder's word, the account's organisation is the service's, so that one must be a Duty to Notify
+ * authority too.
+ */
+async function refusedAuthority(opened: Readable, deviceId: string | null, lists: ListLookup, organisationOfDevice: IntakeDeps['organisationOfDevice']): Promise<IntakeOutcome | undefined> {
+  if (opened.path !== 'dtn' || deviceId === null || !organisationOfDevice) return undefined;
+  const organisation = await organisationOfDevice(deviceId);
+  if (organisation !== undefined && lists.isDutyToNotifyAuthority(organisation)) return undefined;
+  return { kind: 'invalid', errors: [{ path: 'envelope.referral.organisation', message: NOT_DTN_ACCOUNT(organisation) }] };
+}
+
+const NOT_DTN_ACCOUNT = (organisation: string | undefined) =>
+  `Only a public authority with a Duty to Notify (police, councils, the Home Office) can send a Duty to Notify report, and this device is enrolled to ${organisation ?? 'an organisation the service does not know'}. Keep the draft; if your organisation should have the Duty, ask your administrator to correct it.`;
+
+export function createIntake({ referrals, keyring, lists, now, realNow = now, randomInt, findPossibleMatches, organisationOfDevice }: IntakeDeps) {
   /** `deviceId`: the enrolled device that signed the request, when it was signed. */
   return async function receive(submission: Submission, deviceId: string | null = null): Promise<IntakeOutcome> {
     const refused = refusedUnopened(submission, deviceId, now(), realNow());
     if (refused) return refused;
     const opened = await openReferral(submission, keyring, lists);
     if (opened.kind !== 'opened') return opened;
+    const notAuthority = await refusedAuthority(opened, deviceId, lists, organisationOfDevice);
+    if (notAuthority) return notAuthority;
     const files = await openEvidence(submission, keyring, opened.evidenceFiles ?? []);
     if (files.kind !== 'opened') return files;
     const envelope = canonicalJson(submission.envelope);
@@ -153,11 +175,12 @@ export function createIntake({ referrals, keyring, lists, now, realNow = now, ra
           digest,
           envelope,
           deviceId,
-          // In the clear index, so a case shows the people met with it: ids only, nothing personal.
-          encounterId: opened.links?.encounterId ?? null,
+          // In the clear index, so a case shows the people met with it: ids only, nothing personal. An
+          // anonymous report keeps none, even from apps that still send its encounter's id.
+          encounterId: isAnonymousReport(opened.answers ?? {}) ? null : (opened.links?.encounterId ?? null),
           family: opened.links && 'family' in opened.links && opened.links.family?.length ? opened.links.family : null,
         };
-        const index = indexOf(opened, row.receivedAt);
+        const index = indexOf(opened, row.id, row.receivedAt);
         const result = await referrals.insertIfAbsent(row, files.files, index);
         if (result.kind === 'missing') return { kind: 'files-incomplete', files: result.files };
         const { inserted, stored } = result;

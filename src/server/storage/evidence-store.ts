@@ -26,8 +26,9 @@ export interface EvidenceStore {
   /** The chunk bytes of a file in order, as uploaded (for the casework console, and tests). */
   readFile(referralId: string, fileId: string, chunks: readonly string[]): Promise<Uint8Array[] | undefined>;
   /**
-   * Deletes chunks received before `before` for which no referral was ever stored (a device wiped or
-   * revoked after uploading); the chunks of stored referrals are never touched. Returns how many went.
+   * Deletes chunks received before `before` that nothing claimed: none of their referral was ever stored
+   * (a device wiped or revoked after uploading), or they came after it for an addition never taken. The
+   * chunks of stored referrals, and the files of taken additions, are never touched. Returns how many went.
    */
   deleteUnclaimed(before: string): Promise<number>;
   /** How many chunk rows are held for a referral (tests: a repeated chunk is stored once). */

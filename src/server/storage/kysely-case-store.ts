@@ -2,11 +2,13 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import type { CaseState } from '../../shared/casework/machine.ts';
 import type { Progress } from '../../shared/casework/progress.ts';
 import { DECISION_MAKERS } from '../../shared/casework/roles.ts';
+import { RECONSIDERATION_ACTIONS } from '../../shared/figures/decision-columns.ts';
 import { INTAKE_ACTOR } from './case-backfill.ts';
 import { stateColumns } from './case-columns.ts';
 import type { AuditedBy, CaseChange, CaseNoteRecord, CaseStore, QueueFilter } from './case-store.ts';
 import type { CaseOpening, StoredReferral } from './referral-store.ts';
 import type { Database } from './schema.ts';
+import { updateStatisticsRow } from './statistics-rows.ts';
 
 /** Applies a transition in the caller's transaction; false, and nothing written, when the case moved on first. */
 export async function applyChange(trx: Kysely<Database>, change: CaseChange): Promise<boolean> {
@@ -25,6 +27,7 @@ export async function applyChange(trx: Kysely<Database>, change: CaseChange): Pr
     .values({ referral_id: change.id, version: change.state.version, at: event.at, actor: event.actor, action: event.action, from_stage: event.from, to_stage: event.to, detail: event.detail })
     .execute();
   await audited(trx, change.id, change.audit);
+  await updateStatisticsRow(trx, change.id, change.state, RECONSIDERATION_ACTIONS.includes(event.action));
   // The responder's device polls receipts by status_changed_at: a served step must move it.
   if (change.progress) {
     await trx.updateTable('referrals').set({ status: change.progress.value.stage, status_changed_at: change.progress.at }).where('id', '=', change.id).execute();

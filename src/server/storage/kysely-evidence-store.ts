@@ -3,8 +3,12 @@ import type { EvidenceStore } from './evidence-store.ts';
 import type { MissingChunks, RequiredFile } from './referral-store.ts';
 import type { Database } from './schema.ts';
 
-const held = (on: Kysely<Database>, referralId: string, fileId: string) =>
-  on.selectFrom('evidence_chunks').select(['idx', 'sha256']).where('referral_id', '=', referralId).where('file_id', '=', fileId).execute();
+/** The chunks held of a file; with `uploadedBy`, only those that device uploaded. */
+function held(on: Kysely<Database>, referralId: string, fileId: string, uploadedBy?: string) {
+  let query = on.selectFrom('evidence_chunks').select(['idx', 'sha256']).where('referral_id', '=', referralId).where('file_id', '=', fileId);
+  if (uploadedBy !== undefined) query = query.where('device_id', '=', uploadedBy);
+  return query.execute();
+}
 
 /** One chunk's sealed bytes by its place and SHA-256 (the primary key): a single row, on either database. */
 async function chunkOn(on: Kysely<Database>, referralId: string, fileId: string, index: number, sha256: string): Promise<Uint8Array | undefined> {
@@ -19,18 +23,28 @@ async function chunkOn(on: Kysely<Database>, referralId: string, fileId: string,
   return found ? new Uint8Array(found.bytes) : undefined;
 }
 
-/** The chunks (by index) of each file that are not held as the manifest names them; files lacking none are left out. */
-export async function missingChunks(on: Kysely<Database>, referralId: string, files: readonly RequiredFile[]): Promise<MissingChunks[]> {
+/**
+ * The chunks (by index) of each file that are not held as the manifest names them; files lacking none are
+ * left out. With `uploadedBy`, a chunk counts only if that device uploaded it (an addition's files).
+ */
+export async function missingChunks(on: Kysely<Database>, referralId: string, files: readonly RequiredFile[], uploadedBy?: string): Promise<MissingChunks[]> {
   const missingFiles: MissingChunks[] = [];
   for (const file of files) {
-    const have = new Set((await held(on, referralId, file.fileId)).map((chunk) => `${Number(chunk.idx)}:${chunk.sha256}`));
+    const have = new Set((await held(on, referralId, file.fileId, uploadedBy)).map((chunk) => `${Number(chunk.idx)}:${chunk.sha256}`));
     const missing = file.chunks.flatMap((sha256, index) => (have.has(`${index}:${sha256}`) ? [] : [index]));
     if (missing.length > 0) missingFiles.push({ fileId: file.fileId, missing });
   }
   return missingFiles;
 }
 
-/** Marks a stored referral's files complete, with their sizes; called in the transaction that inserts it. */
+/** Which of these files of a referral are already claimed (by the referral or an earlier addition). */
+export async function claimedFiles(on: Kysely<Database>, referralId: string, fileIds: readonly string[]): Promise<string[]> {
+  if (fileIds.length === 0) return [];
+  const rows = await on.selectFrom('evidence_files').select('file_id').where('referral_id', '=', referralId).where('file_id', 'in', [...fileIds]).execute();
+  return rows.map((row) => row.file_id);
+}
+
+/** Marks a stored referral's (or addition's) files complete, with their sizes; called in the transaction that inserts it. */
 export async function claimFiles(on: Kysely<Database>, referralId: string, files: readonly RequiredFile[], at: string): Promise<void> {
   if (files.length === 0) return; // an insert needs at least one row
   const sizes = await on.selectFrom('evidence_chunks').select(['file_id', 'idx', 'sha256', 'size']).where('referral_id', '=', referralId).execute();
@@ -98,7 +112,20 @@ export function createKyselyEvidenceStore(db: Kysely<Database>): EvidenceStore {
       const result = await db
         .deleteFrom('evidence_chunks')
         .where('received_at', '<', before)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('referrals').select('referrals.id').whereRef('referrals.id', '=', 'evidence_chunks.referral_id'))))
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('referrals').select('referrals.id').whereRef('referrals.id', '=', 'evidence_chunks.referral_id').whereRef('referrals.received_at', '>=', 'evidence_chunks.received_at'))),
+        )
+        // Sent after its referral was stored (for an addition) and never claimed by one.
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('evidence_files')
+                .select('evidence_files.file_id')
+                .whereRef('evidence_files.referral_id', '=', 'evidence_chunks.referral_id')
+                .whereRef('evidence_files.file_id', '=', 'evidence_chunks.file_id'),
+            ),
+          ),
+        )
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },

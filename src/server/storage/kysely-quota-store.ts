@@ -27,7 +27,9 @@ export function createKyselyQuotaStore(db: Kysely<Database>): QuotaStore {
         .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('c.size'), eb.lit(0)).as('bytes'))
         .where('c.device_id', '=', deviceId)
         .where('c.received_at', '>', since)
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('referrals as r').select('r.id').whereRef('r.id', '=', 'c.referral_id'))))
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('referrals as r').select('r.id').whereRef('r.id', '=', 'c.referral_id').whereRef('r.received_at', '>=', 'c.received_at'))))
+        // Sent after its referral was stored: an addition's, which counts until the addition claims its file.
+        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('evidence_files as f').select('f.file_id').whereRef('f.referral_id', '=', 'c.referral_id').whereRef('f.file_id', '=', 'c.file_id'))))
         .executeTakeFirstOrThrow();
       return Number(row.bytes);
     },

@@ -3,9 +3,11 @@ import type { Progress } from '../../shared/casework/progress.ts';
 import { openCaseRow } from './kysely-case-store.ts';
 import { claimFiles, missingChunks } from './kysely-evidence-store.ts';
 import type { Database, ReferralsTable } from './schema.ts';
+import { insertStatisticsRow } from './statistics-rows.ts';
 import { ReferenceTakenError, type InsertOutcome, type IntakeIndex, type ReferralStore, type StoredCase, type StoredReferral } from './referral-store.ts';
 
-function fromRow(row: Selectable<ReferralsTable>): StoredCase {
+/** A referral as stored, from its row's columns (any select that names them). */
+export function referralOfRow(row: Omit<Selectable<ReferralsTable>, 'status' | 'status_changed_at' | 'police_force_area' | 'nation'>): StoredReferral {
   return {
     id: row.id,
     reference: row.reference,
@@ -18,9 +20,11 @@ function fromRow(row: Selectable<ReferralsTable>): StoredCase {
     deviceId: row.device_id,
     encounterId: row.encounter_id,
     family: row.family === null ? null : (JSON.parse(row.family) as string[]),
-    status: row.status,
-    statusChangedAt: row.status_changed_at,
   };
+}
+
+function fromRow(row: Selectable<ReferralsTable>): StoredCase {
+  return { ...referralOfRow(row), status: row.status, statusChangedAt: row.status_changed_at };
 }
 
 function withoutStatus({ status: _status, statusChangedAt: _changed, ...referral }: StoredCase): StoredReferral {
@@ -88,6 +92,7 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
         if (!stored) throw new Error('Referral row missing straight after insert');
         if (inserted) await claimFiles(trx, referral.id, files, referral.receivedAt);
         if (inserted && index?.kind === 'case') await openCaseRow(trx, stored, index.opening);
+        if (inserted && index?.statistics) await insertStatisticsRow(trx, index.statistics);
         return { kind: 'stored', inserted, stored };
       });
     },

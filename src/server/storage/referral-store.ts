@@ -1,5 +1,6 @@
 import type { CaseState } from '../../shared/casework/machine.ts';
 import type { Progress } from '../../shared/casework/progress.ts';
+import type { StatisticalRecord } from '../../shared/figures/statistical-record.ts';
 import type { ReferralPath } from '../../shared/referral.ts';
 import type { AgeGroup } from './case-columns.ts';
 
@@ -47,7 +48,10 @@ export interface CaseOpening {
  * What intake derives from the opened referral beside its row: a Duty to Notify report's list
  * columns (never identifying), or the case a referral opens.
  */
-export type IntakeIndex = { kind: 'dtn'; policeForceArea: string | null; nation: string | null } | { kind: 'case'; opening: CaseOpening };
+export type IntakeIndex = ({ kind: 'dtn'; policeForceArea: string | null; nation: string | null } | { kind: 'case'; opening: CaseOpening }) & {
+  /** The statistical record, written with a new row (absent only where a caller stores no figures, as some tests do). */
+  statistics?: StatisticalRecord;
+};
 
 /** Thrown when a freshly drawn receipt reference is already taken: draw another and try again. */
 export class ReferenceTakenError extends Error {

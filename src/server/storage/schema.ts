@@ -1,6 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../../shared/accounts.ts';
 import type { Stage } from '../../shared/casework/stages.ts';
+import type { AgeAtExploitation, DecisionOutcome, Gender, LocationOfExploitation, ResponderType, Scheme } from '../../shared/figures/statistical-record.ts';
 import type { ReferralPath } from '../../shared/referral.ts';
 import type { AgeGroup, DueKind } from './case-columns.ts';
 
@@ -200,6 +201,8 @@ export interface CaseAdditionsTable {
   kind: 'answer-information' | 'ask-reconsideration';
   received_at: string;
   digest: string;
+  /** The sealed manifest of the files it brought (JSON: keyId, enc, ct); null when it brought none (migration 0014). */
+  evidence: string | null;
 }
 
 /**
@@ -219,6 +222,32 @@ export interface DeploymentKeysTable {
 export interface HealthChecksTable {
   name: string;
   checked_at: string;
+}
+
+/** The statistical record (migration 0013): closed-list values only; see src/shared/figures/statistical-record.ts. */
+export interface ReferralStatisticsTable {
+  referral_id: string;
+  scheme: Scheme;
+  received_on: string;
+  quarter: string;
+  age_at_exploitation: AgeAtExploitation;
+  gender: Gender;
+  nationality: string;
+  exploitation_category: string;
+  location: LocationOfExploitation;
+  uk_region: string | null;
+  police_force_area: string | null;
+  responder_type: ResponderType;
+  responder_organisation: string;
+  rg_outcome: DecisionOutcome | null;
+  rg_on: string | null;
+  rg_days: number | null;
+  cg_outcome: DecisionOutcome | null;
+  cg_on: string | null;
+  cg_days: number | null;
+  reconsiderations: ColumnType<number, number | undefined, number>;
+  /** 1 once consent is withdrawn. */
+  withdrawn: ColumnType<number, number | undefined, number>;
 }
 
 export interface Database {
@@ -242,4 +271,5 @@ export interface Database {
   case_additions: CaseAdditionsTable;
   deployment_keys: DeploymentKeysTable;
   health_checks: HealthChecksTable;
+  referral_statistics: ReferralStatisticsTable;
 }

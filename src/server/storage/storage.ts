@@ -24,6 +24,8 @@ import type { QuotaStore } from './quota-store.ts';
 import type { RateLimitStore } from './rate-limit-store.ts';
 import type { ReferralStore } from './referral-store.ts';
 import type { SignInHistoryStore } from './sign-in-history-store.ts';
+import { createKyselyStatisticsStore } from './kysely-statistics-store.ts';
+import type { StatisticsStore } from './statistics-store.ts';
 import type { StorageConnection } from './storage-connection.ts';
 
 /** Every store the server uses, over one database connection (pool). */
@@ -47,6 +49,8 @@ export interface Storage {
   deploymentKeys: DeploymentKeyStore;
   /** Failed sign-ins an account holder is told of when they next sign in. */
   signInHistory: SignInHistoryStore;
+  /** The statistical records the figures are counted from (never a case's content). */
+  statistics: StatisticsStore;
   /** Whether the database answers now: a health check that a load balancer can trust. */
   ping(): Promise<boolean>;
   /** Whether the database takes a write now: false when it is read-only, its disk is full, or it cannot be reached. */
@@ -85,6 +89,7 @@ export function storesOver(connection: StorageConnection): Storage {
     quotas: createKyselyQuotaStore(db),
     deploymentKeys: createKyselyDeploymentKeyStore(db),
     signInHistory: createKyselySignInHistoryStore(db),
+    statistics: createKyselyStatisticsStore(db),
     ping: () =>
       sql`select 1`.execute(db).then(
         () => true,

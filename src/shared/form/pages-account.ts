@@ -234,7 +234,7 @@ export const accountPages: readonly PageDef[] = [
     on: audiences.all,
     fields: [
       field.radios('reportedBefore', 'Have they told anyone in authority about this before?', yesNoNotSure, 'Select whether they have reported this before, or not sure', {
-        hint: 'For example the police, a council, the Home Office or a charity.',
+        hint: 'For example the police, a council or the Home Office.',
       }),
       field.narrative('reportedBeforeDetails', 'Who did they tell, and when? (optional)', '', { required: false, shownWhen: { field: 'reportedBefore', value: 'yes' }, hint: 'Include any earlier reference numbers.' }),
       field.narrative('reportedBeforeNotSure', 'What do you know about it? (optional)', '', { required: false, shownWhen: { field: 'reportedBefore', value: 'not-sure' } }),
@@ -407,7 +407,7 @@ export const accountPages: readonly PageDef[] = [
           { value: 'forced-to-work', label: 'Work for no or almost no pay', group: 'Labour and financial' },
           { value: 'wages-taken', label: 'Hand over their wages', group: 'Labour and financial' },
           { value: 'forced-to-commit-fraud', label: 'Take part in fraud, such as opening bank accounts or claiming benefits', group: 'Labour and financial' },
-          { value: 'prostitution', label: 'Sex work', group: 'Sexual' },
+          { value: 'prostitution', label: 'Sell sex (forced prostitution)', group: 'Sexual' },
           { value: 'child-exploitation', label: 'Sexual exploitation as a child', group: 'Sexual' },
           { value: 'taken-somewhere', label: 'Be held somewhere and sexually assaulted', group: 'Sexual' },
           { value: 'forced-to-commit-crime', label: 'Commit crime, such as growing cannabis, carrying drugs (county lines) or begging', group: 'Criminal' },

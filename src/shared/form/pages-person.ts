@@ -80,6 +80,8 @@ export const personPages: readonly PageDef[] = [
   {
     id: 'consent',
     section: 'consent',
+    // A heading of its own, so the explanation sits under it and above the question (GOV.UK layout).
+    title: 'Ask whether they agree to be referred',
     intro: [
       'Before they decide, explain in a language they understand: what the National Referral Mechanism is, the support it can give (a safe place to stay, money, medical care, legal advice), that their details go to the Home Office to decide whether they are a victim, and that they can change their mind.',
     ],
@@ -90,7 +92,7 @@ export const personPages: readonly PageDef[] = [
         'Do they agree to be referred?',
         [
           { value: 'yes', label: 'Yes, they agree to be referred' },
-          { value: 'no', label: 'No, they do not agree', hint: 'As a public authority in England or Wales you must still report it to the Home Office (Duty to Notify), without their details unless they will help the police.' },
+          { value: 'no', label: 'No, they do not agree', hint: 'If you work for the police, a council or another public authority in England or Wales, you must still tell the Home Office (Duty to Notify), without their details unless they will help the police. Other organisations have no such duty: without their agreement there is nothing to send.' },
         ],
         'Select whether they agree to be referred',
         { listRule: dutyToNotifyAuthority },
@@ -116,9 +118,9 @@ export const personPages: readonly PageDef[] = [
         'consentExplained',
         'What did you explain to them?',
         [
-          { value: 'what-nrm-is', label: 'What the National Referral Mechanism is and what a decision means' },
+          { value: 'what-nrm-is', label: 'What the National Referral Mechanism is, and that the decision unit makes a reasonable grounds decision and then a conclusive grounds decision' },
           { value: 'support', label: 'The support they can get, and that it does not depend on helping the police' },
-          { value: 'sharing', label: 'That their details go to the Home Office, and may be shared with the police and support providers' },
+          { value: 'sharing', label: 'That their details go to the Home Office, and may be shared with the police, councils and support providers' },
           { value: 'withdraw', label: 'That they can withdraw their consent at any time' },
         ],
         'Explain each of these before they agree, then tick it',

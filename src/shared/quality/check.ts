@@ -51,7 +51,7 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   'forced-to-work': 'Work for no or almost no pay',
   'wages-taken': 'Hand over their wages',
   'forced-to-commit-fraud': 'Take part in fraud',
-  prostitution: 'Sex work',
+  prostitution: 'Sell sex (forced prostitution)',
   'child-exploitation': 'Sexual exploitation as a child',
   'taken-somewhere': 'Be held somewhere and sexually assaulted',
   'forced-to-commit-crime': 'Commit crime',

@@ -11,6 +11,8 @@ import * as queueOrder from './0009-queue-order.ts';
 import * as caseAdditions from './0010-case-additions.ts';
 import * as keysAndQuotas from './0011-keys-and-quotas.ts';
 import * as accountHolds from './0012-account-holds.ts';
+import * as statistics from './0013-statistics.ts';
+import * as additionEvidence from './0014-addition-evidence.ts';
 
 /** Append-only and paired with migrations/sqlite/ (same names, same order; a unit test checks). */
 export const postgresMigrations: Record<string, Migration> = {
@@ -26,4 +28,6 @@ export const postgresMigrations: Record<string, Migration> = {
   '0010-case-additions': caseAdditions,
   '0011-keys-and-quotas': keysAndQuotas,
   '0012-account-holds': accountHolds,
+  '0013-statistics': statistics,
+  '0014-addition-evidence': additionEvidence,
 };

@@ -11,6 +11,8 @@ import * as queueOrder from './0009-queue-order.ts';
 import * as caseAdditions from './0010-case-additions.ts';
 import * as keysAndQuotas from './0011-keys-and-quotas.ts';
 import * as accountHolds from './0012-account-holds.ts';
+import * as statistics from './0013-statistics.ts';
+import * as additionEvidence from './0014-addition-evidence.ts';
 
 /** Append-only: a new migration gets the next number; a released one is never edited. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -26,4 +28,6 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0010-case-additions': caseAdditions,
   '0011-keys-and-quotas': keysAndQuotas,
   '0012-account-holds': accountHolds,
+  '0013-statistics': statistics,
+  '0014-addition-evidence': additionEvidence,
 };
