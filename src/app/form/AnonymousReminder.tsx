@@ -11,10 +11,12 @@ import { anonymousContent as text } from './anonymous-content.ts';
  * words, together, with a reminder that none of it may say who the person is. Read once more here,
  * a name typed in passing is caught while it can still be taken out.
  */
+/** `answers`: the draft's answers with its case label, as the journey walks them. */
 export function AnonymousReminder({ draftId, answers }: { draftId: string; answers: Answers }) {
   if (!isAnonymousReport(answers)) return null;
+  // The case label (a device-only page) never travels, so it is not among what the report says.
   const written = walk(answers).done.flatMap((page) =>
-    page.fields
+    (page.deviceOnly ? [] : page.fields)
       .filter((def) => (def.kind === 'text' || def.kind === 'textarea') && typeof answers[def.name] === 'string' && answers[def.name] !== '')
       .map((def) => ({ pageId: page.id, name: def.name, label: def.label, value: String(answers[def.name]) })),
   );

@@ -71,7 +71,7 @@ export function CheckAnswers({ draft }: { draft: Draft }) {
             valueClass="app-pre-wrap"
             actions={(row) => change(draft.id, row)}
           />
-          <AnonymousReminder draftId={draft.id} answers={draft.answers} />
+          <AnonymousReminder draftId={draft.id} answers={answers} />
           <h2 class="govuk-heading-m">{text.sendHeading}</h2>
           <p class="govuk-body">{text.declaration}</p>
           <button id="submit" type="button" class="govuk-button" data-module="govuk-button" disabled={sending} aria-disabled={sending} onClick={() => void submit()}>
