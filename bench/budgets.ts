@@ -11,6 +11,8 @@ export const budgets = {
   delivery200: { max: 10 },
   ingestRate: { min: 1_000 },
   ingestP99: { max: 100 },
+  /** Peak resident memory of a server process over the ingest runs (docs/performance.md, "Budgets"). */
+  ingestPeakRss: { max: 250 },
   /** One page of the casework queue, filtered and sorted, with 100,000 cases (SQLite and PostgreSQL). */
   queueP95: { max: 200 },
   /** Every table of the Figures section for a year of 25,000 referrals, and for five years (issue 15; SQLite and PostgreSQL). */
@@ -18,6 +20,14 @@ export const budgets = {
   figuresFiveYearsP95: { max: 1_000 },
   /** The referral-quality check on check your answers, with a 15,000-character account (issue 17). */
   qualityCheckP95: { max: 50 },
+  /** Evidence over a dropping 3G link (issue 18): time against the ideal (bytes needed ÷ bandwidth), bytes sent against bytes needed. Ratios. */
+  evidenceLinkTimeVsIdeal: { max: 1.3 },
+  evidenceLinkBytesVsNeeded: { max: 1.1 },
+  /** A responder's journeys in taps (issue 16): counts, walked in Chromium at 360 px. */
+  raidReferralTaps: { max: 70 },
+  outreachTaps: { max: 90 },
+  responderKeystrokesAfterFirst: { max: 0 },
+  checkScreensToSend: { max: 3 },
 } satisfies Record<string, Budget>;
 
 /**

@@ -13,6 +13,7 @@ import { buildWithAppConfig } from './bundle/build-with-app-config.ts';
 import { bundleFigures, bundleSizes, helloSizes } from './bundle/measure-bundle.ts';
 import { measureQueue } from './casework/measure-queue.ts';
 import { measureDelivery } from './delivery/measure-delivery.ts';
+import { measureEvidenceLink } from './evidence-link/measure-evidence-link.ts';
 import { measureFigures } from './figures/measure-figures.ts';
 import { measureIngest } from './ingest/measure-ingest.ts';
 import { measureScaling } from './ingest/measure-scaling.ts';
@@ -26,8 +27,9 @@ import { measureOfflineStart } from './offline-start/measure-offline-start.ts';
 import { measureSignInBurst } from './signin/measure-sign-in-burst.ts';
 import { measureQuality } from './quality/measure-quality.ts';
 import { measureStepSave } from './step-save/measure-step-save.ts';
+import { measureTaps } from './taps/measure-taps.ts';
 
-const BENCHES = ['bundle', 'lighthouse', 'offline', 'save', 'quality', 'delivery', 'ingest', 'signin', 'scaling', 'queue', 'figures'] as const;
+const BENCHES = ['bundle', 'lighthouse', 'offline', 'save', 'quality', 'delivery', 'evidence', 'ingest', 'signin', 'scaling', 'queue', 'figures', 'taps'] as const;
 type Bench = (typeof BENCHES)[number];
 
 const asked = process.argv.slice(2);
@@ -83,11 +85,13 @@ try {
   if (wanted('save')) await step('step save', measureStepSave);
   if (wanted('quality')) await step('referral-quality check', measureQuality);
   if (wanted('delivery')) await step('delivery', measureDelivery);
+  if (wanted('evidence')) await step('evidence over a dropping 3G link', measureEvidenceLink);
   if (wanted('ingest')) await step('ingest', () => measureIngest(appDir));
   if (wanted('signin')) await step('ingest during a burst of sign-ins', () => measureSignInBurst(appDir));
   if (wanted('scaling')) await step('scaling with stored referrals', () => measureScaling(appDir));
   if (wanted('queue')) await step('casework queue (SQLite and PostgreSQL)', measureQueue);
   if (wanted('figures')) await step('figures (SQLite and PostgreSQL)', measureFigures);
+  if (wanted('taps')) await step('a responder’s journeys in taps (Chromium, 360 px)', async () => measureTaps());
 } finally {
   rmSync(appDir, { recursive: true, force: true });
 }

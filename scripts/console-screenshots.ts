@@ -191,7 +191,7 @@ try {
 
     // The analyst, and an ended session.
     await signInToConsole(page, server.baseUrl, accounts.analyst);
-    await page.getByTestId('referrals-by-path').waitFor();
+    await page.getByRole('heading', { name: 'Figures', level: 1 }).waitFor();
     await shot('50-figures-analyst');
     await page.context().clearCookies();
     await page.reload();

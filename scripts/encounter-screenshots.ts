@@ -9,7 +9,8 @@ import { startServer } from '../tests/support/server-process.ts';
 
 const out = process.argv[2] ?? 'test-results/screenshots';
 mkdirSync(out, { recursive: true });
-const server = await startServer();
+// As `npm start` runs it, so the walk is not stopped by the first-run device sign-in.
+const server = await startServer({ ALLOW_UNSIGNED_FROM_LOOPBACK: 'true' });
 const browser = await launchChromium();
 const details = { operation: 'Operation Kestrel', place: 'Kestrel Hand Car Wash, Wharf Street, Leeds', policeForce: 'West Yorkshire Police', crimeReference: 'KES-2026-118', officers: 'DC Priya Raman 5521, PC Tom Hale 3310' };
 const label = (n: number) => `${details.operation} – person ${n}`;

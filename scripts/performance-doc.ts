@@ -24,15 +24,19 @@ const BENCHES: Record<string, string> = {
   quality: 'quality',
   delivery: 'delivery',
   ingest: 'ingest',
+  'signin-burst': 'signin',
   scaling: 'scaling',
   queue: 'queue',
+  figures: 'figures',
+  'evidence-link': 'evidence',
+  taps: 'taps',
 };
 
 type ResultFigure = ResultsFile['figures'][number];
 
 class Refusal extends Error {}
 
-const UNITS: readonly Unit[] = ['B', 'ms', 's', 'score', 'req/s', 'MB'];
+const UNITS: readonly Unit[] = ['B', 'ms', 's', 'score', 'req/s', 'MB', 'count'];
 
 /** Reads the results file, checking the parts the table needs (an older or hand-edited file is refused, not guessed at). */
 function readResults(file: string): ResultsFile {

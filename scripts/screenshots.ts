@@ -8,7 +8,8 @@ import { startServer } from '../tests/support/server-process.ts';
 
 const out = process.argv[2] ?? 'test-results/screenshots';
 mkdirSync(out, { recursive: true });
-const server = await startServer();
+// As `npm start` runs it, so the walk is not stopped by the first-run device sign-in.
+const server = await startServer({ ALLOW_UNSIGNED_FROM_LOOPBACK: 'true' });
 const browser = await launchChromium();
 try {
   for (const [name, width] of [['phone', 360], ['desktop', 1280]] as const) {
@@ -37,6 +38,9 @@ try {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await shot('06-home-with-draft');
     await page.getByRole('link', { name: /^Continue/ }).first().click();
+    await page.getByTestId('task-list').waitFor();
+    await shot('06-task-list');
+    await page.getByRole('link', { name: 'Check your answers' }).click();
     await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();
     await sendFromCheck(page);
     await page.waitForTimeout(1000);

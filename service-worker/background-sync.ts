@@ -8,6 +8,7 @@ import { DEVICE_REVOKED_MESSAGE, OUTBOX_SYNC_TAG } from '../src/sync/coordinatio
 import type { SyncEngine } from '../src/sync/engine.ts';
 import { submitAddition } from '../src/sync/api-additions.ts';
 import { createSender } from '../src/sync/sender.ts';
+import { uploadFiles } from '../src/sync/upload.ts';
 
 /** Background Sync is not in TypeScript's WebWorker library yet. */
 interface SyncEvent extends ExtendableEvent {
@@ -31,6 +32,7 @@ export function handleBackgroundSync(scope: ServiceWorkerGlobalScope): void {
       locks: scope.navigator.locks,
       clock: { now: () => new Date() },
       submitAddition,
+      uploadFiles,
     });
     sender = { engine, outbox, db };
     return sender;

@@ -8,7 +8,8 @@ import { firstLoadFiles } from './first-load.ts';
 import { precachedFiles } from './precache.ts';
 import { totalSize, type Sizes } from './sizes.ts';
 
-const HELLO_ROOT = resolve(import.meta.dirname, '../hello');
+/** The bare Preact page every baseline is measured on (bench/hello). */
+export const HELLO_ROOT = resolve(import.meta.dirname, '../hello');
 
 export interface BundleSizes {
   js: Sizes;

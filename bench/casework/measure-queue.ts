@@ -280,7 +280,7 @@ function figuresOf(filling: Filling, measured: Measured, rows: number, deepPage:
 }
 
 /**
- * The casework queue (DESIGN §9: 100,000 cases, one page filtered and sorted, p95 ≤ 200 ms) on SQLite
+ * The casework queue (docs/performance.md, "Budgets": 100,000 cases, one page filtered and sorted, p95 ≤ 200 ms) on SQLite
  * and PostgreSQL: each filled by raw SQL with a unit's worth of realistic cases, then asked through the
  * real casework service as a caseworker at a desk would ask it.
  */

@@ -6,6 +6,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { FieldDatabase } from '../../src/store/db.ts';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { uploadFiles } from '../../src/sync/upload.ts';
 import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { freePort } from '../../tests/support/server-process.ts';
@@ -34,7 +35,7 @@ async function deliverQueued(baseUrl: string, intakeKey: IntakePublicKey, n: num
     transport: createHttpTransport({ fetch, baseUrl, clock, submitAddition }),
     clock,
     random: Math.random,
-    exclusive: (task) => task(),
+    exclusive: (task) => task(), uploadFiles,
   });
   const start = performance.now();
   await engine.drain({ now: true });

@@ -25,6 +25,15 @@ const ORGANISATIONS = [
 const NATIONALITIES = ['UK', 'Albanian', 'Vietnamese', 'Eritrean', 'Sudanese', 'Romanian', 'Indian', 'Chinese', 'Afghan', 'Iranian', 'Iraqi', 'Nigerian', 'Polish', 'Albanian UK', 'Unknown'];
 const CATEGORIES = ['Criminal', 'Labour', 'Sexual', 'Domestic', 'Labour & Criminal', 'Sexual & Labour', 'Labour & Domestic', 'Sexual, Labour & Domestic', 'Not specified or unknown', 'Organ Harvesting'];
 
+const TOWNS = ['London', 'Birmingham', 'Manchester', 'Leeds', 'Bradford', 'Liverpool', 'Sheffield', 'Bristol', 'Newcastle upon Tyne', 'Nottingham', 'Leicester', 'Coventry', 'Hull', 'Stoke-on-Trent', 'Wolverhampton', 'Derby', 'Southampton', 'Portsmouth', 'Plymouth', 'Reading', 'Luton', 'Northampton', 'Norwich', 'Peterborough', 'Ipswich', 'Cambridge', 'Oxford', 'Exeter', 'Swansea', 'Cardiff', 'Glasgow', 'Edinburgh', 'Aberdeen', 'Dundee', 'Belfast', 'Middlesbrough', 'Sunderland', 'Blackpool', 'Bolton', 'Wigan'];
+
+/** People met at one encounter: mostly one, sometimes a household or a raid. */
+const encounterSize = (random: Random) => {
+  const roll = random();
+  return roll < 0.6 ? 1 : roll < 0.75 ? 2 : roll < 0.9 ? 3 + Math.floor(random() * 3) : 6 + Math.floor(random() * 7);
+};
+const encounterId = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * random() * items.length)]!;
 const dayIn = (random: Random, year: number) => new Date(Date.UTC(year, 0, 1) + Math.floor(random() * 365) * 86_400_000).toISOString().slice(0, 10);
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -32,9 +41,19 @@ const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00
 /** `perYear` made-up records for each year, with the skew of the real mixes (a few nationalities, types and responders most of the time) and decisions for most. */
 export function statisticalRecords(random: Random, years: readonly number[], perYear: number): StatisticalRecord[] {
   const records: StatisticalRecord[] = [];
+  let encounters = 0;
   for (const year of years) {
+    let left = 0;
+    let day = '';
     for (let i = 0; i < perYear; i += 1) {
-      const receivedOn = dayIn(random, year);
+      // The people of one encounter are referred on the same day.
+      if (left === 0) {
+        left = encounterSize(random);
+        day = dayIn(random, year);
+        encounters += 1;
+      }
+      left -= 1;
+      const receivedOn = day;
       const organisation = pick(random, ORGANISATIONS);
       const policeForceArea = random() < 0.7 ? pick(random, policeForceAreas) : null;
       const rgDays = random() < 0.85 ? Math.floor(random() * 60) : null;
@@ -63,6 +82,8 @@ export function statisticalRecords(random: Random, years: readonly number[], per
         cgDays: scheme === 'dtn' ? null : cgDays,
         reconsiderations: rgOutcome === 'negative' && random() < 0.3 ? 1 : 0,
         withdrawn: random() < 0.02,
+        encounterId: encounterId(encounters),
+        places: random() < 0.7 ? [...new Set([pick(random, TOWNS), ...(random() < 0.3 ? [pick(random, TOWNS)] : [])])] : [],
       });
     }
   }

@@ -20,9 +20,9 @@ export const counts = {
   rawRuns: quick ? 1 : 3,
   scalingRows: quick ? [10_000] : [10_000, 100_000],
   scalingConcurrency: 10,
-  /** Cases in the casework queue's database (DESIGN §9: 100,000). */
+  /** Cases in the casework queue's database (docs/performance.md, "Budgets": 100,000). */
   queueCases: quick ? 10_000 : 100_000,
-  /** Statistical records a year for the figures bench: a record year (DOMAIN.md: ~23,400 NRM referrals and ~7,100 DtN reports in 2025). */
+  /** Statistical records a year for the figures bench: a record year (about 23,400 NRM referrals and 7,100 Duty to Notify reports were made in 2025). */
   figuresPerYear: quick ? 5_000 : 25_000,
   /** Timed builds of every table, per period and database. */
   figuresSamples: quick ? 5 : 20,

@@ -1,6 +1,6 @@
 import type { Spread } from './stats.ts';
 
-export type Unit = 'B' | 'ms' | 's' | 'score' | 'req/s' | 'MB';
+export type Unit = 'B' | 'ms' | 's' | 'score' | 'req/s' | 'MB' | 'count';
 
 /** A budget (bench/budgets.ts, docs/performance.md): the figure must stay at or below `max`, or at or above `min`. */
 export type Budget = { max: number } | { min: number };

@@ -18,6 +18,8 @@ export function formatValue(value: number, unit: Unit): string {
       return `${grouped.format(value)}/s`;
     case 'MB':
       return `${value.toFixed(0)} MB`;
+    case 'count':
+      return Number.isInteger(value) ? grouped.format(value) : value.toFixed(1);
   }
 }
 

@@ -1,7 +1,13 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import { navigation, snapshot, type Flags, type RunnerResult } from 'lighthouse';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { CHROMIUM_PATH } from '../../tests/support/browser.ts';
+import { startServer } from '../../tests/support/server-process.ts';
+import { buildWithAppConfig } from '../bundle/build-with-app-config.ts';
+import { HELLO_ROOT } from '../bundle/measure-bundle.ts';
 import { PASSPHRASE } from '../../tests/support/field-app.ts';
 import { budgets } from '../budgets.ts';
 import { counts } from '../lib/counts.ts';
@@ -36,6 +42,7 @@ interface PageRun {
   accessibility: number;
   lcp: number;
   tbt: number;
+  cls: number;
 }
 
 const warned = new Set<string>();
@@ -44,8 +51,16 @@ function warnOnce(message: string): void {
   warned.add(message);
 }
 
+/** `BENCH_LIGHTHOUSE_REPORTS=<dir>` keeps every full report there, to see where the time goes. */
+const reportsDir = process.env.BENCH_LIGHTHOUSE_REPORTS;
+let reportNumber = 0;
+
 function read(result: RunnerResult | undefined, what: string): PageRun {
   if (!result) throw new Error(`Lighthouse returned nothing for ${what}`);
+  if (reportsDir) {
+    reportNumber += 1;
+    writeFileSync(join(reportsDir, `${reportNumber}-${what.replace(/[^a-z]+/gi, '-')}.json`), JSON.stringify(result.lhr));
+  }
   const { categories, audits, runtimeError, runWarnings } = result.lhr;
   if (runtimeError) throw new Error(`Lighthouse failed on ${what}: ${runtimeError.code} ${runtimeError.message}`);
   for (const warning of runWarnings) warnOnce(`lighthouse, ${what}: ${warning}`);
@@ -57,6 +72,7 @@ function read(result: RunnerResult | undefined, what: string): PageRun {
     accessibility: score('accessibility'),
     lcp: audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
     tbt: audits['total-blocking-time']?.numericValue ?? Number.NaN,
+    cls: audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
   };
 }
 
@@ -85,11 +101,27 @@ async function openFirstQuestion(page: Page): Promise<void> {
 }
 
 /**
- * Lighthouse (mobile preset) on the pages a navigation can load. The app opens locked on every load,
+ * Lighthouse (mobile preset) on the pages a navigation can load, each beside the same run's bare Preact
+ * page (bench/hello) served by the same server code at `baselineUrl`. The app opens locked on every load,
  * so no navigation lands on a question: the first question's accessibility is taken in snapshot mode
  * after unlocking and starting a referral, and its load time is what the offline-start figure covers.
  */
 export async function measureLighthouse(baseUrl: string): Promise<Figure[]> {
+  const helloDir = mkdtempSync(join(tmpdir(), 'nrm-bench-hello-'));
+  try {
+    await buildWithAppConfig(helloDir, HELLO_ROOT);
+    const hello = await startServer({ STATIC_DIR: helloDir });
+    try {
+      return await measureBeside(baseUrl, hello.baseUrl);
+    } finally {
+      await hello.stop();
+    }
+  } finally {
+    rmSync(helloDir, { recursive: true, force: true });
+  }
+}
+
+async function measureBeside(baseUrl: string, baselineUrl: string): Promise<Figure[]> {
   const chrome = await launch({ chromePath: CHROMIUM_PATH, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
   const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
   try {
@@ -97,6 +129,7 @@ export async function measureLighthouse(baseUrl: string): Promise<Figure[]> {
     const firstVisit = () => navigation(page, `${baseUrl}/`, { flags: FLAGS }).then((r) => read(r, 'first visit /'));
     await firstVisit();
     const firstVisits = await repeat(0, counts.lighthouseRuns, firstVisit);
+    const bare = await repeat(1, counts.lighthouseRuns, () => navigation(page, `${baselineUrl}/`, { flags: FLAGS }).then((r) => read(r, 'bare Preact page')));
 
     await setUpVault(page, baseUrl);
     const returning: PageRun[] = [];
@@ -109,13 +142,13 @@ export async function measureLighthouse(baseUrl: string): Promise<Figure[]> {
     });
 
     const figuresFor = (key: string, label: string, runs: PageRun[], note: string): Figure[] => {
-      const of = (pick: (run: PageRun) => number) => summarise(runs.map(pick));
-      const base = { baseline: null, note };
+      const of = (pick: (run: PageRun) => number) => ({ ...summarise(runs.map(pick)), baseline: summarise(bare.map(pick)).value, baselineLabel: '(bare Preact page)', note });
       return [
-        { name: `lighthouse.${key}.performance`, label: `Lighthouse performance, ${label}`, unit: 'score', ...of((r) => r.performance), budget: budgets.lighthousePerformance, ...base },
-        { name: `lighthouse.${key}.accessibility`, label: `Lighthouse accessibility, ${label}`, unit: 'score', ...of((r) => r.accessibility), budget: budgets.lighthouseAccessibility, ...base },
-        { name: `lighthouse.${key}.lcp`, label: `Lighthouse LCP, ${label}`, unit: 'ms', ...of((r) => r.lcp), budget: null, ...base },
-        { name: `lighthouse.${key}.tbt`, label: `Lighthouse TBT, ${label}`, unit: 'ms', ...of((r) => r.tbt), budget: null, ...base },
+        { name: `lighthouse.${key}.performance`, label: `Lighthouse performance, ${label}`, unit: 'score', ...of((r) => r.performance), budget: budgets.lighthousePerformance },
+        { name: `lighthouse.${key}.accessibility`, label: `Lighthouse accessibility, ${label}`, unit: 'score', ...of((r) => r.accessibility), budget: budgets.lighthouseAccessibility },
+        { name: `lighthouse.${key}.lcp`, label: `Lighthouse LCP, ${label}`, unit: 'ms', ...of((r) => r.lcp), budget: null },
+        { name: `lighthouse.${key}.tbt`, label: `Lighthouse TBT, ${label}`, unit: 'ms', ...of((r) => r.tbt), budget: null },
+        { name: `lighthouse.${key}.cls`, label: `Lighthouse CLS, ${label}`, unit: 'score', ...of((r) => r.cls), budget: null },
       ];
     };
     return [

@@ -19,13 +19,14 @@ async function post(url: string, body: unknown, cookie = ''): Promise<Response> 
 }
 
 /**
- * A responder made as an operator makes one (`npm run admin`, then the printed code), signed in, with a
- * device enrolled: what sends referrals to a server that requires signatures. Its password hashes at the
- * server's real cost.
+ * A responder made as an operator makes one (`npm run admin`, then the printed code), signed in, with
+ * `count` devices enrolled: what sends referrals to a server that requires signatures. Its password
+ * hashes at the server's real cost. `databaseEnv` points the admin command at the server's PostgreSQL
+ * (DATABASE_URL, DATABASE_SCHEMA); without it, at the server's SQLite file.
  */
-export async function enrolBenchDevice(server: RunningServer): Promise<BenchDevice> {
+export async function enrolBenchDevices(server: RunningServer, count: number, databaseEnv: Record<string, string> = {}): Promise<BenchDevice[]> {
   const { DATABASE_URL: _inherited, ...env } = process.env;
-  const admin = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/server/admin-cli.ts', ...args], { cwd: PROJECT_ROOT, env: { ...env, DATA_DIR: server.dataDir } });
+  const admin = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/server/admin-cli.ts', ...args], { cwd: PROJECT_ROOT, env: { ...env, DATA_DIR: server.dataDir, ...databaseEnv } });
   await admin('create-organisation', 'Bench Constabulary');
   const email = 'bench.responder@example.org';
   const created = await admin('create-user', '--email', email, '--role', 'responder', '--organisation', 'Bench Constabulary');
@@ -34,8 +35,19 @@ export async function enrolBenchDevice(server: RunningServer): Promise<BenchDevi
   const password = 'a bench passphrase of some length';
   await post(`${server.baseUrl}/api/v1/password`, { token, password });
   const cookie = ((await post(`${server.baseUrl}/api/v1/session`, { email, password })).headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const pair = await crypto.subtle.generateKey(DEVICE_KEY_ALGORITHM, false, ['sign', 'verify']);
-  const publicKey = toBase64Url(new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey)));
-  const { deviceId } = (await (await post(`${server.baseUrl}/api/v1/devices`, { publicKey, label: 'Bench phone' }, cookie)).json()) as { deviceId: string };
-  return { id: deviceId, privateKey: pair.privateKey };
+  const devices: BenchDevice[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const pair = await crypto.subtle.generateKey(DEVICE_KEY_ALGORITHM, false, ['sign', 'verify']);
+    const publicKey = toBase64Url(new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey)));
+    const { deviceId } = (await (await post(`${server.baseUrl}/api/v1/devices`, { publicKey, label: `Bench phone ${i + 1}` }, cookie)).json()) as { deviceId: string };
+    devices.push({ id: deviceId, privateKey: pair.privateKey });
+  }
+  return devices;
+}
+
+/** One enrolled device (see enrolBenchDevices). */
+export async function enrolBenchDevice(server: RunningServer): Promise<BenchDevice> {
+  const [device] = await enrolBenchDevices(server, 1);
+  if (!device) throw new Error('No device was enrolled');
+  return device;
 }

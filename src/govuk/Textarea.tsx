@@ -19,6 +19,9 @@ export interface TextareaProps extends FieldChrome {
   countText?: { remaining: (n: number) => string; over: (n: number) => string; upTo?: (n: number) => string };
 }
 
+/** Percent of the limit typed before a thresholded count shows: GOV.UK's own example. */
+export const COUNT_THRESHOLD = 75;
+
 /** GOV.UK textarea, with the character count when it has a limit. */
 export function Textarea({ id, label, hint, error, heading, field, rows = 5, maxLength, threshold = 0, countText = govukText.characters }: TextareaProps) {
   if (maxLength === undefined) {

@@ -13,7 +13,6 @@ import './request-context.ts';
 import { additionRoutes } from './routes/additions.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { caseFileRoutes } from './routes/case-files.ts';
-import { caseRoutes } from './routes/cases.ts';
 import { figuresRoutes } from './routes/figures.ts';
 import { caseworkRoutes } from './routes/casework.ts';
 import { deviceRoutes } from './routes/devices.ts';
@@ -25,6 +24,7 @@ import { answerWhileClosing } from './shutdown.ts';
 import { databaseFaultOf } from './storage/unavailable.ts';
 import { healthRoutes } from './routes/health.ts';
 import { intakeKeyRoutes } from './routes/intake-key.ts';
+import { devicePolicyRoutes } from './routes/device-policy.ts';
 import { receiptRoutes } from './routes/receipts.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { referralRoutes } from './routes/referrals.ts';
@@ -123,6 +123,7 @@ export async function buildApp(services: Services, options: AppOptions) {
 
   healthRoutes(app, services);
   intakeKeyRoutes(app, services);
+  devicePolicyRoutes(app, { allowUnsignedFromLoopback: options.allowUnsignedFromLoopback ?? false });
   referenceRoutes(app, services);
   await app.register(async (sync) => {
     guardDeviceRequests(sync, { requests: services.deviceRequests, allowUnsignedFromLoopback: options.allowUnsignedFromLoopback ?? false });
@@ -135,7 +136,6 @@ export async function buildApp(services: Services, options: AppOptions) {
   setupRoutes(app, { accounts: services.accounts, perAddress: limits.perAddress });
   sessionRoutes(app, { sessions: services.sessions, limits, notices: services.signInNotices, secureCookies: options.secureCookies ?? 'auto' });
   deviceRoutes(app, services);
-  caseRoutes(app, services);
   figuresRoutes(app, services);
   caseworkRoutes(app, services);
   adminRoutes(app, services);

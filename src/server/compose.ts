@@ -10,7 +10,6 @@ import { createAdminService, type AdminService } from './services/admin.ts';
 import { createAdditionService, type AdditionService } from './services/additions.ts';
 import { createCaseFileService, type CaseFileService } from './services/case-files.ts';
 import { createCaseSealing } from './services/case-sealing.ts';
-import { createCaseService, type CaseService } from './services/cases.ts';
 import { createCaseworkService, type CaseworkService } from './services/casework.ts';
 import { createDeviceQuotas, DEFAULT_DEVICE_QUOTAS, type DeviceQuotas, type DeviceQuotaService } from './services/device-quotas.ts';
 import { createDeviceRequests, type DeviceRequests } from './services/device-requests.ts';
@@ -79,7 +78,6 @@ export interface Services {
   accounts: AccountService;
   sessions: SessionService;
   devices: DeviceService;
-  cases: CaseService;
   /** The Figures section: tables counted from the statistical records, suppressed, every read audited. */
   figures: FiguresService;
   /** Evidence files of a case, listed and downloaded decrypted by its readers. */
@@ -135,7 +133,6 @@ export function createServices(storage: Omit<Storage, 'close'>, options: Service
     accounts,
     sessions: createSessionService({ accounts: storage.accounts, audit: storage.audit, now: realNow, scryptCost, hashing: passwordHashing }),
     devices,
-    cases: createCaseService({ referrals: storage.referrals }),
     figures: createFiguresService({ statistics: storage.statistics, audit: storage.audit, threshold: options.figuresThreshold ?? DEFAULT_FIGURES_THRESHOLD, now: realNow }),
     caseFiles: createCaseFileService({
       referrals: storage.referrals,

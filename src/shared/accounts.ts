@@ -1,5 +1,4 @@
 import { z } from 'zod/mini';
-import { referralPaths } from './referral.ts';
 
 /**
  * Who does what: responders send referrals from enrolled devices; caseworkers decide cases and
@@ -105,13 +104,3 @@ export const deviceSummarySchema = z.strictObject({
 });
 export type DeviceSummary = z.infer<typeof deviceSummarySchema>;
 export const devicesResponseSchema = z.strictObject({ devices: z.array(deviceSummarySchema) });
-
-/** Counts below this are never shown: a small number can point to a person. */
-export const SMALL_NUMBER_THRESHOLD = 5;
-
-export const referralsByPathResponseSchema = z.strictObject({
-  suppressedBelow: z.literal(SMALL_NUMBER_THRESHOLD),
-  /** `count` is null where it is below the threshold (zero included, so a blank says nothing). */
-  rows: z.array(z.strictObject({ path: z.enum(referralPaths), count: z.nullable(z.number()) })),
-});
-export type ReferralsByPathResponse = z.infer<typeof referralsByPathResponseSchema>;

@@ -7,3 +7,11 @@ import { single, type Answers } from './form/model.ts';
 export function isAnonymousReport(answers: Answers): boolean {
   return single(answers, 'underAge') === 'no' && single(answers, 'consent') === 'no' && single(answers, 'cooperation') !== 'yes';
 }
+
+/**
+ * Anonymous for certain: the adult also said they will not co-operate with the police. Until that is
+ * answered (it comes after consent), a draft may still become a named report, so nothing is forgotten yet.
+ */
+export function isSettledAnonymousReport(answers: Answers): boolean {
+  return isAnonymousReport(answers) && single(answers, 'cooperation') === 'no';
+}

@@ -11,6 +11,7 @@ export const API_PATHS = {
   health: `${API_BASE}/health`,
   receipts: `${API_BASE}/receipts`,
   intakeKey: `${API_BASE}/intake-key`,
+  devicePolicy: `${API_BASE}/device-policy`,
   setup: `${API_BASE}/setup`,
   password: `${API_BASE}/password`,
   session: `${API_BASE}/session`,
@@ -21,7 +22,6 @@ export const API_PATHS = {
   caseFile: `${API_BASE}/cases/:id/files/:fileId`,
   evidenceFile: `${API_BASE}/referrals/:id/files/:fileId`,
   evidenceChunk: `${API_BASE}/referrals/:id/files/:fileId/chunks/:index`,
-  referralsByPath: `${API_BASE}/stats/referrals-by-path`,
   reference: `${API_BASE}/reference/:list`,
 } as const;
 
@@ -84,6 +84,14 @@ export const intakeKeyResponseSchema = z.strictObject({
   publicKey: base64url,
 });
 export type IntakeKeyResponse = z.infer<typeof intakeKeyResponseSchema>;
+
+/**
+ * Whether this server takes referrals only from enrolled devices (every deployment), or also unsigned
+ * from its own machine (a try-out): the field app's first run asks to sign the device in only when it must.
+ * Not strict, so a later field does not break apps already on phones.
+ */
+export const devicePolicySchema = z.object({ enrolment: z.enum(['required', 'not-required-from-this-machine']) });
+export type DevicePolicy = z.infer<typeof devicePolicySchema>;
 
 export const receiptSchema = z.strictObject({
   id: z.string(),

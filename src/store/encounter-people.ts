@@ -2,7 +2,7 @@ import { personLabel, sharedAnswers, withoutEncounterTrail, type EncounterDetail
 import type { Answers } from '../shared/form/model.ts';
 import type { FieldDatabase, OutboxState } from './db.ts';
 import { deleteDraft, getDraft, newDraft, saveDraft, type Draft } from './drafts.ts';
-import { getEncounter, updateEncounter, type Encounter, type EncounterContent } from './encounters.ts';
+import { getEncounter, listEncounters, updateEncounter, type Encounter, type EncounterContent } from './encounters.ts';
 import { getOutboxItem } from './outbox.ts';
 
 /**
@@ -94,4 +94,14 @@ export async function peopleOf(db: FieldDatabase, key: CryptoKey, encounter: Enc
     }),
   );
   return people.filter((person): person is Person => person !== undefined);
+}
+
+/**
+ * The encounter a referral's person was met at, if any: from their draft while it is kept, else from
+ * the encounters' own lists of people (a delivered referral's draft is gone).
+ */
+export async function encounterIdOf(db: FieldDatabase, key: CryptoKey, personId: string): Promise<string | undefined> {
+  const record = await db.drafts.get(personId);
+  if (record?.encounterId) return record.encounterId;
+  return (await listEncounters(db, key)).find((encounter) => encounter.people.includes(personId))?.id;
 }

@@ -1,10 +1,8 @@
 import {
   enrolDeviceResponseSchema,
-  referralsByPathResponseSchema,
   sessionResponseSchema,
   type EnrolDeviceRequest,
   type EnrolDeviceResponse,
-  type ReferralsByPathResponse,
   type SessionResponse,
   type SetPasswordRequest,
   type SignInRequest,
@@ -38,8 +36,4 @@ export function signOut(api: ApiClient): Promise<ApiResult<void>> {
 /** Tells the server this device's public key (the person signed in must be a responder). */
 export function enrolDevice(api: ApiClient, request: EnrolDeviceRequest): Promise<ApiResult<EnrolDeviceResponse>> {
   return api.call({ method: 'POST', target: API_PATHS.devices, ...jsonBody(request), read: answerOf(enrolDeviceResponseSchema) });
-}
-
-export function referralsByPath(api: ApiClient): Promise<ApiResult<ReferralsByPathResponse>> {
-  return api.call({ method: 'GET', target: API_PATHS.referralsByPath, read: answerOf(referralsByPathResponseSchema) });
 }

@@ -1,5 +1,5 @@
 import { apiPath } from '../shared/api-path.ts';
-import { API_PATHS, intakeKeyResponseSchema, type IntakeKeyResponse } from '../shared/protocol.ts';
+import { API_PATHS, devicePolicySchema, intakeKeyResponseSchema, type DevicePolicy, type IntakeKeyResponse } from '../shared/protocol.ts';
 import { referenceListSchema, type ReferenceList, type ReferenceListData, type ReferenceListName } from '../shared/reference-lists.ts';
 import { answerOf, type ApiClient, type ApiResult } from './api-client.ts';
 
@@ -7,6 +7,10 @@ import { answerOf, type ApiClient, type ApiResult } from './api-client.ts';
 
 export function intakeKey(api: ApiClient): Promise<ApiResult<IntakeKeyResponse>> {
   return api.call({ method: 'GET', target: API_PATHS.intakeKey, read: answerOf(intakeKeyResponseSchema) });
+}
+
+export function devicePolicy(api: ApiClient): Promise<ApiResult<DevicePolicy>> {
+  return api.call({ method: 'GET', target: API_PATHS.devicePolicy, read: answerOf(devicePolicySchema) });
 }
 
 export type ReferenceListAnswer =

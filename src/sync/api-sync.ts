@@ -1,5 +1,5 @@
 import { apiPath } from '../shared/api-path.ts';
-import { CHUNK_HASH_HEADER, heldChunksSchema, type HeldChunks } from '../shared/evidence-protocol.ts';
+import { CHUNK_HASH_HEADER, PART_LENGTH, PART_OFFSET, WITH_PARTS, heldChunksSchema, type HeldChunks } from '../shared/evidence-protocol.ts';
 import { API_PATHS, receiptSchema, statusesResponseSchema, type Receipt, type StatusesResponse, type Submission } from '../shared/protocol.ts';
 import { answerOf, jsonBody, noAnswer, type ApiClient, type ApiResult } from './api-client.ts';
 import type { ChunkUpload } from './ports.ts';
@@ -17,14 +17,17 @@ export function receipts(api: ApiClient, query: { ids: readonly string[]; since:
   return api.call({ method: 'GET', target: apiPath(API_PATHS.receipts, {}, search), read: answerOf(statusesResponseSchema), signal });
 }
 
+/** What the server holds of a file, asking for unfinished chunks too: a server that takes parts lists them (an older one ignores the question). */
 export function heldChunks(api: ApiClient, referralId: string, fileId: string, signal?: AbortSignal): Promise<ApiResult<HeldChunks>> {
-  return api.call({ method: 'GET', target: apiPath(API_PATHS.evidenceFile, { id: referralId, fileId }), read: answerOf(heldChunksSchema), signal });
+  const search = new URLSearchParams({ [WITH_PARTS]: '1' });
+  return api.call({ method: 'GET', target: apiPath(API_PATHS.evidenceFile, { id: referralId, fileId }, search), read: answerOf(heldChunksSchema), signal });
 }
 
-export function putChunk(api: ApiClient, { referralId, fileId, index, sha256, body }: ChunkUpload, signal?: AbortSignal): Promise<ApiResult<void>> {
+export function putChunk(api: ApiClient, { referralId, fileId, index, sha256, body, part }: ChunkUpload, signal?: AbortSignal): Promise<ApiResult<void>> {
+  const search = part ? new URLSearchParams({ [PART_OFFSET]: String(part.offset), [PART_LENGTH]: String(part.length) }) : undefined;
   return api.call({
     method: 'PUT',
-    target: apiPath(API_PATHS.evidenceChunk, { id: referralId, fileId, index }),
+    target: apiPath(API_PATHS.evidenceChunk, { id: referralId, fileId, index }, search),
     headers: { 'content-type': 'application/octet-stream', [CHUNK_HASH_HEADER]: sha256 },
     body,
     read: noAnswer,

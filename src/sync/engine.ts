@@ -1,6 +1,6 @@
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff.ts';
 import type { Clock, DueItem, ExclusiveRunner, NotDelivered, OutboxPort, SendOutcome, TransportPort } from './ports.ts';
-import { uploadFiles } from './upload.ts';
+import type { UploadFiles, UploadPolicy } from './upload.ts';
 
 const BATCH_SIZE = 20;
 
@@ -27,6 +27,13 @@ export interface SyncEngineDeps {
   backoff?: BackoffPolicy;
   /** Least time between two status refreshes. */
   statusRefreshMs?: number;
+  /**
+   * Uploads an item's evidence files (upload.ts). Given by whoever builds the engine, like the
+   * transport's submitAddition: the page loads it when first needed, to keep it out of the first load.
+   */
+  uploadFiles: UploadFiles;
+  /** How evidence files upload (window, resuming after a drop); DEFAULT_UPLOAD_POLICY unless told. */
+  upload?: UploadPolicy;
 }
 
 export interface DrainOptions {
@@ -68,9 +75,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   async function attempt(item: DueItem): Promise<SendOutcome> {
     if (item.files && item.files.length > 0) {
       // An addition's files go where its referral's went: the server claims them for the referral it adds to.
-      const uploaded: NotDelivered | undefined = await uploadFiles(item.kind === 'addition' ? item.referralId : item.id, item.files, deps.outbox, deps.transport, (done, total) =>
-        update({ upload: { id: item.id, done, total } }),
-      );
+      const uploaded: NotDelivered | undefined = await deps.uploadFiles({
+        referralId: item.kind === 'addition' ? item.referralId : item.id,
+        files: item.files,
+        outbox: deps.outbox,
+        transport: deps.transport,
+        onProgress: (done, total) => update({ upload: { id: item.id, done, total } }),
+        policy: deps.upload,
+      });
       if (uploaded) return uploaded;
     }
     return item.kind === 'addition' ? deps.transport.sendAddition(item.referralId, item.addition) : deps.transport.send(item.submission);

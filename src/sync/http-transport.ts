@@ -93,7 +93,11 @@ export function createHttpTransport(options: HttpTransportOptions): TransportPor
 
     async putChunk(chunk) {
       const result = await putChunk(api, chunk, timeout());
-      return result.ok ? { kind: 'stored' } : notDelivered(result.failure);
+      if (result.ok) return { kind: 'stored' };
+      const { failure } = result;
+      // To a part, "files incomplete" means the server lacks the bytes before it (docs/protocol.md, "Upload").
+      if (chunk.part && failure.kind === 'problem' && failure.status === 409 && failure.problem?.code === 'files-incomplete') return { kind: 'out-of-order' };
+      return notDelivered(failure);
     },
 
     async reachable() {

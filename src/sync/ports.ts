@@ -56,18 +56,27 @@ export interface ChunkUpload {
   referralId: string;
   fileId: string;
   index: number;
+  /** Of the whole sealed chunk, also when `body` is one part of it. */
   sha256: string;
   body: Uint8Array<ArrayBuffer>;
+  /** When `body` is one part of the chunk: where it starts, and the whole chunk's length. */
+  part?: { offset: number; length: number };
 }
 
 export interface TransportPort {
   send(submission: Submission): Promise<SendOutcome>;
   /** Sends an addition to the referral it belongs to; delivered only on a receipt naming it. */
   sendAddition(referralId: string, addition: AdditionSubmission): Promise<SendOutcome>;
-  /** Which chunks of a file the server already holds (a repeat upload is then skipped). */
+  /**
+   * Which chunks of a file the server already holds (a repeat upload is then skipped), and, from a
+   * server that takes chunks in parts, how much of each unfinished chunk (`partial`).
+   */
   heldChunks(referralId: string, fileId: string): Promise<{ kind: 'held'; held: HeldChunks } | NotDelivered>;
-  /** Stores one chunk; the server answers the same for a chunk it already had. */
-  putChunk(chunk: ChunkUpload): Promise<{ kind: 'stored' } | NotDelivered>;
+  /**
+   * Stores one chunk, or one part of it; the server answers the same for a chunk it already had.
+   * `out-of-order`: the part does not follow what the server holds of its chunk (it lost them).
+   */
+  putChunk(chunk: ChunkUpload): Promise<{ kind: 'stored' } | { kind: 'out-of-order' } | NotDelivered>;
   /** A cheap request that proves the server can be reached now (navigator.onLine cannot). */
   reachable(): Promise<boolean>;
   /** Status changes of these referrals after `since`; undefined when the server could not be asked. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { pageById, walk } from '../../src/shared/form/journey.ts';
 import type { Answers } from '../../src/shared/form/model.ts';
 import { useE2eStack, walkInSteps } from '../support/e2e-stack.ts';
-import { fillForm, sendFromCheck, showOutbox, unlockOrSetUp } from '../support/field-app.ts';
+import { fillForm, openCheckWithEverySectionShown, sendFromCheck, showOutbox, unlockOrSetUp } from '../support/field-app.ts';
 import { adultEveryFork, examples } from '../support/referral-examples.ts';
 
 const stack = useE2eStack();
@@ -147,6 +147,11 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
           if (last) {
             await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();
             await check(`check your answers (${path})`);
+            await page.getByRole('link', { name: 'All sections' }).click();
+            await page.getByTestId('task-list').waitFor();
+            await check(`task list (${path})`);
+            await openCheckWithEverySectionShown(page);
+            await check(`check your answers, every section shown (${path})`);
             await sendFromCheck(page);
             await check(`confirmation (${path})`);
             console.log(`axe at ${name}: ${pagesSeen.size} pages of the form checked after the ${path} journey`);

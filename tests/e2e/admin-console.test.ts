@@ -72,7 +72,8 @@ describe('the administrator’s console', () => {
       await expect.poll(() => row.innerText()).toMatch(/Active/);
       await row.getByRole('button', { name: 'Revoke Team 3 phone' }).click();
       await page.getByRole('heading', { name: 'Revoke Team 3 phone?' }).waitFor();
-      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Revoke Team 3 phone?');
+      // Focus moves to the heading just after it renders.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Revoke Team 3 phone?');
       await page.getByRole('button', { name: 'Yes, revoke this device' }).click();
       await page.getByText('Team 3 phone is revoked. It wipes itself the next time it contacts the server.').waitFor();
       await expect.poll(() => row.innerText()).toMatch(/Revoked/);

@@ -88,7 +88,8 @@ describe('the responder answers the decision unit and asks for reconsideration f
     field = opened.page;
     fieldContext = opened.context;
     await openApp(field, stack.server.baseUrl);
-    await field.getByRole('heading', { name: 'Refer a potential victim of modern slavery' }).waitFor();
+    // This server takes only enrolled devices' referrals, so the first run ends on signing the device in.
+    await field.getByRole('heading', { name: 'Sign this device in' }).waitFor();
     await waitForServiceWorker(field);
     await enrolOnDevice(field, accounts.responder);
     await submitReferral(field, 'OP-ASK-1', '18 or over', 'Washed cars for no pay; the boss kept his passport and said he owed £8,000.');

@@ -72,7 +72,7 @@ describe('console sign-in', () => {
     expect(await signedInAs.innerText()).toMatch(/Organisation\s+Demo organisation/i);
     await page.getByRole('heading', { name: 'What you can do here' }).waitFor();
     await page.getByText('Every time you open a case, it is recorded in the audit log.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Your account');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Your account');
 
     // The session survives a reload: it lives in the HttpOnly cookie, which no script can read.
     await page.reload();

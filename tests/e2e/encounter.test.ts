@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/shared/form/model.ts';
 import { useE2eStack, walkInSteps } from '../support/e2e-stack.ts';
 import { completeForm, personRow, quickCapture, restOf, startEncounter, type FilePayload } from '../support/encounter-app.ts';
-import { openApp, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
+import { fillForm, openApp, sendFromCheck, unlockOrSetUp, waitForServiceWorker } from '../support/field-app.ts';
 import { examples } from '../support/referral-examples.ts';
 import { readEverythingStored } from '../support/stored-data.ts';
 import { photo, receivedFiles, receivedReferral, sha256 } from '../support/evidence.ts';
@@ -182,16 +182,145 @@ describe('encounter mode', () => {
     await page.getByRole('button', { name: 'Clear location' }).click();
     await page.getByRole('button', { name: 'Use my location' }).waitFor();
     await page.getByRole('button', { name: 'Start the encounter' }).click();
-    await page.locator('.govuk-error-summary').getByText('Enter where the encounter is, or use your location').waitFor();
+    const placeMissing = page.locator('.govuk-error-summary').getByText('Enter where the encounter is, in words a caseworker can read, or add your location to each referral');
+    await placeMissing.waitFor();
     await page.getByRole('button', { name: 'Use my location' }).click();
     await page.getByTestId('captured-location').waitFor();
+    // Coordinates kept to the device do not stand for the place: a caseworker reads words.
+    await page.getByRole('button', { name: 'Start the encounter' }).click();
+    await placeMissing.waitFor();
+    await page.getByLabel('Add these coordinates to each person’s referral').check();
     await page.locator('#operation').fill('Operation Wren');
+    await page.locator('input[name="kind"][value="police"]').check();
     await page.locator('#policeForce').fill('West Yorkshire Police');
     await page.getByRole('option', { name: 'West Yorkshire Police', exact: true }).click();
     await page.getByRole('button', { name: 'Start the encounter' }).click();
     await page.getByRole('heading', { name: 'Operation Wren', exact: true }).waitFor();
     expect(await page.locator('.govuk-summary-list').innerText()).toMatch(/the location 53\.79551, -1\.54791/);
     await context.close();
+  });
+});
+
+describe('an outreach encounter, two people, the responder’s details typed once', () => {
+  let context: BrowserContext;
+  let page: Page;
+  const walk = walkInSteps();
+  const outreach = { kind: 'outreach', operation: 'Tuesday outreach', place: 'Outside 14 Harbour Street, Leeds', policeForce: '', crimeReference: '', officers: '' } as const;
+  const outreachLabel = (n: number) => `${outreach.operation} – person ${n}`;
+  const PROFILE = ['organisation', 'responderNation', 'responderFirstName', 'responderLastName', 'responderRole', 'responderPhone', 'alternativeEmail'];
+  /** The rest of an adult's referral: without what quick capture, the encounter and (for `withoutDetails`) the saved details fill in. */
+  const rest = (withoutDetails: boolean): Answers => {
+    // Quick capture asked their age, consent and interpreter; the rest of its questions are answered in the form.
+    const carried = ['underAge', 'consent', 'interpreter', 'interpreterLanguage', 'caseLabel', 'interview', 'consentDate', 'consentInterpreterLanguage', ...(withoutDetails ? PROFILE : [])];
+    return Object.fromEntries(Object.entries(examples['adult-nrm']).filter(([name]) => !carried.includes(name)));
+  };
+  const today = new Date();
+
+  beforeAll(async () => {
+    ({ context, page } = await stack.newPage({ viewport: 'phone' }));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  walk.step('starts as outreach (no police force asked) and carries the interpreter, the place in words and today into the first referral', async () => {
+    await openApp(page, stack.server.baseUrl);
+    await page.getByRole('link', { name: 'Start an encounter' }).click();
+    await page.locator('input[name="kind"][value="outreach"]').check();
+    expect(await page.locator('#policeForce').count()).toBe(0);
+    await page.screenshot({ path: 'test-results/encounter-kind-360.png', fullPage: true });
+    await page.getByRole('link', { name: 'Back' }).click();
+    await startEncounter(page, outreach);
+    expect(await page.locator('.govuk-summary-list').innerText()).toMatch(/Outreach/);
+
+    await page.getByRole('button', { name: 'Add a person' }).click();
+    await quickCapture(page, { underAge: 'no', consent: 'yes', interpreter: 'yes', interpreterLanguage: 'Polish' }, 'back');
+    await personRow(page, outreachLabel(1)).getByRole('link', { name: /^Complete the referral/ }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/resume'));
+    const seen: string[] = [];
+    await fillForm(page, rest(false), {
+      stopAt: 'save-details',
+      onPage: async (pageId) => {
+        seen.push(pageId);
+        // One person met on outreach: nobody says there were others.
+        if (pageId === 'other-victims') expect(await page.locator('input[name="otherVictims"]:checked').count()).toBe(0);
+        if (pageId === 'consent-record') {
+          expect(await page.locator('#consentInterpreterLanguage').inputValue()).toBe('Polish');
+          expect(await page.locator('#consentDate').inputValue()).toBe(String(today.getDate()));
+        }
+        if (pageId === 'interview') expect(await page.locator('#interview').inputValue()).toMatch(/^At Outside 14 Harbour Street, Leeds, on /);
+      },
+    });
+    expect(seen).toEqual(expect.arrayContaining(['organisation', 'responder-nation', 'responder', 'alternative-contact', 'other-victims', 'consent-record']));
+    // Once the responder's own details are answered, keeping them on the device is offered.
+    await page.getByRole('heading', { name: 'Save your details on this device?' }).waitFor();
+    expect(await violations(page, 'the offer to save your details')).toEqual([]);
+    await page.screenshot({ path: 'test-results/save-details-offer-360.png', fullPage: true });
+    await completeForm(page, rest(false), [], { saveDetails: true });
+  });
+
+  walk.step('sends the first from check your answers, and the confirmation leads back to the encounter', async () => {
+    await sendFromCheck(page);
+    const back = page.getByRole('link', { name: 'Back to the encounter' });
+    await back.waitFor();
+    await page.screenshot({ path: 'test-results/confirmation-encounter-360.png', fullPage: true });
+    await back.click();
+    await page.getByRole('heading', { name: outreach.operation, exact: true }).waitFor();
+  });
+
+  walk.step('fills the second person’s referral with the saved details: one "Your details" summary, nothing typed', async () => {
+    await page.getByRole('button', { name: 'Add a person' }).click();
+    // A photo taken there and then, at quick capture: stored in their draft at once, described later.
+    await page.getByRole('heading', { name: 'Quick capture' }).waitFor();
+    const camera = page.waitForEvent('filechooser');
+    await page.getByTestId('person-photos').getByRole('button', { name: 'Take a photo' }).click();
+    await (await camera).setFiles([{ name: 'bruised-wrist.jpg', mimeType: 'image/jpeg', buffer: await photo(page, 900, 600) }]);
+    await expect.poll(() => page.getByTestId('person-photo-list').locator('img.app-file-list__thumb').count(), { timeout: 20_000 }).toBe(1);
+    await quickCapture(page, { underAge: 'no', consent: 'yes', interpreter: 'no' }, 'back');
+    await personRow(page, outreachLabel(2)).getByRole('link', { name: /^Complete the referral/ }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/resume'));
+    const seen: string[] = [];
+    const described = { ...rest(true), evidenceDescription: 'A photo of a bruise on her left wrist, taken with her agreement.' };
+    await fillForm(page, described, { stopAt: 'responder', onPage: async (pageId) => void seen.push(pageId) });
+    // Organisation and nation were passed; a second person met, so others are said to have been there.
+    expect(seen).not.toContain('organisation');
+    expect(seen).not.toContain('responder-nation');
+    const summary = page.getByTestId('your-details');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('Okafor');
+    expect(await summary.innerText()).toContain('msht-team@example.police.uk');
+    expect(await violations(page, 'your details')).toEqual([]);
+    await page.screenshot({ path: 'test-results/your-details-360.png', fullPage: true });
+    // The rest of the referral, without one of the responder's details among the answers given: all came from the profile.
+    let evidenceShown = '';
+    await completeForm(page, described, [], {
+      onPage: async (pageId) => {
+        if (pageId === 'evidence') evidenceShown = await page.getByTestId('evidence-count').innerText();
+      },
+    });
+    expect(evidenceShown).toBe('1 file attached');
+  });
+
+  walk.step('lists the person waiting with their encounter on the start page, not again among the drafts', async () => {
+    await page.getByRole('link', { name: 'NRM Field' }).click();
+    await page.getByRole('heading', { name: /^Refer a potential victim/ }).waitFor();
+    await page.getByRole('link', { name: outreach.operation }).first().waitFor();
+    expect(await page.locator('.app-drafts').getByText(outreachLabel(2)).count()).toBe(0);
+  });
+
+  walk.step('shows the saved details in Settings, where they can be changed', async () => {
+    await page.getByRole('link', { name: 'Settings' }).first().click();
+    const saved = page.getByTestId('saved-details');
+    await saved.waitFor();
+    expect(await saved.innerText()).toContain('Okafor');
+    await page.getByRole('button', { name: 'Change your details' }).click();
+    await page.locator('#responderRole').fill('Detective Sergeant');
+    await page.getByRole('button', { name: 'Save your details' }).click();
+    await page.getByText('Your details are saved.').waitFor();
+    expect(await saved.innerText()).toContain('Detective Sergeant');
+    expect(await violations(page, 'settings with your details')).toEqual([]);
+    await page.screenshot({ path: 'test-results/settings-details-360.png', fullPage: true });
   });
 });
 

@@ -29,15 +29,19 @@ describe('an enrolled device', () => {
       email = found;
       expect(email).toBeDefined();
 
+      // The first run ends with signing the device in, since this server takes only enrolled devices' referrals.
       await openApp(page, server.baseUrl);
+      await page.getByRole('heading', { name: 'Sign this device in' }).waitFor();
+      await page.getByText(/Until this device is signed in, referrals you make wait on it/).waitFor();
       await waitForServiceWorker(page);
 
-      await page.getByRole('link', { name: 'Settings', exact: true }).click();
       await page.getByLabel('Work email address').fill(email!);
       await page.getByLabel('Password', { exact: true }).fill(password!.trim());
       await page.getByLabel('A name for this device').fill('Team 3 phone');
       await page.getByRole('button', { name: 'Sign in and enrol this device' }).click();
       await expect.poll(() => page.getByTestId('enrolment').innerText(), { timeout: 20_000 }).toMatch(/This device is enrolled/);
+      await page.getByRole('button', { name: 'Continue' }).click();
+      await page.getByRole('heading', { name: /^Refer a potential victim/ }).waitFor();
     });
 
     walk.step('sends a signed referral taken offline when signal returns', async () => {

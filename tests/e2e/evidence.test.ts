@@ -47,7 +47,13 @@ describe('evidence attached offline', () => {
     const answers = { ...examples['adult-nrm'], caseLabel: 'OP-EVIDENCE-3' };
     await fillForm(page, answers, { stopAt: 'evidence' });
     await page.getByRole('heading', { name: 'Upload evidence' }).waitFor();
+    // "Take a photo" is a GOV.UK button that opens the camera (the file input it drives stays hidden).
     expect(await page.locator('#evidence-camera').getAttribute('capture')).toBe('environment');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Take a photo' }).click();
+    const camera = await chooser;
+    expect(camera.isMultiple()).toBe(false);
+    await camera.setFiles([]);
     expect(await page.getByTestId('storage-left').innerText()).toMatch(/space left for this app/);
 
     const files = page.locator('#evidence-files');
@@ -56,13 +62,20 @@ describe('evidence attached offline', () => {
       { name: 'rota-2.png', mimeType: 'image/png', buffer: photos[1]! },
       { name: 'pay-slip.pdf', mimeType: 'application/pdf', buffer: pdf },
     ]);
-    const pending = page.getByTestId('evidence-pending');
-    await pending.waitFor();
-    // Each photo is offered smaller, with the size it would have; the originals are kept here.
-    await expect.poll(() => pending.getByText(/^Make it smaller: .* → .*(KB|MB)$/).count()).toBe(2);
-    for (const label of await pending.getByText(/^Keep the original/).all()) await label.click();
-    await pending.getByRole('button', { name: 'Attach 3 files' }).click();
+    // Each file is stored as soon as it is chosen: no second step that leaving the page could skip.
     await expect.poll(() => page.getByTestId('evidence-count').innerText(), { timeout: 20_000 }).toBe('3 files attached');
+    const list = page.getByTestId('evidence-list');
+    // PNGs (screenshots, rotas) are kept as they are, each offered smaller with the size it would have, with its thumbnail.
+    await expect.poll(() => list.getByRole('button', { name: /^Make it smaller \(.*(KB|MB)\) rota-\d\.png$/ }).count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => list.locator('img.app-file-list__thumb').count()).toBe(2);
+    // Made smaller and back again: the file keeps its place, and the original is what goes.
+    await list.getByRole('button', { name: /^Make it smaller .* rota-2\.png$/ }).click();
+    const names = () => list.locator('.app-file-list__name .govuk-\\!-font-weight-bold').allInnerTexts();
+    await expect.poll(names, { timeout: 20_000 }).toEqual(['rota-1.png', 'rota-2.jpg', 'pay-slip.pdf']);
+    await list.getByText(/^Smaller copy of a .* photo/).waitFor();
+    await list.getByRole('button', { name: /^Use the original .* rota-2\.jpg$/ }).click();
+    await expect.poll(names, { timeout: 20_000 }).toEqual(['rota-1.png', 'rota-2.png', 'pay-slip.pdf']);
+    expect(await page.getByTestId('evidence-count').innerText()).toBe('3 files attached');
 
     // A wrong type is refused by name; nothing attached is lost.
     await files.setInputFiles([{ name: 'tool.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') }]);
@@ -74,6 +87,8 @@ describe('evidence attached offline', () => {
     await page.locator('#evidenceDescription').fill('Two photos of the work rota on the kitchen wall, and a pay slip with nothing paid.');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();
+    // The evidence section is folded to one line, like every complete section; Show opens it.
+    await page.getByRole('button', { name: 'Show evidence' }).click();
     await page.getByText('3 files').waitFor();
     await sendFromCheck(page);
 
@@ -105,10 +120,8 @@ describe('evidence attached offline', () => {
     await fillForm(page, { ...examples.child, caseLabel: 'OP-LIMITS' }, { stopAt: 'evidence' });
     const files = page.locator('#evidence-files');
     const pdf = (name: string, bytes: number) => ({ name, mimeType: 'application/pdf', buffer: Buffer.alloc(bytes, 7) });
-    const pending = page.getByTestId('evidence-pending');
 
     await files.setInputFiles([pdf('statement.pdf', 2_000)]);
-    await pending.getByRole('button', { name: /^Attach/ }).click();
     await expect.poll(() => page.getByTestId('evidence-count').innerText(), { timeout: 20_000 }).toBe('1 file attached');
 
     // 26 MB crosses the DevTools protocol as base64: slow on a busy machine, so it gets longer than a click.
@@ -117,7 +130,6 @@ describe('evidence attached offline', () => {
     expect(await page.getByTestId('evidence-count').innerText()).toBe('1 file attached');
 
     await files.setInputFiles(Array.from({ length: 99 }, (_, i) => pdf(`page-${i + 2}.pdf`, 1_000)));
-    await pending.getByRole('button', { name: /^Attach/ }).click();
     await expect.poll(() => page.getByTestId('evidence-count').innerText(), { timeout: 60_000 }).toBe('100 files attached');
 
     await files.setInputFiles([pdf('one-too-many.pdf', 1_000)]);

@@ -106,6 +106,8 @@ describe('the analyst’s figures', () => {
       const canvas = page.getByTestId('trend-chart').locator('canvas');
       expect(await canvas.getAttribute('aria-label')).toContain(summary);
       await expect.poll(() => canvas.evaluate((element: HTMLCanvasElement) => element.width)).toBeGreaterThan(0);
+      // One quarter (2022 Q4) is drawn with the seven before it.
+      expect(await page.getByTestId('trend-table').locator('tbody tr').count()).toBe(8);
       await canvas.focus();
       await page.keyboard.press('End');
       const last = await page.getByTestId('trend-table').locator('tbody tr').last().locator('th').innerText();

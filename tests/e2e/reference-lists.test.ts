@@ -37,14 +37,20 @@ const keptLists = (page: Page) =>
   page.evaluate(
     () =>
       new Promise<string[]>((resolve) => {
+        // Never creates the database, and closes it at once: an open connection would block the app's own upgrade.
         const open = indexedDB.open('nrm-field-reference');
+        open.onupgradeneeded = () => open.transaction?.abort();
         open.onerror = () => resolve([]);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('lists')) return resolve([]);
+          const done = (names: string[]) => {
+            db.close();
+            resolve(names);
+          };
+          if (!db.objectStoreNames.contains('lists')) return done([]);
           const keys = db.transaction('lists').objectStore('lists').getAllKeys();
-          keys.onsuccess = () => resolve(keys.result.map(String).sort());
-          keys.onerror = () => resolve([]);
+          keys.onsuccess = () => done(keys.result.map(String).sort());
+          keys.onerror = () => done([]);
         };
       }),
   );

@@ -32,8 +32,28 @@ describe('the three paths, offline from start to confirmation', () => {
       await page.getByRole('link', { name: 'Rename PATH-CHILD' }).click();
       await page.getByLabel('What is your own reference for this referral?').fill('PATH-CHILD-2');
       await page.getByRole('button', { name: 'Save' }).click();
+      // A draft opens on its task list: where it stands, what is left, and a way to any section.
       await page.getByRole('link', { name: 'Continue PATH-CHILD-2' }).click();
+      await page.waitForURL(/\/sections$/);
+      const tasks = page.getByTestId('task-list');
+      expect(await tasks.locator('[data-task="account"]').innerText()).toMatch(/Their account\s+\d+ of \d+ answered\s+Completed/);
+      expect(await tasks.locator('[data-task="risk"]').innerText()).toMatch(/Risk and police\s+\d+ questions\s+Not yet started/);
+      // Any section opens in any order: the person's details, then back to where it was left.
+      await tasks.getByRole('link', { name: 'About them' }).click();
+      await page.waitForURL(/\/name$/);
+      expect(await page.locator('.govuk-caption-m').innerText()).toBe('About them · Section 7 of 9, question 1 of 4');
+      // The address of a page an app update merged into another (the old "professional view") resumes the draft, not "Page not found".
+      const draftPath = new URL(page.url()).pathname.replace(/\/name$/, '');
+      await page.evaluate((to) => {
+        history.pushState(null, '', to);
+        dispatchEvent(new PopStateEvent('popstate'));
+      }, `${draftPath}/professional-view`);
       await page.waitForURL(/\/types$/);
+      expect(await page.getByRole('heading', { name: 'Page not found' }).count()).toBe(0);
+      await page.getByRole('link', { name: 'All sections' }).click();
+      await page.getByRole('link', { name: 'Continue where you left off' }).click();
+      await page.waitForURL(/\/types$/);
+      expect(await page.locator('.govuk-caption-m').innerText()).toMatch(/^Risk and police · Section 6 of 9, question 1 of \d+$/);
       // It opens where it was left, with nothing typed before the reload lost.
       await page.getByRole('heading', { name: 'What were they made to do?' }).waitFor();
       await fillForm(page, examples.child);
@@ -45,13 +65,29 @@ describe('the three paths, offline from start to confirmation', () => {
     walk.step('queues an adult who agrees', async () => {
       const { page } = stack;
       await startAndFill(page, { ...examples['adult-nrm'], caseLabel: 'PATH-ADULT' });
+      // Each complete section is folded to one line, so "Accept and send" is within 3 screens of the top on a 360 px phone.
+      // Measured with the referral-quality advice shown (the example's short account draws it).
+      await page.getByTestId('quality-advice').waitFor();
+      const send = page.getByRole('button', { name: 'Accept and send' });
+      const bottom = await send.evaluate((button) => button.getBoundingClientRect().bottom + window.scrollY);
+      expect(bottom).toBeLessThanOrEqual(3 * (page.viewportSize()?.height ?? 0));
       await sendFromCheck(page);
       await page.getByRole('heading', { name: 'Referral saved and queued' }).waitFor();
     });
 
     walk.step('queues a Duty to Notify report for an adult who refuses, asking nothing identifying', async () => {
       const { page } = stack;
-      await startAndFill(page, { ...examples.dtn, caseLabel: 'PATH-DTN' });
+      // Consent is asked straight after age; every page written in words of their own reminds the responder that the report is anonymous.
+      const order: string[] = [];
+      const reminded: string[] = [];
+      await startAndFill(page, { ...examples.dtn, caseLabel: 'PATH-DTN' }, async (pageId) => {
+        order.push(pageId);
+        if (await page.getByTestId('anonymous-writing').isVisible()) reminded.push(pageId);
+      });
+      expect(order.slice(order.indexOf('under-18'), order.indexOf('under-18') + 4)).toEqual(['under-18', 'child-at-time', 'consent', 'refusal']);
+      expect(reminded).toEqual(expect.arrayContaining(['refusal', 'background', 'how-it-started', 'interview', 'exploiters']));
+      expect(reminded).not.toContain('under-18');
+      expect(reminded).not.toContain('consent');
       await page.getByRole('heading', { name: 'Check your answers before sending the Duty to Notify report' }).waitFor();
       // Nothing identifying is asked of an adult who refuses and will not help the police.
       expect(await page.getByText('First name').count()).toBe(0);
@@ -103,6 +139,9 @@ describe('the three paths, offline from start to confirmation', () => {
   it('asks the questions after consent again when consent changes from check your answers, keeping none of the old answers', async () => {
     const { page } = stack;
     await startAndFill(page, { ...examples['adult-nrm'], caseLabel: 'PATH-CHANGED-MIND' });
+    // Check your answers folds each complete section to one line; Show opens it.
+    expect(await page.locator('[data-card="consent"] .govuk-summary-card__title').innerText()).toMatch(/^Consent — \d+ answers$/);
+    await page.getByRole('button', { name: 'Show consent' }).click();
     await page.getByRole('link', { name: 'Change do they agree to be referred?' }).click();
     await page.locator('input[name="consent"][value="no"]').check();
     await page.getByRole('button', { name: 'Continue' }).click();

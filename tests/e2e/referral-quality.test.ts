@@ -25,7 +25,7 @@ describe('the referral-quality check on check your answers', () => {
     await page.screenshot({ path: 'test-results/field-screenshots/quality-advice-360.png' });
 
     await reason.getByRole('link', { name: 'Improve this answer' }).click();
-    await page.waitForURL(/\/professional-view\?change=1$/);
+    await page.waitForURL(/\/interview\?change=1$/);
     await page.getByLabel('Why are you making this referral?').fill('Debt bondage, his passport held by the driver and threats to his family are strong indicators of labour exploitation.');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();

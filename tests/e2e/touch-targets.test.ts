@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { pages, walk } from '../../src/shared/form/journey.ts';
 import type { Answers } from '../../src/shared/form/model.ts';
 import { useE2eStack, walkInSteps } from '../support/e2e-stack.ts';
-import { fillForm, sendFromCheck, showOutbox, unlockOrSetUp } from '../support/field-app.ts';
+import { fillForm, openCheckWithEverySectionShown, sendFromCheck, showOutbox, unlockOrSetUp } from '../support/field-app.ts';
 import { quickCapture, startEncounter } from '../support/encounter-app.ts';
 import { photo } from '../support/evidence.ts';
 import { adultEveryFork, examples } from '../support/referral-examples.ts';
@@ -107,12 +107,9 @@ function stretches() {
 
 async function attachPhoto(page: Page, measure: (screen: string) => Promise<void>): Promise<void> {
   await page.locator('#evidence-files').setInputFiles([{ name: 'room.jpg', mimeType: 'image/jpeg', buffer: await photo(page, 900, 600) }]);
-  const pending = page.getByTestId('evidence-pending');
-  await pending.waitFor();
-  await measure('evidence, a photo chosen');
-  await pending.getByText(/^Keep the original/).click();
-  await pending.getByRole('button', { name: /^Attach/ }).click();
   await page.getByTestId('evidence-count').filter({ hasText: '1 file attached' }).waitFor();
+  // A camera JPEG goes as its smaller copy unless the responder keeps the original.
+  await page.getByTestId('evidence-list').getByRole('button', { name: /^Use the original/ }).waitFor();
   await measure('evidence, a photo attached');
 }
 
@@ -177,6 +174,11 @@ describe('touch targets: every link, button, radio and checkbox at least 44 × 4
       if (last) {
         await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();
         await measure(`check your answers (${path})`);
+        await page.getByRole('link', { name: 'All sections' }).click();
+        await page.getByTestId('task-list').waitFor();
+        await measure(`task list (${path})`);
+        await openCheckWithEverySectionShown(page);
+        await measure(`check your answers, every section shown (${path})`);
         if (path === 'adult-nrm') {
           await page.getByRole('link', { name: /^Change\s+who should the decision be sent to/i }).click();
           await fillForm(page, { ...answers, ...toSomeoneElse, caseLabel: `TOUCH-${path}` }, { onPage });

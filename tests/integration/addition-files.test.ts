@@ -17,6 +17,7 @@ import { attachFile, evidenceForSending, readChunk } from '../../src/store/evide
 import { createOutboxAccess } from '../../src/store/outbox.ts';
 import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { uploadFiles } from '../../src/sync/upload.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { createAccount, enrolDevice, signIn, signedFetch, type TestDevice } from '../support/accounts.ts';
 import { deskFor, sendReferral, type Desk } from '../support/casework-desk.ts';
@@ -122,7 +123,7 @@ describe.each([sqliteBackend(), postgresBackend()])('files a reconsideration req
       transport: createHttpTransport({ fetch, submitAddition, baseUrl: server.baseUrl, clock, sign: (request) => signRequest(device.privateKey, { deviceId: device.id, ...request }, clock.now()) }),
       clock,
       random: () => 0.5,
-      exclusive: (task) => task(),
+      exclusive: (task) => task(), uploadFiles,
     });
     await engine.drain({ now: true });
     const [row] = await additionsOf(prepared.db, id);

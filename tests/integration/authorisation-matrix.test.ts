@@ -45,6 +45,7 @@ const randomCode = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32)))
 const routes: Route[] = [
   { name: 'GET /api/v1/health', call: (c) => request(c, 'GET', '/api/v1/health') },
   { name: 'GET /api/v1/intake-key', call: (c) => request(c, 'GET', '/api/v1/intake-key') },
+  { name: 'GET /api/v1/device-policy', call: (c) => request(c, 'GET', '/api/v1/device-policy') },
   { name: 'GET /api/openapi.json', call: (c) => request(c, 'GET', '/api/openapi.json') },
   { name: 'GET /api/v1/reference/:list', call: (c) => request(c, 'GET', '/api/v1/reference/organisations') },
   { name: 'POST /api/v1/referrals', call: async (c) => request(c, 'POST', '/api/v1/referrals', await sealedSubmissionFor(server.intakeKey)) },
@@ -68,7 +69,6 @@ const routes: Route[] = [
     call: async (c) => request(c, 'DELETE', `/api/v1/devices/${(await enrolDevice(server.baseUrl, responderCookie, 'Spare')).id}`),
   },
   { name: 'GET /api/v1/cases/:id', call: (c) => request(c, 'GET', `/api/v1/cases/${caseId}`) },
-  { name: 'GET /api/v1/stats/referrals-by-path', call: (c) => request(c, 'GET', '/api/v1/stats/referrals-by-path') },
   { name: 'GET /api/v1/figures/tables', call: (c) => request(c, 'GET', '/api/v1/figures/tables?period=2026-Q4') },
   { name: 'GET /api/v1/figures/trend', call: (c) => request(c, 'GET', '/api/v1/figures/trend?period=2026&table=duty-to-notify-by-quarter&row=total&column=total') },
   { name: 'GET /api/v1/referrals/:id/files/:fileId', call: (c) => request(c, 'GET', `/api/v1/referrals/${caseId}/files/${EVIDENCE_FILE}`) },
@@ -132,6 +132,7 @@ const ADMIN_ONLY = (allowed: string) => [NO_SESSION, WRONG_ROLE, WRONG_ROLE, WRO
 const expected: Record<string, string[]> = {
   'GET /api/v1/health': [OK, OK, OK, OK, OK, OK, OK, OK, OK],
   'GET /api/v1/intake-key': [OK, OK, OK, OK, OK, OK, OK, OK, OK],
+  'GET /api/v1/device-policy': [OK, OK, OK, OK, OK, OK, OK, OK, OK],
   'GET /api/openapi.json': [OK, OK, OK, OK, OK, OK, OK, OK, OK],
   // Public data, needed before a device is enrolled: nobody is refused, not even a revoked device.
   'GET /api/v1/reference/:list': [OK, OK, OK, OK, OK, OK, OK, OK, OK],
@@ -145,7 +146,6 @@ const expected: Record<string, string[]> = {
   'GET /api/v1/devices': [NO_SESSION, OK, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, OK, NO_SESSION, NO_SESSION],
   'DELETE /api/v1/devices/:id (a responder’s)': [NO_SESSION, '204', WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, '204', NO_SESSION, NO_SESSION],
   'GET /api/v1/cases/:id': [NO_SESSION, WRONG_ROLE, OK, OK, NOT_AT_PANEL, WRONG_ROLE, WRONG_ROLE, NO_SESSION, NO_SESSION],
-  'GET /api/v1/stats/referrals-by-path': [NO_SESSION, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, WRONG_ROLE, OK, WRONG_ROLE, NO_SESSION, NO_SESSION],
   'GET /api/v1/figures/tables': [NO_SESSION, WRONG_ROLE, WRONG_ROLE, OK, WRONG_ROLE, OK, WRONG_ROLE, NO_SESSION, NO_SESSION],
   'GET /api/v1/figures/trend': [NO_SESSION, WRONG_ROLE, WRONG_ROLE, OK, WRONG_ROLE, OK, WRONG_ROLE, NO_SESSION, NO_SESSION],
   'GET /api/v1/referrals/:id/files/:fileId': [UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, UNSIGNED, REVOKED, OK],

@@ -19,6 +19,7 @@ import type { IntakePublicKey } from '../../src/shared/sealing.ts';
 import { attachFile, evidenceForSending } from '../../src/store/evidence.ts';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { uploadFiles } from '../../src/sync/upload.ts';
 import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { signIn } from '../support/accounts.ts';
@@ -101,7 +102,7 @@ async function sendWithFiles(server: Running, attachments: Attachment[], alter: 
     transport: createHttpTransport({ fetch, submitAddition, baseUrl: server.baseUrl, clock, timeoutMs: 10_000 }),
     clock,
     random: seededRandom(7),
-    exclusive: (task) => task(),
+    exclusive: (task) => task(), uploadFiles,
     backoff: { baseMs: 1, capMs: 5 },
   });
   for (let runs = 0; (await outbox.due(Number.POSITIVE_INFINITY)).length > 0; runs += 1) {

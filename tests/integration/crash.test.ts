@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeKeyResponseSchema } from '../../src/shared/protocol.ts';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { uploadFiles } from '../../src/sync/upload.ts';
 import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { freshDatabase, sealedSubmissionFor, validReferral, deviceKey } from '../support/fixtures.ts';
@@ -41,7 +42,7 @@ describe('server killed mid-ingest', () => {
       transport: createHttpTransport({ fetch, submitAddition, baseUrl: server.baseUrl, clock, timeoutMs: 2_000 }),
       clock,
       random: Math.random,
-      exclusive: (task) => task(),
+      exclusive: (task) => task(), uploadFiles,
       backoff: { baseMs: 5, capMs: 50 },
     });
 

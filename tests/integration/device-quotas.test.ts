@@ -5,6 +5,7 @@ import { CHUNK_HASH_HEADER, evidencePaths } from '../../src/shared/evidence.ts';
 import { signRequest } from '../../src/shared/device-signature.ts';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { uploadFiles } from '../../src/sync/upload.ts';
 import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { createAccount, enrolDevice, signIn, signedFetch, type TestDevice } from '../support/accounts.ts';
@@ -114,7 +115,7 @@ describe('the field app over its quota', () => {
       transport: createHttpTransport({ fetch, submitAddition, baseUrl: server.baseUrl, clock, sign: (request) => signRequest(device.privateKey, { deviceId: device.id, ...request }, clock.now()) }),
       clock,
       random: () => 0,
-      exclusive: (task) => task(),
+      exclusive: (task) => task(), uploadFiles,
     });
     const startedAt = Date.now();
     await engine.drain();

@@ -81,6 +81,11 @@ describe('signed sync requests (required: the default)', () => {
     expect(await codeOf(response)).toBe('device-signature-invalid');
   });
 
+  it('tells every field app its device must be enrolled', async () => {
+    const response = await fetch(`${server.baseUrl}/api/v1/device-policy`);
+    expect([response.status, await response.json()]).toEqual([200, { enrolment: 'required' }]);
+  });
+
   it('refuses unsigned requests, half-signed ones, and unknown devices', async () => {
     const unsigned = await fetch(`${server.baseUrl}${REFERRALS}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: await submissionBody() });
     expect(unsigned.status).toBe(401);
@@ -202,6 +207,12 @@ describe('unsigned requests from this machine (ALLOW_UNSIGNED_FROM_LOOPBACK, the
     expect(forged.status).toBe(401);
     const good = await signedFetch(tryOut.baseUrl, device, 'POST', REFERRALS, { body: JSON.stringify(await sealedSubmissionFor(tryOut.intakeKey)) });
     expect(good.status).toBe(201);
+  });
+
+  it('tells the field app on this machine it need not enrol, and anyone a proxy forwarded that they must', async () => {
+    const policy = async (headers: Record<string, string> = {}) => (await (await fetch(`${tryOut.baseUrl}/api/v1/device-policy`, { headers })).json()) as unknown;
+    expect(await policy()).toEqual({ enrolment: 'not-required-from-this-machine' });
+    expect(await policy({ 'x-forwarded-for': '203.0.113.9' })).toEqual({ enrolment: 'required' });
   });
 
   it('refuses an unsigned request a proxy on this machine forwarded from elsewhere', async () => {

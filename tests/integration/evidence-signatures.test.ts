@@ -7,6 +7,7 @@ import { CHUNK_HASH_HEADER, evidencePaths } from '../../src/shared/evidence.ts';
 import { attachFile, evidenceForSending, readChunk } from '../../src/store/evidence.ts';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { uploadFiles } from '../../src/sync/upload.ts';
 import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { createAccount, enrolDevice, signIn, type TestDevice } from '../support/accounts.ts';
@@ -55,7 +56,7 @@ describe('evidence uploads with device signatures required', () => {
       transport: createHttpTransport({ fetch, submitAddition, baseUrl: server.baseUrl, clock, sign: (request) => signRequest(phone.privateKey, { deviceId: phone.id, ...request }, clock.now()) }),
       clock,
       random: () => 0.5,
-      exclusive: (task) => task(),
+      exclusive: (task) => task(), uploadFiles,
     });
     await engine.drain({ now: true });
     expect((await listOutbox(db, key))[0]?.state).toBe('delivered');

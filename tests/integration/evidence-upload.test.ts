@@ -15,6 +15,7 @@ import type { IntakePublicKey } from '../../src/shared/sealing.ts';
 import { attachFile, evidenceForSending, readChunk } from '../../src/store/evidence.ts';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { uploadFiles } from '../../src/sync/upload.ts';
 import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
@@ -88,7 +89,7 @@ function engineFor(db: ReturnType<typeof freshDatabase>, baseUrl: string) {
     transport: createHttpTransport({ fetch, submitAddition, baseUrl, clock, timeoutMs: 10_000 }),
     clock,
     random: seededRandom(7),
-    exclusive: (task) => task(),
+    exclusive: (task) => task(), uploadFiles,
     backoff: { baseMs: 1, capMs: 5 },
   });
   return { engine, outbox };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { uploadFiles } from '../../src/sync/upload.ts';
 import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.ts';
@@ -46,7 +47,7 @@ describe('exactly once under injected faults', () => {
       transport: createHttpTransport({ fetch, submitAddition, baseUrl: proxy.url, clock, timeoutMs: 150 }),
       clock,
       random: seededRandom(SEED + walk),
-      exclusive: (task) => task(),
+      exclusive: (task) => task(), uploadFiles,
       backoff: { baseMs: 1, capMs: 10 },
     });
 

@@ -65,6 +65,10 @@ describe.each([sqliteBackend(), postgresBackend()])('the figures API on $name', 
       { quarter: '2026-Q1', label: 'Jan to Mar 2026', value: 2 },
     ]);
     expect(trend.series).toBe('Total, Adult (18 or over) - UK');
+    // One quarter alone is no line: its trend runs over the seven quarters before it as well.
+    const quarter = trendAnswerSchema.parse((await analyst.call('GET', '/api/v1/figures/trend?period=2026-Q1&table=referrals-by-age-and-location&row=total&column=adult%7Cuk')).body);
+    expect(quarter.points.map((point) => point.quarter)).toEqual(['2024-Q2', '2024-Q3', '2024-Q4', '2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4', '2026-Q1']);
+    expect(quarter.points.map((point) => point.value)).toEqual([0, 0, 0, 0, 0, 0, 0, 2]);
     const unknown = await analyst.call('GET', '/api/v1/figures/trend?period=2026&table=no-such-table&row=total&column=total');
     expect([unknown.status, unknown.body.code]).toEqual([404, 'not-found']);
     const noRow = await analyst.call('GET', '/api/v1/figures/trend?period=2026&table=referrals-by-age-and-location&row=2031-Q1&column=total');

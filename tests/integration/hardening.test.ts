@@ -57,6 +57,7 @@ describe('API description', () => {
     expect(Object.keys(document.paths)).toEqual([
       '/api/v1/referrals',
       '/api/v1/receipts',
+      '/api/v1/device-policy',
       '/api/v1/intake-key',
       '/api/v1/health',
       '/api/v1/setup',
@@ -81,7 +82,6 @@ describe('API description', () => {
       '/api/v1/admin/devices/{id}/revoke',
       '/api/v1/admin/audit',
       '/api/v1/admin/audit.csv',
-      '/api/v1/stats/referrals-by-path',
       '/api/v1/figures/tables',
       '/api/v1/figures/trend',
       '/api/v1/referrals/{id}/files/{fileId}',

@@ -11,6 +11,8 @@ import { examples } from '../support/referral-examples.ts';
 import { postgresBackend, sqliteBackend } from '../support/storage-backends.ts';
 
 const START = new Date('2026-03-02T10:00:00.000Z');
+/** One raid: the adult, the co-operating adult and the anonymous report were all met at it. */
+const ENCOUNTER = '0b7c7f5e-3c1a-4f7e-9a51-2d7c1f9b6a10';
 
 /** Every answer that identifies a person or is written freely, from every example: none may reach the record. */
 const IDENTIFYING = ['firstName', 'lastName', 'nickname', 'dateOfBirth', 'phone', 'alternativePhone', 'contactEmail', 'contactStreet', 'contactTown', 'contactPostcode', 'birthplace', 'crimeReference', 'caseLabel'];
@@ -39,7 +41,8 @@ describe.each([sqliteBackend(), postgresBackend()])('the statistical record on $
     device = await enrolDevice(server.baseUrl, await signIn(server.baseUrl, await createAccount(server, 'responder', 'West Yorkshire Police')));
     caseworker = deskFor(server.baseUrl, await signIn(server.baseUrl, await createAccount(server, 'caseworker')));
     for (const example of ['child', 'adult-nrm', 'dtn', 'dtn-cooperating'] as const) {
-      ids[example] = (await sendReferral(server.baseUrl, server.intakeKey, device, validReferral(example))).id;
+      const links = example === 'child' ? {} : { links: { encounterId: ENCOUNTER } };
+      ids[example] = (await sendReferral(server.baseUrl, server.intakeKey, device, validReferral(example, links))).id;
     }
   });
   afterAll(async () => {
@@ -48,6 +51,7 @@ describe.each([sqliteBackend(), postgresBackend()])('the statistical record on $
   });
 
   const records = () => backend.rows('select * from referral_statistics order by referral_id');
+  const towns = () => backend.rows('select referral_id, place, received_on from referral_statistics_towns order by referral_id, place');
 
   it('is written with each referral, in closed-list values only, and never holds a name, date of birth, phone, email, address or free text', async () => {
     const rows = await records();
@@ -62,12 +66,25 @@ describe.each([sqliteBackend(), postgresBackend()])('the statistical record on $
         expect(text.length, column).toBeLessThanOrEqual(120);
         for (const secret of forbidden) expect(text.includes(secret), `${column} holds "${secret}"`).toBe(false);
         // Digits only where a day, a quarter or a count belongs: no phone number, no date of birth, no reference.
-        if (!['received_on', 'quarter', 'rg_on', 'cg_on', 'rg_days', 'cg_days', 'reconsiderations', 'withdrawn', 'referral_id'].includes(column)) expect(text, column).not.toMatch(/\d/);
+        if (!['received_on', 'quarter', 'rg_on', 'cg_on', 'rg_quarter', 'cg_quarter', 'rg_days', 'cg_days', 'reconsiderations', 'withdrawn', 'referral_id', 'encounter_id'].includes(column)) expect(text, column).not.toMatch(/\d/);
       }
     }
     const adult = rows.find((row) => row['referral_id'] === ids['adult-nrm'])!;
     expect(adult).toMatchObject({ scheme: 'nrm', received_on: '2026-03-02', quarter: '2026-Q1', age_at_exploitation: 'adult', responder_organisation: 'Metropolitan Police Service', responder_type: 'police' });
     expect(rows.find((row) => row['referral_id'] === ids['dtn'])).toMatchObject({ scheme: 'dtn', gender: 'male', nationality: 'Albanian' });
+  });
+
+  it('keeps the encounter and how many were referred at it, none for the anonymous report, and the towns from the list alone', async () => {
+    const rows = await records();
+    const of = (example: string) => rows.find((row) => row['referral_id'] === ids[example])!;
+    expect([of('adult-nrm'), of('dtn-cooperating')].map((row) => [row['encounter_id'], Number(row['encounter_size'])])).toEqual([
+      [ENCOUNTER, 2],
+      [ENCOUNTER, 2],
+    ]);
+    expect([of('dtn')['encounter_id'], of('dtn')['encounter_size'], of('child')['encounter_id']]).toEqual([null, null, null]);
+    const named = await towns();
+    expect(named).toHaveLength(8);
+    expect(new Set(named.map((row) => row['place']))).toEqual(new Set(['Bradford', 'Leeds']));
   });
 
   it('takes the reasonable grounds decision in the transaction that serves it', async () => {
@@ -85,6 +102,18 @@ describe.each([sqliteBackend(), postgresBackend()])('the statistical record on $
     const deps = { statistics: server.storage.statistics, keyring: server.services.keyring, lists: listLookupOf(server.services.referenceLists) };
     expect(await backfillStatistics(deps)).toBe(4);
     expect(await records()).toEqual(before);
+    expect(await backfillStatistics(deps)).toBe(0);
+  });
+
+  it('derives again, with the backfill, what an older derivation did not keep (encounters and towns), keeping the decisions', async () => {
+    const before = await records();
+    const townsBefore = await towns();
+    await backend.sql('update referral_statistics set derivation = 1, encounter_id = null, encounter_size = null');
+    await backend.sql('delete from referral_statistics_towns');
+    const deps = { statistics: server.storage.statistics, keyring: server.services.keyring, lists: listLookupOf(server.services.referenceLists) };
+    expect(await backfillStatistics(deps)).toBe(4);
+    expect(await records()).toEqual(before);
+    expect(await towns()).toEqual(townsBefore);
     expect(await backfillStatistics(deps)).toBe(0);
   });
 });

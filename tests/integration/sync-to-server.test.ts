@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { uploadFiles } from '../../src/sync/upload.ts';
 import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { freshDatabase, sealedSubmissionFor, validReferral, deviceKey } from '../support/fixtures.ts';
@@ -26,7 +27,7 @@ describe('device outbox → sync engine → server', () => {
       transport: createHttpTransport({ fetch, submitAddition, baseUrl: server.baseUrl, clock }),
       clock,
       random: Math.random,
-      exclusive: (task) => task(),
+      exclusive: (task) => task(), uploadFiles,
     });
     await Promise.all([engine.drain(), engine.drain(), engine.drain({ now: true })]);
 
@@ -50,7 +51,7 @@ describe('device outbox → sync engine → server', () => {
       transport: createHttpTransport({ fetch, submitAddition, baseUrl: 'http://127.0.0.1:9', clock, timeoutMs: 2_000 }),
       clock,
       random: Math.random,
-      exclusive: (task) => task(),
+      exclusive: (task) => task(), uploadFiles,
     });
     await unreachable.drain();
     expect((await listOutbox(db, await deviceKey))[0]).toMatchObject({ state: 'queued', attempts: 1, lastError: 'No connection to the server' });
@@ -60,7 +61,7 @@ describe('device outbox → sync engine → server', () => {
       transport: createHttpTransport({ fetch, submitAddition, baseUrl: server.baseUrl, clock }),
       clock,
       random: Math.random,
-      exclusive: (task) => task(),
+      exclusive: (task) => task(), uploadFiles,
     });
     await reachable.drain({ now: true });
     expect((await listOutbox(db, await deviceKey))[0]).toMatchObject({ state: 'delivered', receipt: { id: submission.id } });

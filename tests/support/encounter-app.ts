@@ -20,6 +20,8 @@ async function choose(page: Page, id: string, value: string): Promise<void> {
 }
 
 export interface EncounterTyped {
+  /** A police operation unless said otherwise; outreach asks no police force. */
+  kind?: 'police' | 'outreach';
   operation: string;
   place: string;
   policeForce: string;
@@ -31,9 +33,11 @@ export interface EncounterTyped {
 export async function startEncounter(page: Page, details: EncounterTyped): Promise<void> {
   await page.getByRole('link', { name: 'Start an encounter' }).click();
   await page.getByRole('heading', { name: 'Start an encounter' }).waitFor();
+  const kind = details.kind ?? 'police';
+  await page.locator(`input[name="kind"][value="${kind}"]`).check();
+  if (kind === 'police') await choose(page, 'policeForce', details.policeForce);
   await page.locator('#operation').fill(details.operation);
   await page.locator('#place').fill(details.place);
-  await choose(page, 'policeForce', details.policeForce);
   await page.locator('#crimeReference').fill(details.crimeReference);
   await page.locator('#officers').fill(details.officers);
   await page.getByRole('button', { name: 'Start the encounter' }).click();
@@ -69,18 +73,20 @@ export interface FilePayload {
 
 /**
  * Answers the rest of the form up to check your answers, attaching `files` on the evidence page (photos
- * as taken: the smaller copy the page offers is declined).
+ * as taken: where the page attached a smaller copy, the original is chosen instead).
  */
-export async function completeForm(page: Page, answers: Answers, files: FilePayload[] = []): Promise<void> {
-  await fillForm(page, answers, { stopAt: 'evidence' });
+export async function completeForm(page: Page, answers: Answers, files: FilePayload[] = [], options: Omit<Parameters<typeof fillForm>[2] & object, 'stopAt'> = {}): Promise<void> {
+  await fillForm(page, answers, { ...options, stopAt: 'evidence' });
   if (files.length > 0 && new URL(page.url()).pathname.endsWith('/evidence')) {
     await page.locator('#evidence-files').setInputFiles(files);
-    const pending = page.getByTestId('evidence-pending');
-    await pending.waitFor();
-    for (const keep of await pending.getByText(/^Keep the original/).all()) await keep.click();
-    await pending.getByRole('button', { name: `Attach ${files.length} files` }).click();
     await expect.poll(() => page.getByTestId('evidence-count').innerText(), { timeout: 20_000 }).toBe(`${files.length} files attached`);
+    // A camera JPEG is attached as its smaller copy: each is switched back to the original as taken.
+    const list = page.getByTestId('evidence-list');
+    for (let left = await list.getByRole('button', { name: /^Use the original/ }).count(); left > 0; left -= 1) {
+      await list.getByRole('button', { name: /^Use the original/ }).first().click();
+      await expect.poll(() => list.getByRole('button', { name: /^Use the original/ }).count(), { timeout: 20_000 }).toBe(left - 1);
+    }
   }
-  await fillForm(page, answers);
+  await fillForm(page, answers, options);
   await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();
 }

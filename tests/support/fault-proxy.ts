@@ -76,7 +76,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       req.socket.destroy();
       return;
     }
-    const isChunk = req.method === 'PUT' && /\/files\/[^/]+\/chunks\/\d+$/.test(req.url ?? '');
+    const isChunk = req.method === 'PUT' && /\/files\/[^/]+\/chunks\/\d+(\?|$)/.test(req.url ?? '');
     if (isChunk && uploads.toDrop > 0) {
       // The signal goes in the middle of the upload: some bytes arrive, then the connection is gone.
       uploads.toDrop -= 1;

@@ -81,16 +81,31 @@ async function fillField(page: Page, def: FieldDef, value: AnswerValue | undefin
 export async function fillForm(
   page: Page,
   answers: Answers,
-  { stopAt = 'check', onPage }: { stopAt?: string; onPage?: (pageId: string) => Promise<void> } = {},
+  { stopAt = 'check', onPage, saveDetails = false }: { stopAt?: string; onPage?: (pageId: string) => Promise<void>; saveDetails?: boolean } = {},
 ): Promise<void> {
   for (let pages = 0; pages < 80; pages += 1) {
     const here = new URL(page.url()).pathname;
     const pageId = /^\/referral\/[0-9a-f-]{36}\/([a-z0-9-]+)$/.exec(here)?.[1];
     if (pageId === stopAt || pageId === 'check') return;
+    if (pageId === 'save-details') {
+      // The one-off offer to keep the responder's details: declined unless the walk asks to keep them.
+      await page.getByRole('button', { name: saveDetails ? 'Yes, save my details' : 'No, ask me each time' }).click();
+      await page.waitForURL((url) => url.pathname !== here);
+      continue;
+    }
     const def = pageId ? pageById(pageId) : undefined;
     if (!def) throw new Error(`fillForm: ${here} is not a page of the form`);
-    // Every page ends with Continue (a form's submit button, or the evidence page's own button).
-    await page.getByRole('button', { name: 'Continue', exact: true }).waitFor();
+    // Every page ends with Continue (a form's submit button, or the evidence page's own button), but
+    // "Your details" (the responder's saved details read back) ends with Confirm.
+    const details = page.getByTestId('your-details');
+    await page.getByRole('button', { name: 'Continue', exact: true }).or(details).first().waitFor();
+    // Pages the saved details answer are passed on the way: the page shown is another one.
+    if (new URL(page.url()).pathname !== here) continue;
+    if (await details.isVisible()) {
+      await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+      await page.waitForURL((url) => url.pathname !== here);
+      continue;
+    }
     await onPage?.(def.id);
     for (const field of visibleFields(def, answers)) await fillField(page, field, answers[field.name]);
     await page.getByRole('button', { name: 'Continue' }).click();
@@ -111,6 +126,21 @@ export async function startAndFill(page: Page, answers: Answers, onPage?: (pageI
   await page.waitForURL(/\/case-label$/);
   await fillForm(page, answers, { onPage });
   await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();
+}
+
+/**
+ * Opens check your answers from the task list and shows every folded section. It waits for the page
+ * before counting, and for each section to open before the next, so a slow render never leaves one folded.
+ */
+export async function openCheckWithEverySectionShown(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Check your answers' }).click();
+  await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();
+  // Each Show becomes Hide once pressed, so the first Show left is the next to open.
+  const shows = page.getByRole('button', { name: /^Show / });
+  for (let left = await shows.count(); left > 0; left -= 1) {
+    await shows.first().click();
+    await page.getByRole('button', { name: /^Show / }).nth(left - 1).waitFor({ state: 'detached' });
+  }
 }
 
 /** Sends from check your answers and waits for the confirmation (or the needs-attention page). */

@@ -15,6 +15,7 @@ import { queueAddition, reconsiderationFilesKey } from '../../src/store/queue-ad
 import { attachFile, evidenceForSending } from '../../src/store/evidence.ts';
 import { createOutboxAccess } from '../../src/store/outbox.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { uploadFiles } from '../../src/sync/upload.ts';
 import type { TransportPort } from '../../src/sync/ports.ts';
 import { deviceKey, fakeClock, freshDatabase } from '../support/fixtures.ts';
 
@@ -87,7 +88,7 @@ describe('the files of an addition', () => {
         return { kind: 'delivered', receipt: { id: addition.id, referralId: at, receivedAt: '2026-12-03T10:01:00.000Z' } };
       },
     };
-    await createSyncEngine({ outbox: createOutboxAccess(db), transport, clock, random: () => 0.5, exclusive: (task) => task() }).drain();
+    await createSyncEngine({ outbox: createOutboxAccess(db), transport, clock, random: () => 0.5, exclusive: (task) => task(), uploadFiles }).drain();
     const [photo, letter] = evidence.uploads;
     expect(calls).toEqual([
       `chunk ${referralId} ${photo!.fileId} 0`,

@@ -14,7 +14,7 @@ describe('answerSections: a referral read back as check your answers shows it', 
   it('child: sections in the journey’s order with the shared titles, no consent questions, no support or decision', () => {
     const sections = answerSections(examples.child);
     expect(sections.map((section) => section.section)).toEqual([
-      'setup', 'age', 'background', 'exploitation', 'assessment', 'where', 'exploiters', 'risk', 'police', 'consent', 'person', 'responder', 'evidence',
+      'setup', 'age', 'consent', 'background', 'exploitation', 'assessment', 'where', 'exploiters', 'risk', 'police', 'person', 'responder', 'evidence',
     ]);
     expect(sections.map((section) => section.section)).toEqual(sectionsWalked(examples.child));
     for (const section of sections) expect(section.title).toBe(sectionTitles[section.section]);
@@ -30,7 +30,7 @@ describe('answerSections: a referral read back as check your answers shows it', 
   it('adult who agrees: consent, support and decision sections in order, with the shared titles', () => {
     const sections = answerSections(examples['adult-nrm']);
     expect(sections.map((section) => section.section)).toEqual([
-      'setup', 'age', 'background', 'exploitation', 'assessment', 'where', 'exploiters', 'risk', 'police', 'consent', 'support', 'person', 'decision', 'responder', 'evidence',
+      'setup', 'age', 'consent', 'background', 'exploitation', 'assessment', 'where', 'exploiters', 'risk', 'police', 'support', 'person', 'decision', 'responder', 'evidence',
     ]);
     expect(sections.map((section) => section.title)).toEqual(sections.map((section) => sectionTitles[section.section]));
     expect(rowsOf(sections)).not.toHaveProperty('councilName');
@@ -75,7 +75,8 @@ describe('answerSections: a referral read back as check your answers shows it', 
     expect(row).toEqual({ name: 'cooperationDetails', label: 'Anything the police should know', value: undefined, pageId: expect.any(String) });
   });
 
-  it('counts evidence files rather than listing their ids', () => {
+  it('counts evidence files rather than listing their ids, and says "None" when there are none', () => {
+    expect(valueOf(answerSections(examples.child), 'evidenceFiles')).toBe('None');
     const ids = ['0f8fad5b-d9cb-469f-a165-70867728950e', '7c9e6679-7425-40de-944b-e07fc1f90ae7'];
     expect(valueOf(answerSections({ ...examples.child, evidenceFiles: ids }), 'evidenceFiles')).toBe('2 files');
     expect(valueOf(answerSections({ ...examples.child, evidenceFiles: ids.slice(0, 1) }), 'evidenceFiles')).toBe('1 file');

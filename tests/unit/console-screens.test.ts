@@ -16,7 +16,6 @@ const api = (calls: Partial<ConsoleApi>): ConsoleApi =>
     signIn: () => Promise.reject(new Error('not expected')),
     session: () => Promise.reject(new Error('not expected')),
     signOut: () => Promise.reject(new Error('not expected')),
-    referralsByPath: () => Promise.reject(new Error('not expected')),
     ...calls,
   }) as ConsoleApi;
 

@@ -7,13 +7,14 @@ import { referralFromAnswers, referralSchema } from '../../src/shared/form/refer
 import { withLinks } from '../../src/shared/links.ts';
 import { quickCaptureErrors } from '../../src/shared/quick-capture.ts';
 import { getDraft, saveDraft } from '../../src/store/drafts.ts';
-import { addPerson, forgetEncounterTrail, peopleOf, removePerson, saveEncounterDetails } from '../../src/store/encounter-people.ts';
+import { addPerson, encounterIdOf, forgetEncounterTrail, peopleOf, removePerson, saveEncounterDetails } from '../../src/store/encounter-people.ts';
 import { createEncounter, deleteEncounter, familyOf, getEncounter, updateEncounter, withFamily } from '../../src/store/encounters.ts';
 import { queueSubmission } from '../../src/store/outbox.ts';
 import { deviceKey, fakeClock, freshDatabase, submissionFor } from '../support/fixtures.ts';
 import { examples } from '../support/referral-examples.ts';
 
 const details: EncounterDetails = {
+  kind: 'police',
   operation: 'Operation Harbour',
   date: '2026-11-29',
   time: '06:15',
@@ -219,16 +220,65 @@ describe('the encounter and quick capture are checked by the form’s own rules'
     expect(quickCaptureErrors('a', { underAge: 'no', consent: 'perhaps' }).consent).toBe(formRule('consent', 'consent', 'perhaps'));
   });
 
-  it('needs the operation, date, time, place (or location) and police force of an encounter', () => {
-    expect(Object.keys(encounterErrors({})).sort()).toEqual(['date', 'operation', 'place', 'policeForce', 'time']);
+  it('fills a police operation as one (police told, others met), and outreach only with what it shows', () => {
+    expect(sharedAnswers(details, 0)).toMatchObject({ reportedToPolice: 'yes', policeForce: 'West Yorkshire Police', otherVictims: 'yes', consentDate: '2026-11-29' });
+    // Encounters made before the kind was asked were police operations.
+    const { kind: _kind, ...older } = details;
+    expect(sharedAnswers(older, 0)).toMatchObject({ reportedToPolice: 'yes', otherVictims: 'yes' });
+    const outreach: EncounterDetails = { ...details, kind: 'outreach', policeForce: '', officers: '' };
+    const alone = sharedAnswers(outreach, 0);
+    expect(alone.reportedToPolice).toBeUndefined();
+    expect(alone.policeForce).toBeUndefined();
+    expect(alone.otherVictims).toBeUndefined();
+    expect(alone.otherVictimsDetails).toBeUndefined();
+    expect(alone.consentDate).toBe('2026-11-29');
+    expect(sharedAnswers(outreach, 1)).toMatchObject({ otherVictims: 'yes', otherVictimsDetails: expect.stringMatching(/1 other potential victim was met/) as unknown });
+  });
+
+  it('says "other potential victims: yes" in an outreach draft once a second person is met', async () => {
+    const db = freshDatabase();
+    const key = await deviceKey;
+    const clock = fakeClock();
+    const encounter = await createEncounter(db, key, { ...details, kind: 'outreach', policeForce: '' }, clock.now());
+    const first = await addPerson(db, key, encounter, clock.now());
+    expect(first.answers.otherVictims).toBeUndefined();
+    expect(first.answers.reportedToPolice).toBeUndefined();
+    await addPerson(db, key, (await getEncounter(db, key, encounter.id))!, clock.now());
+    expect((await getDraft(db, key, first.id))?.answers).toMatchObject({ otherVictims: 'yes', otherVictimsDetails: expect.stringMatching(/1 other potential victim/) as unknown });
+  });
+
+  it('finds the encounter of a person, while the draft is kept and after it is gone', async () => {
+    const db = freshDatabase();
+    const key = await deviceKey;
+    const clock = fakeClock();
+    const encounter = await createEncounter(db, key, details, clock.now());
+    const person = await addPerson(db, key, encounter, clock.now());
+    expect(await encounterIdOf(db, key, person.id)).toBe(encounter.id);
+    await db.drafts.delete(person.id);
+    expect(await encounterIdOf(db, key, person.id)).toBe(encounter.id);
+    expect(await encounterIdOf(db, key, '01900000-0000-7000-8000-000000000000')).toBeUndefined();
+  });
+
+  it('needs the kind, operation, date, time and place (or a location given in the referrals), and a police operation its force', () => {
+    expect(Object.keys(encounterErrors({})).sort()).toEqual(['date', 'kind', 'operation', 'place', 'time']);
+    expect(Object.keys(encounterErrors({ kind: 'police' })).sort()).toEqual(['date', 'operation', 'place', 'policeForce', 'time']);
+    expect(encounterErrors({ ...details, kind: 'outreach', policeForce: '' })).toEqual({});
     expect(encounterErrors({ ...details, time: '6.15' })).toEqual({ time: TIME_FORMAT });
     expect(encounterErrors({ ...details, place: ' ' })).toEqual({ place: PLACE_MISSING });
-    expect(encounterErrors({ ...details, place: '', location: { latitude: 1, longitude: 2, accuracy: 3, capturedAt: '' } })).toEqual({});
+    const location = { latitude: 1, longitude: 2, accuracy: 3, capturedAt: '' };
+    // Coordinates the responder keeps to themselves do not stand for the place in words.
+    expect(encounterErrors({ ...details, place: '', location })).toEqual({ place: PLACE_MISSING });
+    expect(encounterErrors({ ...details, place: '', location, shareLocation: true })).toEqual({});
     expect(encounterErrors({ ...details, date: '2026-2-30' }).date).toMatch(/real date/);
   });
 
-  it('writes the place from the location when none is typed', () => {
-    const shared = sharedAnswers({ ...details, place: '', location: { latitude: 53.79551, longitude: -1.54791, accuracy: 20.4, capturedAt: '' } }, 1);
+  it('writes the place in words, and the coordinates only when the responder chose to give them', () => {
+    const location = { latitude: 53.79551, longitude: -1.54791, accuracy: 20.4, capturedAt: '' };
+    expect(sharedAnswers({ ...details, location }, 0).interview).toBe(
+      'At Sparkle Car Wash, Kirkstall Road, Leeds, on 29 November 2026 at 06:15, during Operation Harbour. Officers present: DC Sam Okafor 4471, PC Jo Reid 2290.',
+    );
+    expect(sharedAnswers({ ...details, location, shareLocation: true }, 0).interview).toMatch(/^At Sparkle Car Wash, Kirkstall Road, Leeds \(53\.79551, -1\.54791\), on/);
+    const shared = sharedAnswers({ ...details, place: '', location, shareLocation: true }, 1);
     expect(shared.otherVictimsDetails).toBe(
       'Met during Operation Harbour at the location 53.79551, -1.54791 (from the device, to within 20 metres) on 29 November 2026 at 06:15. 1 other potential victim was met there at the same time.',
     );

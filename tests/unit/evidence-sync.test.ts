@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { UploadFile } from '../../src/shared/evidence.ts';
 import type { Receipt, Submission } from '../../src/shared/protocol.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { uploadFiles } from '../../src/sync/upload.ts';
 import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import type { ChunkUpload, DueItem, NotDelivered, OutboxPort, SendOutcome, TransportPort } from '../../src/sync/ports.ts';
@@ -64,8 +65,9 @@ const files: UploadFile[] = [
   { fileId: 'f1', chunks: [hash(1), hash(2), hash(3)], bytes: 2 * FULL + 100 },
   { fileId: 'f2', chunks: [hash(4)], bytes: 500 },
 ];
-const engineOf = (port: OutboxPort, transport: TransportPort) =>
-  createSyncEngine({ outbox: port, transport, clock: fakeClock(), random: () => 0.5, exclusive: (task) => task(), backoff: { baseMs: 1, capMs: 1 } });
+// One chunk at a time, so the order of requests is fixed; the window has its own tests (evidence-resume.test.ts).
+const engineOf = (port: OutboxPort, transport: TransportPort, resumeDelaysMs: number[] = [0]) =>
+  createSyncEngine({ outbox: port, transport, clock: fakeClock(), random: () => 0.5, exclusive: (task) => task(), uploadFiles, backoff: { baseMs: 1, capMs: 1 }, upload: { window: 1, resumeDelaysMs } });
 
 describe('sending a referral with files', () => {
   it('uploads every chunk of every file before the referral itself', async () => {
@@ -75,22 +77,32 @@ describe('sending a referral with files', () => {
     const engine = engineOf(port, transport);
     engine.subscribe((progress) => progress.upload && seen.push({ done: progress.upload.done, total: progress.upload.total }));
     await engine.drain();
-    expect(log).toEqual(['held f1', 'put f1/0', 'put f1/1', 'put f1/2', 'held f2', 'put f2/0', 'post']);
+    expect(log).toEqual(['held f1', 'held f2', 'put f1/0', 'put f1/1', 'put f1/2', 'put f2/0', 'post']);
     expect(row.state).toBe('delivered');
     expect(seen.at(-1)).toEqual({ done: 2 * FULL + 600, total: 2 * FULL + 600 });
     expect(engine.progress().upload).toBeUndefined();
   });
 
-  it('after a dropped upload sends nothing else, then resumes with the chunks the server lacks', async () => {
+  it('after a dropped upload sends nothing else, asks what the server holds and sends only what it lacks, in the same attempt', async () => {
     const { row, port } = oneItem(submissionFor(), files);
     const { transport, log } = fakeServer(new Set([2]));
-    const engine = engineOf(port, transport);
+    await engineOf(port, transport).drain({ now: true });
+    expect(log).toEqual(['held f1', 'held f2', 'put f1/0', 'drop f1/1', 'held f1', 'held f2', 'put f1/1', 'put f1/2', 'put f2/0', 'post']);
+    expect(row.state).toBe('delivered');
+  });
+
+  it('leaves a longer outage to the engine’s backoff once asking again gets no further, then resumes', async () => {
+    const { row, port } = oneItem(submissionFor(), files);
+    const { transport, log } = fakeServer(new Set([2, 3, 4, 5]));
+    const engine = engineOf(port, transport, [0, 0]);
     await engine.drain({ now: true });
     expect(row.state).toBe('queued');
-    expect(log).toEqual(['held f1', 'put f1/0', 'drop f1/1']);
+    const again = ['held f1', 'held f2', 'drop f1/1'];
+    // The second ask finds f1/0 newly held (progress); the next two find nothing more, and the attempt ends.
+    expect(log).toEqual(['held f1', 'held f2', 'put f1/0', 'drop f1/1', ...again, ...again, ...again]);
     log.length = 0;
     await engine.drain({ now: true });
-    expect(log).toEqual(['held f1', 'put f1/1', 'put f1/2', 'held f2', 'put f2/0', 'post']);
+    expect(log).toEqual(['held f1', 'held f2', 'put f1/1', 'put f1/2', 'put f2/0', 'post']);
     expect(row.state).toBe('delivered');
   });
 
@@ -99,7 +111,7 @@ describe('sending a referral with files', () => {
     port.readChunk = async () => undefined;
     const { transport, log } = fakeServer();
     await engineOf(port, transport).drain();
-    expect(log).toEqual(['held f1']);
+    expect(log).toEqual(['held f1', 'held f2']);
     expect(row.state).toBe('needs-attention');
   });
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { checkChosen } from '../../src/app/evidence/evidence-choice.ts';
+import { checkChosen, smallerByDefault } from '../../src/app/evidence/evidence-choice.ts';
+import { SMALLER, fitted } from '../../src/app/evidence/photo-sizes.ts';
 import {
   CHUNK_BYTES,
   MAX_FILES,
@@ -79,6 +80,31 @@ describe('what may be attached', () => {
     const large = new File([new Uint8Array(1)], 'large.pdf');
     Object.defineProperty(large, 'size', { value: 26 * MB });
     expect((await checkChosen([large], 3)).refusals).toEqual(['large.pdf is 26.0 MB. Each file must be 25 MB or smaller']);
+  });
+});
+
+describe('photo sizes', () => {
+  it('fits the longest side and never enlarges', () => {
+    expect(fitted(4032, 3024, SMALLER.maxSide)).toEqual({ width: 2048, height: 1536 });
+    expect(fitted(3024, 4032, SMALLER.maxSide)).toEqual({ width: 1536, height: 2048 });
+    expect(fitted(800, 600, SMALLER.maxSide)).toEqual({ width: 800, height: 600 });
+    expect(fitted(5000, 1, 128)).toEqual({ width: 128, height: 1 });
+  });
+
+  it('sends a camera JPEG as its smaller copy, and keeps a PNG or screenshot as it is unless asked', () => {
+    const smaller = new Blob([new Uint8Array(10)]);
+    const file = (name: string) => new File([new Uint8Array(100)], name);
+    expect(smallerByDefault({ file: file('scene.jpg'), type: 'image/jpeg', smaller })).toBe(true);
+    expect(smallerByDefault({ file: file('scene.jpg'), type: 'image/jpeg' })).toBe(false);
+    expect(smallerByDefault({ file: file('rota.png'), type: 'image/png', smaller })).toBe(false);
+  });
+
+  it('keeps a photo it cannot draw as it is, without a thumbnail', async () => {
+    const { accepted, refusals } = await checkChosen([new File([new Uint8Array(50)], 'broken.jpg', { type: 'image/jpeg' })], 0);
+    expect(refusals).toEqual([]);
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]?.smaller).toBeUndefined();
+    expect(accepted[0]?.thumbnail).toBeUndefined();
   });
 });
 

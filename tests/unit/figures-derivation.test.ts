@@ -133,6 +133,8 @@ describe('the statistical record of a referral', () => {
       cgDays: null,
       reconsiderations: 0,
       withdrawn: false,
+      encounterId: null,
+      places: [],
     });
   });
 

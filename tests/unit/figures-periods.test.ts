@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetweenInclusive, parsePeriod, previousPeriod, quarterLabel, quarterOf, quarterRange, quartersIn } from '../../src/shared/figures/periods.ts';
+import { daysBetweenInclusive, parsePeriod, previousPeriod, quarterLabel, quarterOf, quarterRange, quartersIn, trendRange } from '../../src/shared/figures/periods.ts';
 
 describe('figures periods', () => {
   it('puts each month in its quarter', () => {
@@ -45,5 +45,14 @@ describe('figures periods', () => {
     const before = previousPeriod(parsePeriod('2024-03-01..2024-03-10')!);
     expect(before).toEqual({ from: '2024-02-20', to: '2024-02-29' });
     expect(daysBetweenInclusive(before)).toBe(10);
+  });
+
+  it('runs a single quarter’s trend over the seven quarters before it too, across years, and any other period over itself', () => {
+    const quarter = trendRange(parsePeriod('2022-Q4')!);
+    expect(quarter).toEqual({ from: '2021-01-01', to: '2022-12-31' });
+    expect(quartersIn(quarter)).toHaveLength(8);
+    expect(trendRange(parsePeriod('2023-Q1')!)).toEqual({ from: '2021-04-01', to: '2023-03-31' });
+    expect(trendRange(parsePeriod('2022')!)).toEqual({ from: '2022-01-01', to: '2022-12-31' });
+    expect(trendRange(parsePeriod('2022-02-10..2022-05-01')!)).toEqual({ from: '2022-02-10', to: '2022-05-01' });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answersToForget, canVisit, nextPlace, pages, pathOf, previousPage, resumePlace, walk } from '../../src/shared/form/journey.ts';
-import { CHECK, type Answers } from '../../src/shared/form/model.ts';
+import { CHECK, questionIsHeading, type Answers } from '../../src/shared/form/model.ts';
+import { visibleFields } from '../../src/shared/form/page-schema.ts';
 import { upgradeAnswers } from '../../src/shared/form/upgrade-answers.ts';
 import { examples } from '../support/referral-examples.ts';
 
@@ -10,32 +11,31 @@ const before = [
   'case-label', 'organisation', 'responder-nation', 'under-18',
 ];
 const account = [
-  'background', 'situations', 'when', 'how-it-started', 'moved', 'treatment', 'still-exploited', 'how-they-left', 'last-contact',
-  'last-contact-details', 'reported-before', 'why-now', 'indicators', 'interview', 'professional-view', 'credibility',
-  'other-professionals', 'where-exploited', 'uk-places', 'current-location', 'exploiters', 'exploiters-known', 'types',
-  'other-victims', 'future-risk', 'police', 'cooperation',
+  'background', 'situations', 'when', 'how-it-started', 'moved', 'treatment', 'still-exploited', 'last-contact',
+  'reported-before', 'indicators', 'interview', 'credibility', 'where-exploited', 'uk-places',
+  'current-location', 'exploiters', 'types', 'other-victims', 'police',
 ];
-const person = ['name', 'date-of-birth', 'gender', 'children', 'nationality', 'interpreter', 'communication', 'home-office-reference'];
+const person = ['name', 'gender', 'nationality', 'interpreter'];
 
 describe('the journey visits exactly the pages each path needs', () => {
-  it('child: the council page, no consent question, no support or decision pages', () => {
-    expect(route(examples.child)).toEqual([...before, 'local-authority', ...account, 'child-referral', ...person, 'responder', 'alternative-contact', 'evidence']);
+  it('child: the council page and the consent explanation straight after age, no consent question, no support or decision pages', () => {
+    expect(route(examples.child)).toEqual([...before, 'local-authority', 'child-referral', ...account, ...person, 'responder', 'alternative-contact', 'evidence']);
     expect(resumePlace(examples.child)).toBe(CHECK);
   });
 
-  it('adult who agrees: consent record, support, decision recipient and contact', () => {
+  it('adult who agrees: consent and its record straight after age, then the account, support, decision recipient and contact', () => {
     expect(route(examples['adult-nrm'])).toEqual([
-      ...before, 'child-at-time', ...account, 'consent', 'consent-record', 'support', 'phone', ...person, 'decision-recipient', 'pv-contact', 'responder', 'alternative-contact', 'evidence',
+      ...before, 'child-at-time', 'consent', 'consent-record', ...account, 'support', 'phone', ...person, 'decision-recipient', 'pv-contact', 'responder', 'alternative-contact', 'evidence',
     ]);
   });
 
-  it('adult who refuses: reason, gender and nationality, then straight to check — no name, no responder pages', () => {
-    expect(route(examples.dtn)).toEqual([...before, 'child-at-time', ...account, 'consent', 'refusal', 'dtn-gender', 'dtn-nationality']);
+  it('adult who refuses: consent and the reason straight after age, then the account, gender and nationality, then check — no name, no responder pages', () => {
+    expect(route(examples.dtn)).toEqual([...before, 'child-at-time', 'consent', 'refusal', ...account, 'dtn-gender']);
     expect(resumePlace(examples.dtn)).toBe(CHECK);
   });
 
   it('adult who refuses but will help the police: name and contact too', () => {
-    expect(route(examples['dtn-cooperating']).slice(-4)).toEqual(['dtn-gender', 'dtn-nationality', 'dtn-name', 'dtn-contact']);
+    expect(route(examples['dtn-cooperating']).slice(-3)).toEqual(['dtn-gender', 'dtn-name', 'dtn-contact']);
   });
 
   it('follows every fork: several situations, still exploited, overseas, exploiters known, fear, someone else', () => {
@@ -59,14 +59,25 @@ describe('the journey visits exactly the pages each path needs', () => {
       recipientEmailSafe: 'yes',
       recipientPermission: 'yes',
     });
-    for (const id of ['when-several', 'what-keeps-them', 'uk-places', 'overseas-places', 'exploiters-in-uk', 'exploiters-whereabouts', 'future-risk-reasons', 'someone-else']) expect(forks).toContain(id);
-    for (const id of ['when', 'how-they-left', 'why-now', 'pv-contact']) expect(forks).not.toContain(id);
+    for (const id of ['when-several', 'uk-places', 'overseas-places', 'someone-else']) expect(forks).toContain(id);
+    for (const id of ['when', 'pv-contact']) expect(forks).not.toContain(id);
+  });
+
+  it('asks a yes-or-no question and what follows from it on one page, revealed by the answer', () => {
+    const onPage = (pageId: string, answers: Answers) => visibleFields(pages.find((page) => page.id === pageId)!, answers).map((def) => def.name);
+    expect(onPage('still-exploited', { stillExploited: 'yes' })).toEqual(['stillExploited', 'whatKeepsThem']);
+    expect(onPage('still-exploited', { stillExploited: 'no' })).toEqual(['stillExploited', 'howLeft']);
+    expect(onPage('exploiters', { exploitersLocationKnown: 'yes' })).toEqual(['exploiters', 'exploitersLocationKnown', 'exploitersInUk', 'exploitersWhereabouts']);
+    expect(onPage('exploiters', { exploitersLocationKnown: 'no' })).toEqual(['exploiters', 'exploitersLocationKnown']);
+    expect(onPage('other-victims', { otherVictims: 'no', fearReexploitation: 'yes' })).toEqual(['otherVictims', 'fearReexploitation', 'fearReasons']);
+    expect(onPage('reported-before', { reportedBefore: 'no' })).toEqual(['reportedBefore', 'whyNow']);
+    expect(onPage('last-contact', { lastContact: 'not-sure' })).toEqual(['lastContact', 'lastContactDetails']);
   });
 
   it('reaches every page of the form on some path', () => {
     const reached = new Set(
       [examples.child, examples['adult-nrm'], examples.dtn, examples['dtn-cooperating']].flatMap(route).concat([
-        'when-several', 'what-keeps-them', 'overseas-places', 'exploiters-in-uk', 'exploiters-whereabouts', 'future-risk-reasons', 'someone-else',
+        'when-several', 'overseas-places', 'someone-else',
         // Asked once files are attached (tests/unit/evidence.test.ts).
         'evidence-description',
       ]),
@@ -87,6 +98,11 @@ describe('the form tables', () => {
     );
     expect(faults).toEqual([]);
   });
+
+  it('give every page one level-one heading: its title, or the label of the one question it shows', () => {
+    const headless = pages.filter((page) => page.title === undefined && !questionIsHeading(page)).map((page) => page.id);
+    expect(headless).toEqual([]);
+  });
 });
 
 describe('moving through a draft', () => {
@@ -97,23 +113,34 @@ describe('moving through a draft', () => {
     expect(pathOf({ underAge: 'no', consent: 'no' })).toBe('dtn');
   });
 
-  it('opens a draft at its first unanswered page, and lets nobody skip ahead', () => {
+  it('opens a draft at its first unanswered page; the account opens in any order, the pages of a path only once age and consent settle it', () => {
     const partial = { caseLabel: 'OP-1', organisation: 'Leeds City Council', responderNation: 'england' };
     expect(resumePlace(partial)).toBe('under-18');
     expect(canVisit('organisation', partial)).toBe(true);
     expect(canVisit('under-18', partial)).toBe(true);
-    expect(canVisit('background', partial)).toBe(false);
+    expect(canVisit('background', partial)).toBe(true);
+    expect(canVisit('police', partial)).toBe(true);
+    for (const id of ['consent', 'local-authority', 'child-referral', 'name', 'dtn-gender', 'responder', 'evidence']) expect(canVisit(id, partial)).toBe(false);
+    const adult = { ...partial, underAge: 'no' };
+    expect(canVisit('consent', adult)).toBe(true);
+    for (const id of ['consent-record', 'refusal', 'support', 'name', 'dtn-gender']) expect(canVisit(id, adult)).toBe(false);
+    expect(canVisit('refusal', { ...adult, consent: 'no' })).toBe(true);
+    expect(canVisit('dtn-name', { ...adult, consent: 'no' })).toBe(false);
+    expect(canVisit('dtn-name', { ...adult, consent: 'no', cooperation: 'yes' })).toBe(true);
+    expect(canVisit('name', { ...partial, underAge: 'yes' })).toBe(true);
   });
 
   it('leads back along the way this referral came', () => {
-    expect(previousPage('background', examples.child)).toBe('local-authority');
-    expect(previousPage('background', examples['adult-nrm'])).toBe('child-at-time');
+    expect(previousPage('background', examples.child)).toBe('child-referral');
+    expect(previousPage('background', examples['adult-nrm'])).toBe('consent-record');
+    expect(previousPage('background', examples.dtn)).toBe('refusal');
+    expect(previousPage('dtn-gender', examples.dtn)).toBe('police');
     expect(previousPage('case-label', examples.child)).toBeUndefined();
-    expect(nextPlace('dtn-nationality', examples.dtn)).toBe(CHECK);
-    expect(nextPlace('dtn-nationality', examples['dtn-cooperating'])).toBe('dtn-name');
+    expect(nextPlace('dtn-gender', examples.dtn)).toBe(CHECK);
+    expect(nextPlace('dtn-gender', examples['dtn-cooperating'])).toBe('dtn-name');
   });
 
-  it('forgets the answers after consent when age or consent changes, and only then', () => {
+  it('forgets the answers of the path when age or consent changes, and only then; the account is kept', () => {
     const adult = examples['adult-nrm'];
     const toChild = answersToForget(adult, { ...adult, underAge: 'yes' });
     expect(toChild).toEqual(expect.arrayContaining(['consent', 'consentExplained', 'firstName', 'contactEmail', 'responderFirstName']));
@@ -121,6 +148,8 @@ describe('moving through a draft', () => {
     const refused = answersToForget(adult, { ...adult, consent: 'no' });
     expect(refused).toContain('firstName');
     expect(refused).not.toContain('consent');
+    expect(refused).not.toContain('childAtTime');
+    expect(refused).not.toContain('howStarted');
     expect(answersToForget(examples.child, { ...examples.child, underAge: 'not-sure' })).toEqual([]);
     expect(answersToForget(adult, { ...adult, howStarted: 'changed' })).toEqual([]);
   });

@@ -109,8 +109,8 @@ describe('answers one by one', () => {
   });
 
   it('refuses web addresses in the two answers that must not hold them', () => {
-    expect(fieldIssue(def('last-contact-details', 'lastContactDetails'), 'see https://example.com/x')).toBe('Remove the web address from tell us about that last contact');
-    expect(fieldIssue(def('last-contact-details', 'lastContactDetails'), 'He phoned on Tuesday')).toBeUndefined();
+    expect(fieldIssue(def('last-contact', 'lastContactDetails'), 'see https://example.com/x')).toBe('Remove the web address from tell us about that last contact');
+    expect(fieldIssue(def('last-contact', 'lastContactDetails'), 'He phoned on Tuesday')).toBeUndefined();
   });
 
   it('takes UK numbers and numbers with a country code, and refuses others', () => {
@@ -130,8 +130,8 @@ describe('answers one by one', () => {
   });
 
   it('takes the number of children in digits only', () => {
-    expect(fieldIssue(def('children', 'childrenCount'), '2')).toBeUndefined();
-    expect(fieldIssue(def('children', 'childrenCount'), 'two')).toBe('Enter the number in digits, like 2');
+    expect(fieldIssue(def('gender', 'childrenCount'), '2')).toBeUndefined();
+    expect(fieldIssue(def('gender', 'childrenCount'), 'two')).toBe('Enter the number in digits, like 2');
   });
 
   it('checks a follow-up answer only while its question is shown', () => {

@@ -7,6 +7,7 @@ import { queueAddition } from '../../src/store/queue-addition.ts';
 import { createOutboxAccess, queueSubmission, resumePaused } from '../../src/store/outbox.ts';
 import { offeredAdditions } from '../../src/app/outbox/offered-additions.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { uploadFiles } from '../../src/sync/upload.ts';
 import type { SendOutcome, TransportPort } from '../../src/sync/ports.ts';
 import { deviceKey, fakeClock, freshDatabase, submissionFor, validReferral } from '../support/fixtures.ts';
 
@@ -36,7 +37,7 @@ function server(answer: (referralId: string, addition: AdditionSubmission) => Se
 }
 
 function engineOver(db: ReturnType<typeof freshDatabase>, transport: TransportPort, clock: ReturnType<typeof fakeClock>) {
-  return createSyncEngine({ outbox: createOutboxAccess(db), transport, clock, random: () => 0.5, exclusive: (task) => task() });
+  return createSyncEngine({ outbox: createOutboxAccess(db), transport, clock, random: () => 0.5, exclusive: (task) => task(), uploadFiles });
 }
 
 describe('additions in the device outbox', () => {

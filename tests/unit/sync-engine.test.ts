@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem, Receipt, ReferralStatus, Submission } from '../../src/shared/protocol.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
+import { uploadFiles } from '../../src/sync/upload.ts';
 import { SENDER_LOCK } from '../../src/sync/coordination.ts';
 import { submitAddition } from '../../src/sync/api-additions.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
@@ -79,7 +80,7 @@ describe('sync engine', () => {
     const items = [submissionFor(), submissionFor(), submissionFor()];
     const outbox = memoryOutbox(items);
     const transport = scriptedTransport([]);
-    const engine = createSyncEngine({ outbox: outbox.port, transport, clock: fakeClock(), random: () => 0.5, exclusive: runNow });
+    const engine = createSyncEngine({ outbox: outbox.port, transport, clock: fakeClock(), random: () => 0.5, exclusive: runNow, uploadFiles });
     const progress = await engine.drain();
     expect(transport.sent).toEqual(items.map((s) => s.id));
     expect([...outbox.rows.values()].map((r) => [r.state, r.receipt?.id])).toEqual(items.map((s) => ['delivered', s.id]));
@@ -95,7 +96,7 @@ describe('sync engine', () => {
       transport: scriptedTransport([() => ({ kind: 'refused', problem })]),
       clock: fakeClock(),
       random: () => 0.5,
-      exclusive: runNow,
+      exclusive: runNow, uploadFiles,
     });
     await engine.drain();
     expect(outbox.rows.get(a!.id)).toMatchObject({ state: 'needs-attention', problem });
@@ -107,7 +108,7 @@ describe('sync engine', () => {
     const [a, b] = [submissionFor(), submissionFor()];
     const outbox = memoryOutbox([a!, b!]);
     const transport = scriptedTransport([() => ({ kind: 'retry', reason: 'No connection to the server' })]);
-    const engine = createSyncEngine({ outbox: outbox.port, transport, clock, random: () => 0.5, exclusive: runNow, backoff: { baseMs: 1000, capMs: 60_000 } });
+    const engine = createSyncEngine({ outbox: outbox.port, transport, clock, random: () => 0.5, exclusive: runNow, uploadFiles, backoff: { baseMs: 1000, capMs: 60_000 } });
     const progress = await engine.drain();
     expect(transport.sent).toEqual([a!.id]);
     expect(outbox.rows.get(a!.id)).toMatchObject({ state: 'queued', attempts: 1, nextAttemptAt: clock.now().getTime() + 500 });
@@ -117,7 +118,7 @@ describe('sync engine', () => {
     outbox.rows.get(a!.id)!.nextAttemptAt = 0;
     transport.sent.length = 0;
     const slow = scriptedTransport([() => ({ kind: 'retry', reason: 'busy', retryAfterMs: 30_000 })]);
-    const engine2 = createSyncEngine({ outbox: outbox.port, transport: slow, clock, random: () => 0.5, exclusive: runNow, backoff: { baseMs: 1000, capMs: 60_000 } });
+    const engine2 = createSyncEngine({ outbox: outbox.port, transport: slow, clock, random: () => 0.5, exclusive: runNow, uploadFiles, backoff: { baseMs: 1000, capMs: 60_000 } });
     await engine2.drain();
     expect(outbox.rows.get(a!.id)).toMatchObject({ attempts: 2, nextAttemptAt: clock.now().getTime() + 30_000 });
   });
@@ -126,7 +127,7 @@ describe('sync engine', () => {
     const clock = fakeClock();
     const outbox = memoryOutbox([submissionFor()], clock.now().getTime() + 60_000);
     const transport = scriptedTransport([]);
-    const engine = createSyncEngine({ outbox: outbox.port, transport, clock, random: () => 0.5, exclusive: runNow });
+    const engine = createSyncEngine({ outbox: outbox.port, transport, clock, random: () => 0.5, exclusive: runNow, uploadFiles });
     await engine.drain();
     expect(transport.sent).toHaveLength(0);
     await engine.drain({ now: true });
@@ -150,7 +151,7 @@ describe('sync engine', () => {
         return { kind: 'delivered', receipt: receiptFor(s.id) };
       },
     };
-    const engine = createSyncEngine({ outbox: outbox.port, transport, clock: fakeClock(), random: () => 0.5, exclusive: runNow });
+    const engine = createSyncEngine({ outbox: outbox.port, transport, clock: fakeClock(), random: () => 0.5, exclusive: runNow, uploadFiles });
     const first = engine.drain();
     await new Promise((resolve) => setTimeout(resolve, 0));
     const second = engine.drain({ now: true });
@@ -165,7 +166,7 @@ describe('sync engine', () => {
   });
 
   it('remembers the latest contact with the server across restarts, never moving it back', async () => {
-    const engine = createSyncEngine({ outbox: memoryOutbox([]).port, transport: scriptedTransport([]), clock: fakeClock(), random: () => 0.5, exclusive: runNow });
+    const engine = createSyncEngine({ outbox: memoryOutbox([]).port, transport: scriptedTransport([]), clock: fakeClock(), random: () => 0.5, exclusive: runNow, uploadFiles });
     engine.recallContact('2026-11-28T10:00:00.000Z');
     engine.recallContact('2026-11-27T10:00:00.000Z');
     expect(engine.progress().lastContactAt).toBe('2026-11-28T10:00:00.000Z');
@@ -173,7 +174,7 @@ describe('sync engine', () => {
 
   it('reports progress to subscribers', async () => {
     const outbox = memoryOutbox([submissionFor(), submissionFor()]);
-    const engine = createSyncEngine({ outbox: outbox.port, transport: scriptedTransport([]), clock: fakeClock(), random: () => 0.5, exclusive: runNow });
+    const engine = createSyncEngine({ outbox: outbox.port, transport: scriptedTransport([]), clock: fakeClock(), random: () => 0.5, exclusive: runNow, uploadFiles });
     const seen: string[] = [];
     engine.subscribe((p) => seen.push(`${p.phase} ${p.done}/${p.total}`));
     await engine.drain();
@@ -186,7 +187,7 @@ describe('sync engine', () => {
     const [a, b] = [submissionFor(), submissionFor()];
     const outbox = memoryOutbox([a!, b!]);
     const transport = scriptedTransport([() => ({ kind: 'unauthorised', reason: 'Sign in again', revoked: false })]);
-    const engine = createSyncEngine({ outbox: outbox.port, transport, clock: fakeClock(), random: () => 0.5, exclusive: runNow });
+    const engine = createSyncEngine({ outbox: outbox.port, transport, clock: fakeClock(), random: () => 0.5, exclusive: runNow, uploadFiles });
     const progress = await engine.drain();
     expect(transport.sent).toEqual([a!.id]);
     expect(outbox.rows.get(a!.id)).toMatchObject({ state: 'paused', reason: 'Sign in again', submission: a });
@@ -199,7 +200,7 @@ describe('sync engine', () => {
     const outbox = memoryOutbox([submissionFor()], clock.now().getTime() + 60_000);
     let up = false;
     const transport = { ...scriptedTransport([]), reachable: async () => up };
-    const engine = createSyncEngine({ outbox: outbox.port, transport, clock, random: () => 0.5, exclusive: runNow });
+    const engine = createSyncEngine({ outbox: outbox.port, transport, clock, random: () => 0.5, exclusive: runNow, uploadFiles });
     await engine.probeAndDrain();
     expect(transport.sent).toHaveLength(0);
     expect(engine.progress().lastContactAt).toBeUndefined();
@@ -220,7 +221,7 @@ describe('sync engine', () => {
         return ids.map((id) => ({ id, reference: 'NRM-7K3F-9Q', status: 'received', statusChangedAt: clock.now().toISOString() }));
       },
     };
-    const engine = createSyncEngine({ outbox: outbox.port, transport, clock, random: () => 0.5, exclusive: runNow, statusRefreshMs: 60_000 });
+    const engine = createSyncEngine({ outbox: outbox.port, transport, clock, random: () => 0.5, exclusive: runNow, uploadFiles, statusRefreshMs: 60_000 });
     await engine.refreshStatuses();
     expect(asked).toBe(0);
     await engine.drain();
@@ -268,7 +269,7 @@ describe('state after each kind of server answer (real transport, fake network)'
       transport: createHttpTransport({ fetch: fakeFetch, clock, submitAddition }),
       clock,
       random: () => 0.25,
-      exclusive: runNow,
+      exclusive: runNow, uploadFiles,
       backoff: { baseMs: 2_000, capMs: 300_000 },
     });
     await engine.drain();
@@ -292,6 +293,7 @@ describe('the sender the page and the service worker share', () => {
     const sentHeaders: Record<string, string>[] = [];
     const engine = createSender({
       submitAddition,
+      uploadFiles,
       outbox: outbox.port,
       identity: { sign: async (_request, now) => (signedAt.push(now), { 'nrm-signature': 'sig' }) },
       fetch: async (_url, init) => {

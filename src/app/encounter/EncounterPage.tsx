@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { longDate, placeOf } from '../../shared/encounter.ts';
+import { kindOf, longDate, placeOf } from '../../shared/encounter.ts';
 import { pathOf, resumePlace } from '../../shared/form/journey.ts';
 import { CHECK, single, type Answers } from '../../shared/form/model.ts';
 import { type Person, type PersonState } from '../../store/encounter-people.ts';
@@ -150,9 +150,10 @@ export function EncounterPage({ encounter }: { encounter: Encounter }) {
   };
 
   const details: [string, string][] = [
+    [text.kind, text.kinds[kindOf(encounter)]],
     [text.when, `${longDate(encounter.date)}, ${encounter.time}`],
     [text.place, placeOf(encounter)],
-    [text.force, encounter.policeForce],
+    [text.force, encounter.policeForce || text.noneGiven],
     [text.crimeReference, encounter.crimeReference || text.noneGiven],
     [text.officers, encounter.officers || text.noneGiven],
   ];

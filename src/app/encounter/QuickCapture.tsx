@@ -18,6 +18,7 @@ import { useDraft } from '../form/use-draft.ts';
 import { useStepForm } from '../form/use-step-form.ts';
 import { NotFound } from '../shell/NotFound.tsx';
 import { QuestionFields } from '../form/QuestionFields.tsx';
+import { PersonPhotos } from '../evidence/PersonPhotos.tsx';
 import { useEncounters } from './use-encounters.ts';
 
 const text = encounterContent;
@@ -75,6 +76,7 @@ function CaptureForm({ encounter, draft }: { encounter: Encounter; draft: Draft 
       after={<SavedLine message={autosave.message} />}
     >
       <QuestionFields page={shownPage} form={form} />
+      <PersonPhotos draft={draft} />
     </QuestionPage>
   );
 }

@@ -1,31 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import { EVIDENCE_ACCEPT, PHOTO_TYPES, evidenceFileIssue, evidenceTypeOf, type EvidenceType } from '../../shared/evidence-limits.ts';
-import { evidenceForSending, listFiles, readFilePlaintext, type AttachedFile } from '../../store/evidence.ts';
+import { EVIDENCE_ACCEPT, PHOTO_TYPES, evidenceTypeOf, type EvidenceType } from '../../shared/evidence-limits.ts';
+import { evidenceForSending, listFiles, type AttachedFile } from '../../store/evidence.ts';
 import type { FieldDatabase } from '../../store/db.ts';
+import { AttachedFileList, usePreviews } from './AttachedFileList.tsx';
 import { evidenceText } from './content.ts';
 import { thumbnailOf } from './downscale.ts';
-import { formatBytes } from './file-size.ts';
+import { refusalOf } from './evidence-choice.ts';
 import { useEvidenceFiles } from './use-evidence-files.ts';
 import { useKey, useServices } from '../shell/services.ts';
 
 const text = evidenceText.reconsideration;
-
-/** Why a chosen file cannot be attached, in the evidence page's words; undefined when it can. */
-function refusalOf(file: File, attached: number): string | undefined {
-  const issue = evidenceFileIssue(file, attached);
-  if (issue === 'count') return evidenceText.refusal.count(file.name);
-  if (issue === 'size') return evidenceText.refusal.size(file.name, formatBytes(file.size));
-  if (issue === 'empty') return evidenceText.refusal.empty(file.name);
-  if (issue === 'type') return evidenceText.refusal.type(file.name);
-  return undefined;
-}
-
-/** A photo already stored, decrypted on this device only to draw its thumbnail. */
-async function previewOf(db: FieldDatabase, key: CryptoKey, file: AttachedFile): Promise<string | undefined> {
-  const parts: Uint8Array<ArrayBuffer>[] = [];
-  for await (const part of readFilePlaintext(db, key, file.id)) parts.push(part);
-  return thumbnailOf(new Blob(parts, { type: file.type }));
-}
 
 /** The manifest and upload plan of the files waiting under `waitingUnder` for a request; undefined when none. */
 export async function reconsiderationEvidence(db: FieldDatabase, key: CryptoKey, waitingUnder: string) {
@@ -43,28 +27,22 @@ export function ReconsiderationFiles({ id, waitingUnder, onErrors }: { id: strin
   const key = useKey();
   const files_ = useEvidenceFiles();
   const [files, setFiles] = useState<AttachedFile[] | undefined>(undefined);
-  const [previews, setPreviews] = useState<Record<string, string>>({});
+  const { previews, add: show, drawStored } = usePreviews(db, key);
   const [errors, setErrors] = useState<string[]>([]);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const show = (id: string, url: string | undefined) => {
-    if (url) setPreviews((shown) => ({ ...shown, [id]: url }));
-  };
 
   useEffect(() => {
     let live = true;
     void files_.list(waitingUnder).then(async (listed) => {
       if (!live) return;
       setFiles(listed);
-      for (const file of listed.filter((each) => PHOTO_TYPES.includes(each.type))) {
-        const url = await previewOf(db, key, file).catch(() => undefined);
-        if (live) show(file.id, url);
-      }
+      await drawStored(listed, () => live);
     });
     return () => {
       live = false;
     };
-  }, [files_, waitingUnder, db, key]);
+  }, [files_, waitingUnder]);
 
   const refuse = (messages: string[]) => {
     setErrors(messages);
@@ -134,24 +112,7 @@ export function ReconsiderationFiles({ id, waitingUnder, onErrors }: { id: strin
           onChange={(event) => void choose(event.currentTarget)}
         />
       </div>
-      {files.length > 0 ? (
-        <ul class="govuk-list app-file-list" data-testid="reconsideration-files">
-          {files.map((file) => (
-            <li class="app-file-list__item" key={file.id}>
-              {previews[file.id] ? <img class="app-file-list__thumb" src={previews[file.id]} alt="" /> : <span class="app-file-list__kind">{text.kind(file.type)}</span>}
-              <span class="app-file-list__name">
-                <span class="govuk-!-font-weight-bold govuk-!-text-break-word">{file.name}</span>
-                <br />
-                <span class="govuk-body-s">{formatBytes(file.size)}</span>
-              </span>
-              <button type="button" class="govuk-link app-link-button" onClick={() => void remove(file)} disabled={busy}>
-                {evidenceText.remove}
-                <span class="govuk-visually-hidden"> {file.name}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <AttachedFileList files={files} previews={previews} busy={busy} onRemove={(file) => void remove(file)} testId="reconsideration-files" />
       <p class="govuk-body-s" aria-live="polite" data-testid="reconsideration-files-status">
         {status}
       </p>

@@ -1,45 +1,50 @@
 import { PHOTO_TYPES, evidenceFileIssue, evidenceTypeOf, type EvidenceType } from '../../shared/evidence-limits.ts';
 import { evidenceText } from './content.ts';
-import { smallerPhoto } from './downscale.ts';
+import { photoSizes } from './downscale.ts';
 import { formatBytes } from './file-size.ts';
 
 const text = evidenceText;
 
-/** A file chosen and accepted, waiting for the responder to say "Attach" (photos: original or smaller). */
-export interface PendingFile {
-  key: string;
+/** A file chosen and accepted; a photo with its smaller copy (when one helps) and its thumbnail. */
+export interface ChosenFile {
   file: File;
   type: EvidenceType;
-  /** A smaller copy of a photo, when one could be made. */
   smaller?: Blob;
-  useSmaller: boolean;
+  thumbnail?: Blob;
 }
 
 /**
- * Checks chosen files before a byte is stored: the type, 25 MB, and 100 in all with those attached
- * and waiting. Refused files are named with the reason; the rest wait for "Attach". Nothing already
- * attached or waiting is touched.
+ * Whether a chosen photo is attached as its smaller copy to begin with: a camera JPEG is (it leaves the
+ * phone faster and without where it was taken); a PNG or screenshot is kept as it is unless the
+ * responder asks for the smaller copy, since its text may need every pixel.
  */
-export async function checkChosen(chosen: readonly File[], alreadyCounted: number): Promise<{ accepted: PendingFile[]; refusals: string[] }> {
-  const accepted: PendingFile[] = [];
+export const smallerByDefault = (chosen: ChosenFile): boolean => chosen.type === 'image/jpeg' && chosen.smaller !== undefined;
+
+/** Why a chosen file cannot be attached, in the evidence page's words; undefined when it can. */
+export function refusalOf(file: File, attached: number): string | undefined {
+  const issue = evidenceFileIssue(file, attached);
+  if (issue === 'count') return text.refusal.count(file.name);
+  if (issue === 'size') return text.refusal.size(file.name, formatBytes(file.size));
+  if (issue === 'empty') return text.refusal.empty(file.name);
+  if (issue === 'type' || !evidenceTypeOf(file.name, file.type)) return text.refusal.type(file.name);
+  return undefined;
+}
+
+/**
+ * Checks chosen files before a byte is stored: the type, 25 MB, and 100 in all with those attached.
+ * Refused files are named with the reason; each photo accepted gets its smaller copy and thumbnail.
+ */
+export async function checkChosen(chosen: readonly File[], alreadyCounted: number): Promise<{ accepted: ChosenFile[]; refusals: string[] }> {
+  const accepted: ChosenFile[] = [];
   const refusals: string[] = [];
   for (const file of chosen) {
-    const issue = evidenceFileIssue(file, alreadyCounted + accepted.length);
+    const refusal = refusalOf(file, alreadyCounted + accepted.length);
     const type = evidenceTypeOf(file.name, file.type);
-    if (issue || !type) {
-      refusals.push(
-        issue === 'count'
-          ? text.refusal.count(file.name)
-          : issue === 'size'
-            ? text.refusal.size(file.name, formatBytes(file.size))
-            : issue === 'empty'
-              ? text.refusal.empty(file.name)
-              : text.refusal.type(file.name),
-      );
+    if (refusal || !type) {
+      refusals.push(refusal ?? text.refusal.type(file.name));
       continue;
     }
-    const smaller = PHOTO_TYPES.includes(type) ? await smallerPhoto(file) : undefined;
-    accepted.push({ key: `${file.name}-${file.size}-${file.lastModified}-${accepted.length + alreadyCounted}`, file, type, smaller, useSmaller: smaller !== undefined });
+    accepted.push({ file, type, ...(PHOTO_TYPES.includes(type) ? await photoSizes(file) : {}) });
   }
   return { accepted, refusals };
 }

@@ -41,7 +41,7 @@ function CaseLabelForm({ draft, mode }: { draft: Draft; mode: PageMode }) {
       back={<BackLink href={mode === 'change' ? paths.check(draft.id) : paths.home} />}
       errors={summary}
       attempt={form.attempts}
-      caption={`${formContent.sections.setup} · ${formContent.pageNumber(1)}`}
+      caption={`${formContent.sections.setup} · ${formContent.firstQuestion}`}
       onSubmit={(event) => void onSubmit(event)}
       continueLabel={mode === 'rename' ? content.saveLabel : content.continue}
       after={<SavedLine message={autosave.message} />}

@@ -1,36 +1,26 @@
 import { useState } from 'preact/hooks';
 import { pathOf, walk } from '../../shared/form/journey.ts';
 import type { Answers } from '../../shared/form/model.ts';
-import { answerSections, type AnswerRow } from '../../shared/form/answer-summary.ts';
+import { answerSections } from '../../shared/form/answer-summary.ts';
 import type { Draft } from '../../store/drafts.ts';
-import { BackLink } from '../shell/BackLink.tsx';
+import { FormPageTop } from './FormPageTop.tsx';
 import { ErrorSummary, type SummaryError } from '../../govuk/ErrorSummary.tsx';
-import { Link } from '../shell/Link.tsx';
 import { navigate, paths } from '../shell/routes.ts';
 import { sendDraft } from '../outbox/send-referral.ts';
 import { useKey, useServices } from '../shell/services.ts';
 import { outboxContent } from '../outbox/content.ts';
 import { checkContent } from './check-content.ts';
-import { AnswerSections } from '../../govuk/AnswerSections.tsx';
+import { AnswerCards } from './AnswerCards.tsx';
 import { QualityAdvice } from './QualityAdvice.tsx';
 import { AnonymousReminder } from './AnonymousReminder.tsx';
 
 const text = checkContent.check;
 
-/** A Change link back to an answer's page (a change there returns here). */
-function change(draftId: string, row: AnswerRow) {
-  return (
-    <Link href={paths.step(draftId, row.pageId, true)}>
-      {text.change}
-      <span class="govuk-visually-hidden"> {row.label.toLowerCase()}</span>
-    </Link>
-  );
-}
-
 export function CheckAnswers({ draft }: { draft: Draft }) {
   const services = useServices();
   const key = useKey();
   const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [refused, setRefused] = useState<string[]>([]);
   const [sending, setSending] = useState(false);
   const answers: Answers = { caseLabel: draft.caseLabel, ...draft.answers };
   const { done } = walk(answers);
@@ -46,10 +36,12 @@ export function CheckAnswers({ draft }: { draft: Draft }) {
         navigate(paths.sent(draft.id, path === 'dtn'), { replace: true });
         return;
       }
+      const pages = result.kind === 'no-key' ? [] : result.errors.map((problem) => askedOn(problem.path.split('.')[0] ?? ''));
+      setRefused(pages);
       setErrors(
         result.kind === 'no-key'
           ? [{ href: '#submit', message: outboxContent.noIntakeKey }]
-          : result.errors.map((problem) => ({ href: paths.step(draft.id, askedOn(problem.path.split('.')[0] ?? ''), true), message: problem.message })),
+          : result.errors.map((problem, index) => ({ href: paths.step(draft.id, pages[index] ?? 'case-label', true), message: problem.message })),
       );
     } finally {
       setSending(false);
@@ -58,19 +50,14 @@ export function CheckAnswers({ draft }: { draft: Draft }) {
 
   return (
     <>
-      <BackLink href={paths.step(draft.id, done[done.length - 1]?.id ?? 'case-label')} />
+      <FormPageTop back={paths.step(draft.id, done[done.length - 1]?.id ?? 'case-label')} draftId={draft.id} />
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <ErrorSummary errors={errors} />
           <h1 class="govuk-heading-l">{path === 'dtn' ? text.titleDtn : text.title}</h1>
           <div class="govuk-inset-text">{path ? text.pathSummary[path] : null}</div>
           <QualityAdvice draft={draft} />
-          <AnswerSections
-            sections={answerSections(draft.answers, { caseLabel: { value: draft.caseLabel, label: text.caseLabel } })}
-            notAnswered={text.notAnswered}
-            valueClass="app-pre-wrap"
-            actions={(row) => change(draft.id, row)}
-          />
+          <AnswerCards draftId={draft.id} sections={answerSections(draft.answers, { caseLabel: { value: draft.caseLabel, label: text.caseLabel } })} openPages={refused} />
           <AnonymousReminder draftId={draft.id} answers={answers} />
           <h2 class="govuk-heading-m">{text.sendHeading}</h2>
           <p class="govuk-body">{text.declaration}</p>

@@ -1,4 +1,8 @@
+import { useEffect, useState } from 'preact/hooks';
+import { encounterIdOf } from '../../store/encounter-people.ts';
+import { encounterContent } from '../encounter/content.ts';
 import { Link } from '../shell/Link.tsx';
+import { useKey, useServices } from '../shell/services.ts';
 import { paths } from '../shell/routes.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
 import { useOutbox } from '../outbox/use-outbox.ts';
@@ -7,9 +11,27 @@ import { checkContent } from './check-content.ts';
 
 const text = checkContent.confirmation;
 
+/** The encounter this person was met at, if any: the confirmation then leads back to it, to the next person. */
+function useEncounterOf(id: string): string | undefined {
+  const { db } = useServices();
+  const key = useKey();
+  const [encounterId, setEncounterId] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    let current = true;
+    void encounterIdOf(db, key, id).then((found) => {
+      if (current) setEncounterId(found);
+    });
+    return () => {
+      current = false;
+    };
+  }, [db, key, id]);
+  return encounterId;
+}
+
 export function Confirmation({ id, dtn }: { id: string; dtn: boolean }) {
   const outbox = useOutbox();
   const item = useLiveQuery(() => outbox.get(id), [outbox, id]);
+  const encounterId = useEncounterOf(id);
   if (!item) return null;
   const sent = item.state === 'delivered' && item.receipt;
   return (
@@ -33,6 +55,11 @@ export function Confirmation({ id, dtn }: { id: string; dtn: boolean }) {
         )}
         {item.state === 'paused' ? <p class="govuk-body govuk-!-font-weight-bold">{outboxContent.outbox.pausedHelp}</p> : null}
         {item.state === 'needs-attention' ? <p class="govuk-body">{item.problem?.title}</p> : null}
+        {encounterId ? (
+          <Link href={paths.encounter(encounterId)} class="govuk-button">
+            {encounterContent.back}
+          </Link>
+        ) : null}
         <h2 class="govuk-heading-m">{text.whatNext}</h2>
         <p class="govuk-body">{dtn ? text.nextBodyDtn : text.nextBody}</p>
         <p class="govuk-body">

@@ -1,4 +1,4 @@
-import type { FieldDef, PageDef } from '../../shared/form/model.ts';
+import { questionIsHeading, topLevelFields, type FieldDef, type PageDef } from '../../shared/form/model.ts';
 import type { ReferenceListName } from '../../shared/reference-lists.ts';
 import { ChoiceQuestion, ConfirmQuestion, DateQuestion, TextQuestion, TextareaQuestion } from './question-fields.tsx';
 import { PlacesQuestion } from './PlacesQuestion.tsx';
@@ -75,8 +75,8 @@ function FieldView({ def, page, form, heading }: { def: FieldDef; page: PageDef;
 
 /** Every question of a page; follow-up questions render under the answer that opens them. */
 export function QuestionFields({ page, form }: { page: PageDef; form: Form }) {
-  const topLevel = page.fields.filter((def) => !def.shownWhen || !page.fields.some((other) => other.name === def.shownWhen?.field && (other.kind === 'radios' || other.kind === 'checkboxes')));
-  const heading = page.title === undefined && topLevel.length === 1 && topLevel[0]?.kind !== 'places';
+  const topLevel = topLevelFields(page);
+  const heading = questionIsHeading(page);
   return (
     <>
       {topLevel.map((def) => (

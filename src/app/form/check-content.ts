@@ -15,6 +15,10 @@ export const checkContent = {
     submitDtn: 'Accept and send the report',
     declaration: 'By sending this you confirm that the information is correct to the best of your knowledge. It is kept on this device, sealed, until it can be sent.',
     notAnswered: 'Not answered',
+    /** A summary card's title bar: the section and, while it is folded, how many answers it holds. */
+    answers: (n: number) => (n === 1 ? '1 answer' : `${n} answers`),
+    show: 'Show',
+    hide: 'Hide',
     advice: {
       heading: 'Before you send: advice',
       lead: 'Nothing here stops you sending. Each point would help the decision unit decide on first reading, without coming back to you.',

@@ -4,6 +4,8 @@ import { sectionTitles } from '../../shared/form/sections.ts';
 export const formContent = {
   sections: sectionTitles,
   pageNumber: (n: number) => `Page ${n}`,
+  /** The first page's place, said before the form's tables (and so the path's totals) have loaded. */
+  firstQuestion: 'Section 1, question 1',
   remindSituations: 'They were exploited in more than one situation: cover each of them in your answers on this page.',
   date: { day: 'Day', month: 'Month', year: 'Year' },
   places: {

@@ -1,7 +1,7 @@
 import { Checkbox, ChoiceGroup, type ChoiceKind, type ChoiceOption, type RadioFieldProps } from '../../govuk/Choices.tsx';
 import { DateInput, type DatePart } from '../../govuk/DateInput.tsx';
 import type { FieldChrome } from '../../govuk/field-parts.tsx';
-import { Textarea } from '../../govuk/Textarea.tsx';
+import { COUNT_THRESHOLD, Textarea } from '../../govuk/Textarea.tsx';
 import { TextInput, type TextFieldProps } from '../../govuk/TextInput.tsx';
 import { formContent } from './content.ts';
 
@@ -22,9 +22,6 @@ export function TextQuestion({ kind, field, ...question }: QuestionProps & { kin
   const { type, inputMode, width } = inputKinds[kind];
   return <TextInput {...question} type={type} inputMode={inputMode} width={width} spellcheck={false} autocomplete="off" field={field} />;
 }
-
-/** Percent of the limit typed before the count shows: GOV.UK's own example. */
-const COUNT_THRESHOLD = 75;
 
 /**
  * A long answer with the GOV.UK character count, shown only near the limit (GOV.UK's threshold): a

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isAnonymousReport } from '../../shared/anonymous-report.ts';
+import { isSettledAnonymousReport } from '../../shared/anonymous-report.ts';
 import type { Draft } from '../../store/drafts.ts';
 import { forgetEncounterTrail } from '../../store/encounter-people.ts';
 import { useKey, useServices } from '../shell/services.ts';
 import { useDraft } from './use-draft.ts';
 
-const carriesTrail = (draft: Draft | null | undefined): draft is Draft => !!draft?.encounterId && draft.queuedAt === undefined && isAnonymousReport(draft.answers);
+const carriesTrail = (draft: Draft | null | undefined): draft is Draft => !!draft?.encounterId && draft.queuedAt === undefined && isSettledAnonymousReport(draft.answers);
 
 /**
  * A draft for a page of the form, read once as useDraft reads it. An encounter's person who has become

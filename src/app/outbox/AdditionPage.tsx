@@ -11,7 +11,7 @@ import { additionsOf } from '../../store/additions.ts';
 import { queueAddition, reconsiderationFilesKey } from '../../store/queue-addition.ts';
 import { ChoiceGroup } from '../../govuk/Choices.tsx';
 import { QuestionPage } from '../../govuk/QuestionPage.tsx';
-import { Textarea } from '../../govuk/Textarea.tsx';
+import { COUNT_THRESHOLD, Textarea } from '../../govuk/Textarea.tsx';
 import { useStepForm, type FieldErrors } from '../form/use-step-form.ts';
 import { BackLink } from '../shell/BackLink.tsx';
 import { Link } from '../shell/Link.tsx';
@@ -23,6 +23,7 @@ import { outboxContent } from './content.ts';
 import { intakeKeyFor } from './intake-key.ts';
 import { offeredAdditions, type AdditionAction } from './offered-additions.ts';
 import { useOutbox } from './use-outbox.ts';
+import { DeleteFromOutboxPage } from './DeleteFromOutboxPage.tsx';
 import type { OutboxItem } from '../../store/outbox.ts';
 
 const text = outboxContent.additionPage;
@@ -108,7 +109,7 @@ function AdditionForm({ item, action }: { item: OutboxItem; action: AdditionActi
       continueLabel={words.button}
     >
       {action === 'answer' ? (
-        <Textarea id="answer" label={text.answer.label} hint={text.answer.hint} error={form.errors['answer']} rows={8} maxLength={REASON_TEXT_MAX} field={form.text('answer')} />
+        <Textarea id="answer" label={text.answer.label} hint={text.answer.hint} error={form.errors['answer']} rows={8} maxLength={REASON_TEXT_MAX} threshold={COUNT_THRESHOLD} field={form.text('answer')} />
       ) : (
         <>
           <ChoiceGroup
@@ -122,8 +123,8 @@ function AdditionForm({ item, action }: { item: OutboxItem; action: AdditionActi
               field: form.radio('grounds', ground),
             }))}
           />
-          <Textarea id="detail" label={text.reconsider.detail} hint={text.reconsider.detailHint} error={form.errors['detail']} rows={8} maxLength={REASON_TEXT_MAX} field={form.text('detail')} />
-          {late ? <Textarea id="lateReason" label={text.reconsider.lateReason} hint={text.reconsider.lateHint} error={form.errors['lateReason']} rows={4} maxLength={REASON_TEXT_MAX} field={form.text('lateReason')} /> : null}
+          <Textarea id="detail" label={text.reconsider.detail} hint={text.reconsider.detailHint} error={form.errors['detail']} rows={8} maxLength={REASON_TEXT_MAX} threshold={COUNT_THRESHOLD} field={form.text('detail')} />
+          {late ? <Textarea id="lateReason" label={text.reconsider.lateReason} hint={text.reconsider.lateHint} error={form.errors['lateReason']} rows={4} maxLength={REASON_TEXT_MAX} threshold={COUNT_THRESHOLD} field={form.text('lateReason')} /> : null}
           <Suspense fallback={null}>
             <ReconsiderationFiles id={FILES_ID} waitingUnder={waiting} onErrors={setFileErrors} />
           </Suspense>
@@ -134,7 +135,16 @@ function AdditionForm({ item, action }: { item: OutboxItem; action: AdditionActi
 }
 
 /** Answering the decision unit, or asking it to reconsider, for one delivered referral. */
-export function AdditionPage({ id, action }: { id: string; action: AdditionAction }) {
+/**
+ * The pages under an outbox item's address: answering, asking for reconsideration, and deleting an
+ * unsent referral or addition (its confirmation page). One lazy chunk for the three keeps the first load's router small.
+ */
+export function AdditionPage({ id, action }: { id: string; action: string }) {
+  if (action === 'delete') return <DeleteFromOutboxPage id={id} />;
+  return <AdditionScreen id={id} action={action === 'answer' ? 'answer' : 'reconsider'} />;
+}
+
+function AdditionScreen({ id, action }: { id: string; action: AdditionAction }) {
   const { db } = useServices();
   const outbox = useOutbox();
   const found = useLiveQuery(async () => ({ item: (await outbox.get(id)) ?? null, additions: await additionsOf(db, id) }), [outbox, db, id]);

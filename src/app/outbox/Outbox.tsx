@@ -1,11 +1,10 @@
 import type { AdditionRecord, OutboxRecord } from '../../store/db.ts';
-import { additionsByReferral, discardAddition } from '../../store/additions.ts';
+import { additionsByReferral } from '../../store/additions.ts';
 import { offeredAdditions } from './offered-additions.ts';
 import { Link } from '../shell/Link.tsx';
 import { type OutboxItem } from '../../store/outbox.ts';
 import { Button } from '../../govuk/Button.tsx';
 import { useSyncProgress } from '../shell/StatusLine.tsx';
-import { formatBytes } from '../evidence/file-size.ts';
 import { formatDate, formatDateTime } from '../shell/format.ts';
 import { navigate, paths } from '../shell/routes.ts';
 import type { Draft } from '../../store/drafts.ts';
@@ -13,6 +12,7 @@ import { sealDraft } from './send-referral.ts';
 import { useKey, useServices } from '../shell/services.ts';
 import { useLiveQuery } from '../shell/use-live-query.ts';
 import { useOutbox } from './use-outbox.ts';
+import { deleteFromOutboxPath } from './DeleteFromOutboxPage.tsx';
 import { outboxContent } from './content.ts';
 import { Tag, type TagColour } from '../../govuk/Tag.tsx';
 import { SummaryList } from '../../govuk/SummaryList.tsx';
@@ -66,7 +66,7 @@ function rowsFor(item: OutboxItem, additions: readonly Addition[]): Row[] {
   return rows;
 }
 
-/** What the user can do about an item the server would not take; every removal is confirmed first. */
+/** What the user can do about an item the server would not take; every removal is confirmed first, on a page of its own. */
 function Actions({ item }: { item: OutboxItem }) {
   const services = useServices();
   const { sync, sendSoon } = services;
@@ -76,9 +76,6 @@ function Actions({ item }: { item: OutboxItem }) {
     const sealed = await sealDraft(services, key, draft, newId);
     if ('kind' in sealed) throw new Error(sealed.kind === 'no-key' ? outboxContent.noIntakeKey : 'This referral is not complete');
     return sealed;
-  };
-  const discard = async () => {
-    if (confirm(text.confirmDiscard)) await outbox.discard(item.id);
   };
   if (item.state === 'paused') {
     return (
@@ -102,9 +99,9 @@ function Actions({ item }: { item: OutboxItem }) {
         <p class="govuk-body">{text.conflictHelp}</p>
         <div class="govuk-button-group">
           <Button onClick={() => void outbox.resendAsNew(item.id, sealAgain).then(sendSoon)}>{text.resendAsNew}</Button>
-          <button type="button" class="govuk-button govuk-button--warning" onClick={() => void discard()}>
+          <Link href={deleteFromOutboxPath(item.id)} class="govuk-button govuk-button--warning">
             {text.discard}
-          </button>
+          </Link>
         </div>
       </>
     );
@@ -130,30 +127,45 @@ function Actions({ item }: { item: OutboxItem }) {
         >
           {text.fix}
         </Button>
-        <button type="button" class="govuk-button govuk-button--warning" onClick={() => void discard()}>
+        <Link href={deleteFromOutboxPath(item.id)} class="govuk-button govuk-button--warning">
           {text.discard}
-        </button>
+        </Link>
       </div>
     </>
   );
 }
 
-/** How much of this item's files the server holds, while they upload. */
+/** Whole megabytes from 10 MB up, tenths below (as phones show sizes: 1 MB = 1,000,000 bytes); never rounded up to "done". */
+function megabytes(bytes: number, total: number): string {
+  const places = total >= 10_000_000 ? 0 : 1;
+  const scale = 10 ** places;
+  return (Math.floor((bytes / 1_000_000) * scale) / scale).toFixed(places);
+}
+
+/**
+ * How much of this item's files the server holds, while they upload: "Sending photos and files: 7 of
+ * 14 MB". The figure on screen moves with every part; what a screen reader announces moves only at
+ * each quarter, so it hears how it goes without hearing every chunk.
+ */
 function UploadProgress({ upload }: { upload: { done: number; total: number } }) {
-  const label = text.uploading(formatBytes(upload.done), formatBytes(upload.total));
+  const { done, total } = upload;
+  const totalText = megabytes(total, total);
+  const quarter = total > 0 ? (Math.floor((done / total) * 4) / 4) * total : 0;
   return (
     <div class="govuk-!-margin-bottom-4" data-testid="upload-progress">
-      <p class="govuk-body-s govuk-!-margin-bottom-1" id="upload-progress-label" aria-live="polite">
-        {label}
+      <p class="govuk-body-s govuk-!-margin-bottom-1" id="upload-progress-label" aria-hidden="true">
+        {text.uploading(megabytes(done, total), totalText)}
       </p>
-      <progress class="app-progress" max={upload.total} value={upload.done} aria-labelledby="upload-progress-label" />
+      <p class="govuk-visually-hidden" aria-live="polite">
+        {text.uploading(megabytes(quarter, total), totalText)}
+      </p>
+      <progress class="app-progress" max={total} value={done} aria-labelledby="upload-progress-label" />
     </div>
   );
 }
 
 /** Answering the decision unit or asking for reconsideration; and what to do about an addition the server refused. */
 function AdditionActions({ item, additions }: { item: OutboxItem; additions: readonly Addition[] }) {
-  const { db } = useServices();
   const refused = additions.filter((addition) => addition.state === 'needs-attention');
   const offered = item.state === 'delivered' ? offeredAdditions(item.caseStatus, additions) : [];
   if (refused.length === 0 && offered.length === 0) return null;
@@ -164,15 +176,9 @@ function AdditionActions({ item, additions }: { item: OutboxItem; additions: rea
           <p class="govuk-body">
             {text.additions[addition.kind]}: {[addition.problem?.title, addition.problem?.detail].filter(Boolean).join('. ')}
           </p>
-          <button
-            type="button"
-            class="govuk-button govuk-button--warning"
-            onClick={() => {
-              if (confirm(text.confirmDeleteAddition)) void discardAddition(db, addition.id);
-            }}
-          >
+          <Link href={deleteFromOutboxPath(addition.id)} class="govuk-button govuk-button--warning">
             {text.deleteAddition}
-          </button>
+          </Link>
         </div>
       ))}
       {offered.map((action) => (

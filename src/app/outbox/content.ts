@@ -28,10 +28,10 @@ export const outboxContent = {
     },
     fix: 'Open and fix',
     discard: 'Delete this copy',
-    confirmDiscard: 'Delete this referral from this device? It has not been sent and cannot be recovered.',
     resendAsNew: 'Send as a new referral',
     files: 'Files',
-    uploading: (done: string, total: string) => `Uploading files: ${done} of ${total}`,
+    /** While evidence leaves the device: `done` and `total` in MB. */
+    uploading: (done: string, total: string) => `Sending photos and files: ${done} of ${total} MB`,
     conflictHelp:
       'The server already holds a different referral under this one’s number. Both are kept. If this is a separate referral, send it as a new one; if the other is the right one, delete this copy.',
     pausedHelp: 'The server no longer recognises this device. Nothing has been lost: sign in again, then try again.',
@@ -57,7 +57,6 @@ export const outboxContent = {
       paused: 'Paused: sign in again to send it',
     },
     deleteAddition: 'Delete it from this device',
-    confirmDeleteAddition: 'Delete this from the device? It has not been sent and cannot be recovered.',
   },
   additionPage: {
     answer: {

@@ -18,8 +18,8 @@ function enrolError(failure: ApiFailure, again: boolean): string {
   return failed(failure.problem?.title ?? `the server answered ${failure.status}`);
 }
 
-/** Enrol once, online, signed in: the server learns this device's public key; no secret is kept here. */
-export function DeviceEnrolment() {
+/** Enrol once, online, signed in: the server learns this device's public key; no secret is kept here. `onEnrolled`: after a first enrolment. */
+export function DeviceEnrolment({ onEnrolled }: { onEnrolled?: () => void } = {}) {
   const { identity, api, db, clock, sync } = useServices();
   const [enrolledAt, setEnrolledAt] = useState<string | undefined>();
   const [paused, setPaused] = useState(0);
@@ -58,6 +58,7 @@ export function DeviceEnrolment() {
       setEnrolledAt(enrolled.enrolledAt);
       // What waited for an enrolled device (a first enrolment, or signing in again on it) is sent now.
       if (again) setSignedInAgain(true);
+      else onEnrolled?.();
       setPaused(0);
       await resumePaused(db, clock.now());
       void sync.drain({ now: true });

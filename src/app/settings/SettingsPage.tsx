@@ -3,7 +3,9 @@ import { WrongPassphraseError } from '../../store/vault.ts';
 import { ErrorSummary } from '../../govuk/ErrorSummary.tsx';
 import { Link } from '../shell/Link.tsx';
 import { DeviceEnrolment } from './DeviceEnrolment.tsx';
+import { FirstRunEnrolment } from './FirstRunEnrolment.tsx';
 import { PasskeySetting } from './PasskeySetting.tsx';
+import { ProfileSetting } from './ProfileSetting.tsx';
 import { MIN_PASSPHRASE_LENGTH } from '../vault/passphrase-strength.ts';
 import { paths } from '../shell/routes.ts';
 import { useServices } from '../shell/services.ts';
@@ -129,10 +131,12 @@ function StorageUse() {
 }
 
 export function SettingsPage() {
+  if (new URLSearchParams(location.search).has('first-run')) return <FirstRunEnrolment />;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <h1 class="govuk-heading-l">{text.title}</h1>
+        <ProfileSetting />
         <h2 class="govuk-heading-m">{text.vaultHeading}</h2>
         <p class="govuk-body">{setupContent.protects}</p>
         <DeviceEnrolment />

@@ -46,4 +46,12 @@ export const settingsContent = {
     signInAgainLabel: 'Signed in again',
     signedInAgain: 'You have signed in again. This device sends again, starting with anything that was waiting.',
   },
+  /** The first run's last step, where the server takes referrals only from enrolled devices. */
+  firstRun: {
+    title: 'Sign this device in',
+    lead: 'Your organisation’s server takes referrals only from devices signed in to a work account. Sign in once now, while you have signal: after that this device signs everything it sends, even offline, and you do not sign in again.',
+    later: 'Do this later',
+    laterWarning: 'Until this device is signed in, referrals you make wait on it and are not sent. You can sign in from Settings, under “This device”.',
+    done: 'Continue',
+  },
 } as const;

@@ -1,7 +1,7 @@
 import { Component, type ComponentChildren } from 'preact';
-import { Suspense, lazy } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { Layout } from './Layout.tsx';
+import { lazyScreen } from './lazy-screen.ts';
 import { content } from './content.ts';
 import { UpdateBanner } from './UpdateBanner.tsx';
 import type { InstallOfferController } from './install.ts';
@@ -41,15 +41,15 @@ class ScreenUnavailable extends Component<{ children: ComponentChildren }, { fai
 }
 
 // Loaded when first needed (and precached for offline use), so the first screen starts with less JavaScript.
-const DraftPage = lazy(() => import('../form/DraftPage.tsx').then((m) => ({ default: m.DraftPage })));
-const Confirmation = lazy(() => import('../form/Confirmation.tsx').then((m) => ({ default: m.Confirmation })));
-const Outbox = lazy(() => import('../outbox/Outbox.tsx').then((m) => ({ default: m.Outbox })));
-const AdditionPage = lazy(() => import('../outbox/AdditionPage.tsx').then((m) => ({ default: m.AdditionPage })));
-const SettingsPage = lazy(() => import('../settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })));
-const WipePage = lazy(() => import('../settings/WipePage.tsx').then((m) => ({ default: m.WipePage })));
+const DraftPage = lazyScreen(() => import('../form/DraftPage.tsx').then((m) => m.DraftPage));
+const Confirmation = lazyScreen(() => import('../form/Confirmation.tsx').then((m) => m.Confirmation));
+const Outbox = lazyScreen(() => import('../outbox/Outbox.tsx').then((m) => m.Outbox));
+const AdditionPage = lazyScreen(() => import('../outbox/AdditionPage.tsx').then((m) => m.AdditionPage));
+const SettingsPage = lazyScreen(() => import('../settings/SettingsPage.tsx').then((m) => m.SettingsPage));
+const WipePage = lazyScreen(() => import('../settings/WipePage.tsx').then((m) => m.WipePage));
 // Only a new device (or one just wiped) sets up its vault; every other start goes straight to Unlock.
-const SetupVault = lazy(() => import('../vault/SetupVault.tsx').then((m) => ({ default: m.SetupVault })));
-const EncounterScreens = lazy(() => import('../encounter/EncounterScreens.tsx').then((m) => ({ default: m.EncounterScreens })));
+const SetupVault = lazyScreen(() => import('../vault/SetupVault.tsx').then((m) => m.SetupVault));
+const EncounterScreens = lazyScreen(() => import('../encounter/EncounterScreens.tsx').then((m) => m.EncounterScreens));
 
 export interface UpdateSignal {
   /** Calls back with the function that applies a waiting new version. */
@@ -68,7 +68,7 @@ function Route({ url, install, onInstall }: { url: URL; install: ReturnType<Inst
     case 'outbox':
       return <Outbox />;
     case 'outboxAddition':
-      return <AdditionPage key={url.pathname} id={route.params.id} action={route.params.action === 'answer' ? 'answer' : 'reconsider'} />;
+      return <AdditionPage key={url.pathname} id={route.params.id} action={route.params.action} />;
     case 'settings':
       return <SettingsPage />;
     case 'wipe':
@@ -128,11 +128,9 @@ export function App({ installOffer, updates, hasVault }: { installOffer: Install
   return (
     <Layout banner={applyUpdate ? <UpdateBanner onUpdate={applyUpdate} /> : null} unlocked={sessionState.kind === 'unlocked'}>
       <ScreenUnavailable key={url.pathname}>
-        <Suspense fallback={null}>
-          <Gate url={url} hasVault={vaultMade} session={sessionState}>
-            <Route url={url} install={install} onInstall={() => void installOffer.install()} />
-          </Gate>
-        </Suspense>
+        <Gate url={url} hasVault={vaultMade} session={sessionState}>
+          <Route url={url} install={install} onInstall={() => void installOffer.install()} />
+        </Gate>
       </ScreenUnavailable>
     </Layout>
   );

@@ -19,7 +19,8 @@ const loadOpenEncounters = () => import('../encounter/EncounterScreens.tsx').the
 export function Home({ install, onInstall }: { install: InstallState; onInstall: () => void }) {
   const { db } = useServices();
   const store = useDrafts();
-  const drafts = useLiveQuery(() => store.list(), [store]);
+  // People met at an encounter are listed with their encounter (OpenEncounters), not again here.
+  const drafts = useLiveQuery(() => store.list().then((all) => all.filter((draft) => !draft.encounterId)), [store]);
   const hasEncounters = (useLiveQuery(() => db.encounters.count(), [db]) ?? 0) > 0;
   const OpenEncounters = useLazy(hasEncounters ? loadOpenEncounters : undefined);
   return (
@@ -48,7 +49,8 @@ export function Home({ install, onInstall }: { install: InstallState; onInstall:
                   {text.lastChanged} {formatDateTime(draft.updatedAt)}
                 </span>
                 <span>
-                  <Link href={paths.resume(draft.id)}>
+                  {/* A draft opens on its task list: where it stands, what is left, a jump to any section. */}
+                  <Link href={paths.sections(draft.id)}>
                     {text.resume}
                     <span class="govuk-visually-hidden"> {draft.caseLabel || text.draftUntitled}</span>
                   </Link>

@@ -8,6 +8,7 @@ import { wipeDevice } from '../../store/wipe.ts';
 import { createApiClient } from '../../sync/api-client.ts';
 import type { SubmitAddition } from '../../sync/api-additions.ts';
 import { createSender } from '../../sync/sender.ts';
+import type { UploadFiles } from '../../sync/upload.ts';
 import { App, type UpdateSignal } from './App.tsx';
 import { createInstallOffer } from './install.ts';
 import { createSession } from './session.ts';
@@ -46,7 +47,9 @@ session.subscribe((state) => {
 });
 // Answers and reconsideration requests are rare: their sender loads when the first one goes.
 const submitAddition: SubmitAddition = (...args) => import('../../sync/api-additions.ts').then(({ submitAddition: submit }) => submit(...args));
-const sync = createSender({ outbox: createOutboxAccess(db), identity, fetch: boundFetch, locks: navigator.locks, clock, submitAddition });
+// Evidence uploads likewise: their code loads when a referral first has files to send.
+const uploadFiles: UploadFiles = (request) => import('../../sync/upload.ts').then((upload) => upload.uploadFiles(request));
+const sync = createSender({ outbox: createOutboxAccess(db), identity, fetch: boundFetch, locks: navigator.locks, clock, submitAddition, uploadFiles });
 
 // The last contact with the server is remembered across visits ("Last contact: 29 Nov, 10:42").
 let rememberedContact: string | undefined;
@@ -71,12 +74,7 @@ document.addEventListener('visibilitychange', () => {
     probe();
   }
 });
-// The server's sealing key, kept for sealing offline later; loaded lazily, like the lists below.
-void import('../outbox/intake-key.ts').then((key) => key.refreshIntakeKey(api, settings), ignore);
-// Newer reference lists, if the server has any (public data; a 304 each when nothing changed). Loaded
-// lazily: starting a referral does not wait for them.
 const openReferenceLists = loadOnce(() => import('../form/reference-lists.ts').then((lists) => lists.openReferenceLists(api)));
-void openReferenceLists().then((lists) => lists.refresh(), ignore);
 setInterval(sendWaiting, RETRY_TICK_MS);
 sendWaiting();
 
@@ -139,3 +137,12 @@ if (root) {
     root,
   );
 }
+
+// Work that waits for the first screen. The sealing key goes straight after it: a responder may have
+// signal for only a few seconds, and without the key nothing can be sealed offline later.
+setTimeout(() => void import('../outbox/intake-key.ts').then((key) => key.refreshIntakeKey(api, settings), ignore));
+// Newer reference lists (public data; a 304 each when nothing changed) wait until the page is idle:
+// starting a referral does not need them, the form falls back to the lists shipped with the app.
+const REFERENCE_LISTS_AT_MOST_MS = 3_000;
+const whenIdle = (work: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: REFERENCE_LISTS_AT_MOST_MS }) : setTimeout(work, REFERENCE_LISTS_AT_MOST_MS));
+whenIdle(() => void openReferenceLists().then((lists) => lists.refresh(), ignore));

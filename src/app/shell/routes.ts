@@ -36,7 +36,7 @@ const ROUTES = {
   encounterAction: { path: '/encounter/:id/:action', params: { id: ID, action: 'details|close|delete' } },
   person: { path: '/encounter/:encounterId/person/:personId/:action', params: { encounterId: ID, personId: ID, action: 'quick|family|remove' } },
   outbox: { path: '/outbox' },
-  outboxAddition: { path: '/outbox/:id/:action', params: { id: ID, action: 'answer|reconsider' } },
+  outboxAddition: { path: '/outbox/:id/:action', params: { id: ID, action: 'answer|reconsider|delete' } },
   settings: { path: '/settings' },
   wipe: { path: '/settings/wipe' },
 } as const;
@@ -85,6 +85,8 @@ export function href<N extends RouteName>(name: N, params: ParamsOf<N>, query?: 
 
 /** The addresses screens link to, built from the table. */
 export const DELETE_PAGE = 'delete';
+/** The task list of a draft (no page of the form is called this either). */
+export const SECTIONS_PAGE = 'sections';
 
 export const paths = {
   home: href('home', {}),
@@ -96,6 +98,8 @@ export const paths = {
   check: (id: string) => href('referralPage', { id, page: 'check' }),
   /** The confirmation page for deleting a draft (no page of the form is called this). */
   deleteDraft: (id: string) => href('referralPage', { id, page: DELETE_PAGE }),
+  /** A draft's task list: every section, where it stands, and a way into each. */
+  sections: (id: string) => href('referralPage', { id, page: SECTIONS_PAGE }),
   /** `dtn`: the report is a Duty to Notify, which has its own wording (not personal data). */
   sent: (id: string, dtn = false) => href('referralSent', { id }, dtn ? { kind: 'dtn' } : undefined),
   encounters: href('encounters', {}),
@@ -109,5 +113,7 @@ export const paths = {
   /** Answering the decision unit's question on a delivered referral, or asking it to reconsider. */
   addition: (id: string, action: 'answer' | 'reconsider') => href('outboxAddition', { id, action }),
   settings: href('settings', {}),
+  /** The first run's sign-in step, where the server takes referrals only from enrolled devices. */
+  firstRun: href('settings', {}, { 'first-run': '1' }),
   wipe: href('wipe', {}),
 } as const;

@@ -8,12 +8,24 @@ import { askToPersist } from './ask-to-persist.ts';
 import { vaultContent } from './content.ts';
 import { setupContent } from './setup-content.ts';
 import { NotificationBanner } from '../../govuk/NotificationBanner.tsx';
+import { devicePolicy } from '../../sync/api-public.ts';
+import type { ApiClient } from '../../sync/api-client.ts';
+import { navigate, paths } from '../shell/routes.ts';
 
 const text = setupContent;
+/** How long the first run waits to learn whether the device must be signed in; without an answer it carries on. */
+const POLICY_WAIT_MS = 5_000;
+
+/** Whether the server says this device must be enrolled before it can send: false offline or without an answer in time. */
+async function mustEnrol(api: ApiClient): Promise<boolean> {
+  const answer = devicePolicy(api).then((result) => result.ok && result.value.enrolment === 'required', () => false);
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), POLICY_WAIT_MS));
+  return Promise.race([answer, timeout]);
+}
 
 /** The first screen on a new device (loaded only then): the passphrase first, what it protects on request. */
 export function SetupVault() {
-  const { vault, session, clock, db } = useServices();
+  const { vault, session, clock, db, api, identity } = useServices();
   const [passphrase, setPassphrase] = useState('');
   const [again, setAgain] = useState('');
   const [errors, setErrors] = useState<SummaryError[]>([]);
@@ -31,7 +43,9 @@ export function SetupVault() {
     const key = await vault.create(passphrase, clock.now());
     await encryptLegacyRecords(db, key);
     void askToPersist();
+    const signInNext = (await mustEnrol(api)) && !(await identity.enrolment());
     session.unlock(key);
+    if (signInNext) navigate(paths.firstRun);
   };
   const errorFor = (href: string) => errors.find((error) => error.href === href)?.message;
 

@@ -65,7 +65,7 @@ export const figuresContent = {
   },
   trends: {
     heading: 'Trend by quarter',
-    intro: 'Choose one figure from any table to see it quarter by quarter.',
+    intro: 'Choose one figure from any table to see it quarter by quarter. For a single quarter, the seven quarters before it are shown too.',
     table: 'Table',
     row: 'Row',
     column: 'Column',

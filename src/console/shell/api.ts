@@ -1,8 +1,8 @@
-import type { ReferralsByPathResponse, Role, SessionResponse, SetPasswordRequest, SignInRequest } from '../../shared/accounts.ts';
+import type { Role, SessionResponse, SetPasswordRequest, SignInRequest } from '../../shared/accounts.ts';
 import type { CaseActionRequest, CaseNoteRequest } from '../../shared/casework/actions.ts';
 import type { CaseFilesResponse } from '../../shared/casework/files.ts';
 import type { CaseDetail, DtnReportsResponse, QueueQuery, QueueResponse } from '../../shared/casework/protocol.ts';
-import { referralsByPath, session, setPassword, signIn, signOut } from '../../sync/api-accounts.ts';
+import { session, setPassword, signIn, signOut } from '../../sync/api-accounts.ts';
 import { createApiClient, type ApiFailure, type ApiResult } from '../../sync/api-client.ts';
 import { addCaseNote, caseAction, caseDetail, caseFileAddress, caseFiles, caseQueue, caseworkers, decideSameness, dtnReports } from '../../sync/api-casework.ts';
 import type { AuditQuery } from '../../shared/admin/audit.ts';
@@ -55,7 +55,6 @@ export function createConsoleApi({ fetch, now }: ConsoleApiDeps) {
     /** Who is signed in; a `signed-out` failure once the session has ended. Counts as use of the session. */
     session: () => signedIn(session(api)),
     signOut: () => valueOf(signOut(api)),
-    referralsByPath: (): Promise<Result<ReferralsByPathResponse>> => valueOf(referralsByPath(api)),
     /** Casework (case readers): the queue, one case, and what can be done to it. */
     caseQueue: (query: QueueQuery): Promise<Result<QueueResponse>> => valueOf(caseQueue(api, query)),
     caseDetail: (id: string): Promise<Result<CaseDetail>> => valueOf(caseDetail(api, id)),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest, preParsingHookHandler } from 'fastify';
 import {
   DEVICE_SIGNATURE_HEADERS as H,
@@ -5,7 +6,6 @@ import {
   SIGNATURE_PATTERN,
   TIMESTAMP_PATTERN,
   canonicalRequest,
-  sha256Base64Url,
 } from '../../shared/device-signature.ts';
 import type { ProblemCode } from '../../shared/protocol.ts';
 import { problem, sendProblem } from '../problem.ts';
@@ -46,7 +46,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
  * The request came straight from this machine: a loopback peer, with no proxy in between saying that it
  * forwarded someone else's request (a proxy on the same machine connects from loopback too).
  */
-function fromThisMachine(request: FastifyRequest): boolean {
+export function fromThisMachine(request: FastifyRequest): boolean {
   const peer = request.socket.remoteAddress ?? '';
   const loopback = peer === '::1' || /^(::ffff:)?127\./.test(peer);
   return loopback && request.headers['x-forwarded-for'] === undefined && request.headers.forwarded === undefined;
@@ -83,7 +83,8 @@ export function guardDeviceRequests(scope: FastifyInstance, { requests, allowUns
     const nonce = header(request, H.nonce) ?? '';
     const signature = header(request, H.signature) ?? '';
     if (!TIMESTAMP_PATTERN.test(timestamp) || !NONCE_PATTERN.test(nonce) || !SIGNATURE_PATTERN.test(signature)) return 'device-signature-invalid';
-    const text = canonicalRequest({ deviceId: device.id, method: request.method, target: request.url, timestamp, nonce, bodySha256: await sha256Base64Url(new Uint8Array(body)) });
+    // node:crypto's hash runs on this thread at once, where WebCrypto's goes round the thread pool.
+    const text = canonicalRequest({ deviceId: device.id, method: request.method, target: request.url, timestamp, nonce, bodySha256: createHash('sha256').update(body).digest('base64url') });
     if (!verifyDeviceSignature(device.publicKey, text, signature)) return 'device-signature-invalid';
     const verdict = await requests.accept(device.id, Number(timestamp), nonce);
     return verdict === 'accepted' ? undefined : verdict;

@@ -4,7 +4,6 @@ import {
   devicesResponseSchema,
   enrolDeviceRequestSchema,
   enrolDeviceResponseSchema,
-  referralsByPathResponseSchema,
   sessionResponseSchema,
   setPasswordRequestSchema,
   setupRequestSchema,
@@ -44,6 +43,7 @@ import { MAX_JSON_DEPTH } from '../../shared/json-depth.ts';
 import {
   API_PATHS,
   intakeKeyResponseSchema,
+  devicePolicySchema,
   problemSchema,
   receiptSchema,
   statusesResponseSchema,
@@ -146,6 +146,9 @@ export function openApiDocument() {
           ],
           responses: { 200: { description: 'Statuses', content: json(statusesResponseSchema) }, 400: refused('Bad query'), ...deviceRefusals },
         },
+      },
+      [API_PATHS.devicePolicy]: {
+        get: { summary: 'Whether referrals from this caller must come from an enrolled device', responses: { 200: { description: 'The policy', content: json(devicePolicySchema) } } },
       },
       [API_PATHS.intakeKey]: {
         get: { summary: 'The public key devices seal referrals to', responses: { 200: { description: 'The current key', content: json(intakeKeyResponseSchema) } } },
@@ -370,13 +373,6 @@ export function openApiDocument() {
           security: signedIn,
           parameters: queryParameters(auditQuerySchema),
           responses: { 200: { description: 'The entries', content: { 'text/csv': { schema: { type: 'string' } } } }, 400: refused('Filters not valid'), ...sessionRefusals },
-        },
-      },
-      [API_PATHS.referralsByPath]: {
-        get: {
-          summary: 'Referrals by path (analysts); counts below 5 are null',
-          security: signedIn,
-          responses: { 200: { description: 'Counts', content: json(referralsByPathResponseSchema) }, ...sessionRefusals },
         },
       },
       [FIGURES_PATHS.tables]: {

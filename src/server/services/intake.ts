@@ -81,7 +81,7 @@ const text = (answers: Answers, name: string): string | null => {
  * UK day it was received.
  */
 function indexOf(opened: Readable, id: string, receivedAt: string): IntakeIndex {
-  const statistics = deriveStatistics({ id, path: opened.path, answers: opened.answers ?? {}, ageNotSure: opened.ageNotSure, receivedAt });
+  const statistics = deriveStatistics({ id, path: opened.path, answers: opened.answers ?? {}, ageNotSure: opened.ageNotSure, receivedAt, links: opened.links });
   if (opened.path === 'dtn') {
     const answers = opened.answers ?? {};
     return { kind: 'dtn', policeForceArea: text(answers, 'policeForce'), nation: text(answers, 'responderNation'), statistics };

@@ -24,7 +24,7 @@ async function recordOf({ referral, state }: UnrecordedReferral, keyring: Intake
   const submission = { id: referral.id, schemaVersion: referral.schemaVersion, submittedAt: referral.submittedAt, envelope: JSON.parse(referral.envelope) as Submission['envelope'] } as Submission;
   const opened = await openReferral(submission, keyring, lists);
   const readable = opened.kind === 'opened' ? opened : undefined;
-  const record = deriveStatistics({ id: referral.id, path: referral.path, answers: readable?.answers ?? {}, ageNotSure: readable?.ageNotSure ?? false, receivedAt: referral.receivedAt });
+  const record = deriveStatistics({ id: referral.id, path: referral.path, answers: readable?.answers ?? {}, ageNotSure: readable?.ageNotSure ?? false, receivedAt: referral.receivedAt, links: readable?.links });
   return state ? { ...record, ...decisionColumnsOf(state) } : record;
 }
 

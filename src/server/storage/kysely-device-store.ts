@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Device, DeviceStore } from './device-store.ts';
+import type { GroupCommitter } from './group-commit.ts';
 import type { Database, DevicesTable } from './schema.ts';
 
 const TOUCH_INTERVAL_MS = 60_000;
@@ -17,7 +18,8 @@ function fromRow(row: Selectable<DevicesTable>): Device {
   };
 }
 
-export function createKyselyDeviceStore(db: Kysely<Database>): DeviceStore {
+/** `commits`: where the nonce of each signed request is written, sharing fsyncs with the referrals it brings (storage.ts). */
+export function createKyselyDeviceStore(db: Kysely<Database>, commits?: GroupCommitter): DeviceStore {
   return {
     async enrol(device) {
       const result = await db
@@ -83,11 +85,13 @@ export function createKyselyDeviceStore(db: Kysely<Database>): DeviceStore {
         .execute();
     },
     async rememberNonce(deviceId, nonce, expiresAt) {
-      const result = await db
-        .insertInto('device_nonces')
-        .values({ device_id: deviceId, nonce, expires_at: expiresAt })
-        .onConflict((conflict) => conflict.columns(['device_id', 'nonce']).doNothing())
-        .executeTakeFirst();
+      const insert = (on: Kysely<Database>) =>
+        on
+          .insertInto('device_nonces')
+          .values({ device_id: deviceId, nonce, expires_at: expiresAt })
+          .onConflict((conflict) => conflict.columns(['device_id', 'nonce']).doNothing())
+          .executeTakeFirst();
+      const result = await (commits ? commits.run(insert, `nonce ${deviceId} ${nonce}`) : insert(db));
       return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
     },
     async deleteExpired(now) {

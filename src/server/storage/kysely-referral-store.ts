@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Progress } from '../../shared/casework/progress.ts';
 import { openCaseRow } from './kysely-case-store.ts';
 import { claimFiles, missingChunks } from './kysely-evidence-store.ts';
+import { createGroupCommitter, type GroupCommitter } from './group-commit.ts';
 import type { Database, ReferralsTable } from './schema.ts';
 import { insertStatisticsRow } from './statistics-rows.ts';
 import { ReferenceTakenError, type InsertOutcome, type IntakeIndex, type ReferralStore, type StoredCase, type StoredReferral } from './referral-store.ts';
@@ -35,9 +36,11 @@ export interface KyselyReferralStoreOptions {
   db: Kysely<Database>;
   /** Tells a unique-constraint failure on the reference column apart from any other error. */
   isReferenceCollision: (error: unknown) => boolean;
+  /** Shares commits with the other writes that answer a device (storage.ts); one of its own when absent. */
+  commits?: GroupCommitter;
 }
 
-export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyReferralStoreOptions): ReferralStore {
+export function createKyselyReferralStore({ db, isReferenceCollision, commits = createGroupCommitter(db) }: KyselyReferralStoreOptions): ReferralStore {
   async function caseOn(on: Kysely<Database>, id: string) {
     const row = await on.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? fromRow(row) : undefined;
@@ -82,7 +85,9 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
     insertIfAbsent(referral, files, index) {
       // Chunks are never updated or deleted while a referral may still arrive, so what this
       // transaction finds held stays held until it commits: no lock is needed on either database.
-      return db.transaction().execute(async (trx): Promise<InsertOutcome> => {
+      // The row, its files, its case and its statistical record go in one piece of work, which may
+      // share its transaction (and its fsync) with other referrals arriving at the same moment.
+      return commits.run(async (trx): Promise<InsertOutcome> => {
         const existing = await findOn(trx, referral.id);
         if (existing) return { kind: 'stored', inserted: false, stored: existing };
         const missing = await missingChunks(trx, referral.id, files);
@@ -94,7 +99,7 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
         if (inserted && index?.kind === 'case') await openCaseRow(trx, stored, index.opening);
         if (inserted && index?.statistics) await insertStatisticsRow(trx, index.statistics);
         return { kind: 'stored', inserted, stored };
-      });
+      }, `referral ${referral.id}`);
     },
     findById: (id) => findOn(db, id),
     caseById: (id) => caseOn(db, id),
@@ -124,15 +129,6 @@ export function createKyselyReferralStore({ db, isReferenceCollision }: KyselyRe
     async count() {
       const row = await db.selectFrom('referrals').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       return Number(row.n);
-    },
-    async countByPath() {
-      const rows = await db
-        .selectFrom('referrals')
-        .select((eb) => ['path', eb.fn.countAll<number>().as('n')])
-        .groupBy('path')
-        .orderBy('path')
-        .execute();
-      return rows.map((row) => ({ path: row.path, count: Number(row.n) }));
     },
   };
 }

@@ -1,35 +1,29 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { CaseState } from '../../shared/casework/machine.ts';
+import { quarterOf } from '../../shared/figures/periods.ts';
 import { referralOfRow } from './kysely-referral-store.ts';
 import type { Database } from './schema.ts';
-import { statisticsRow } from './statistics-rows.ts';
+import { CURRENT_DERIVATION, insertPlaceRows, refreshEncounterSizes, statisticsRow } from './statistics-rows.ts';
 import type { CountRow, GroupColumn, StatisticsStore } from './statistics-store.ts';
 
-/** "2022-Q4" from a YYYY-MM-DD column, the same on both databases. */
-function quarterOfColumn(column: 'received_on' | 'rg_on' | 'cg_on'): RawBuilder<string> {
-  if (column === 'received_on') return sql<string>`quarter`;
-  return sql<string>`substr(${sql.ref(column)}, 1, 4) || '-Q' || cast((cast(substr(${sql.ref(column)}, 6, 2) as integer) + 2) / 3 as text)`;
-}
+/** The column holding the quarter of the day a count is dated by. */
+const quarterColumn = { received_on: 'quarter', rg_on: 'rg_quarter', cg_on: 'cg_quarter' } as const;
 
 const INSERT_BATCH = 500;
 
 export function createKyselyStatisticsStore(db: Kysely<Database>): StatisticsStore {
   return {
     async count(query) {
-      const expressions = query.groupBy.map((column): [GroupColumn, RawBuilder<unknown>] => [column, column === 'quarter' ? quarterOfColumn(query.datedBy) : sql`${sql.ref(column)}`]);
+      const quarter = quarterColumn[query.datedBy];
+      const expressions = query.groupBy.map((column): [GroupColumn, RawBuilder<unknown>] => [column, sql`${sql.ref(column === 'quarter' ? quarter : column)}`]);
       let select = db
         .selectFrom('referral_statistics')
         .select(expressions.map(([column, expression]) => expression.as(column)))
-        .select((eb) => [eb.fn.countAll<number | string>().as('n'), query.sumReconsiderations ? eb.fn.sum<number | string | null>('reconsiderations').as('reconsiderations') : sql<number>`0`.as('reconsiderations')])
-        .where(sql.ref(query.datedBy), '>=', query.from)
-        .where(sql.ref(query.datedBy), '<=', query.to);
+        .select((eb) => [eb.fn.countAll<number | string>().as('n'), query.sumReconsiderations ? eb.fn.sum<number | string | null>('reconsiderations').as('reconsiderations') : sql<number>`0`.as('reconsiderations')]);
+      // Counts that group by quarter first read only the period's quarters of their quarter-led index (migration 0015).
+      if (query.groupBy[0] === 'quarter') select = select.where(sql.ref(quarter), '>=', quarterOf(query.from)).where(sql.ref(quarter), '<=', quarterOf(query.to));
+      select = select.where(sql.ref(query.datedBy), '>=', query.from).where(sql.ref(query.datedBy), '<=', query.to);
       if (query.scheme) select = select.where('scheme', '=', query.scheme);
-      if (query.waitingForCg) {
-        select = select
-          .where('rg_outcome', '=', 'positive')
-          .where('withdrawn', '=', 0)
-          .where((eb) => eb.or([eb('cg_on', 'is', null), eb('cg_on', '>', query.to)]));
-      }
       for (const [, expression] of expressions) select = select.groupBy(expression);
       const rows = (await select.execute()) as Record<string, unknown>[];
       return rows.map((row): CountRow => {
@@ -42,16 +36,54 @@ export function createKyselyStatisticsStore(db: Kysely<Database>): StatisticsSto
       });
     },
 
+    async placeRecurrence({ from, to }) {
+      const rows = await db
+        .selectFrom('referral_statistics_towns')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('received_on', '>=', from)
+        .where('received_on', '<=', to)
+        .groupBy('place')
+        .execute();
+      return rows.map((row) => Number(row.n));
+    },
+
+    async waiting({ on, since }) {
+      // One sum per band over the waiting cases' partial index, grouped by its first column: nothing to sort.
+      const bounds = [...since.map((day) => sql`rg_on >= ${day}`), sql`1 = 1`];
+      const bands = bounds.map((bound, i) => sql<number | string>`sum(case when ${bound}${i > 0 ? sql` and rg_on < ${since[i - 1]!}` : sql``} then 1 else 0 end)`.as(`band${i}`));
+      const rows = (await db
+        .selectFrom('referral_statistics')
+        .select('age_at_exploitation')
+        .select(bands)
+        .where('scheme', '=', 'nrm')
+        .where('rg_outcome', '=', 'positive')
+        .where('withdrawn', '=', 0)
+        .where('rg_on', '<=', on)
+        .where((eb) => eb.or([eb('cg_on', 'is', null), eb('cg_on', '>', on)]))
+        .groupBy('age_at_exploitation')
+        .execute()) as Record<string, unknown>[];
+      return rows.map((row) => ({ age: String(row['age_at_exploitation']), bands: bounds.map((_, i) => Number(row[`band${i}`] ?? 0)) }));
+    },
+
     async insertMany(records) {
       let inserted = 0;
       await db.transaction().execute(async (trx) => {
         for (let at = 0; at < records.length; at += INSERT_BATCH) {
+          const batch = records.slice(at, at + INSERT_BATCH);
+          // A record an older derivation wrote gains what this one adds; its decisions, moved by casework since, are kept.
           const result = await trx
             .insertInto('referral_statistics')
-            .values(records.slice(at, at + INSERT_BATCH).map(statisticsRow))
-            .onConflict((conflict) => conflict.column('referral_id').doNothing())
+            .values(batch.map(statisticsRow))
+            .onConflict((conflict) =>
+              conflict
+                .column('referral_id')
+                .doUpdateSet((eb) => ({ encounter_id: eb.ref('excluded.encounter_id'), derivation: eb.ref('excluded.derivation') }))
+                .where('referral_statistics.derivation', '<', CURRENT_DERIVATION),
+            )
             .executeTakeFirst();
           inserted += Number(result.numInsertedOrUpdatedRows ?? 0n);
+          await insertPlaceRows(trx, batch);
+          await refreshEncounterSizes(trx, batch.map((record) => record.encounterId));
         }
       });
       return inserted;
@@ -63,7 +95,7 @@ export function createKyselyStatisticsStore(db: Kysely<Database>): StatisticsSto
         .leftJoin('referral_statistics as s', 's.referral_id', 'r.id')
         .leftJoin('cases as c', 'c.referral_id', 'r.id')
         .select(['r.id', 'r.reference', 'r.path', 'r.schema_version', 'r.submitted_at', 'r.received_at', 'r.digest', 'r.envelope', 'r.device_id', 'r.encounter_id', 'r.family', 'c.state'])
-        .where('s.referral_id', 'is', null)
+        .where((eb) => eb.or([eb('s.referral_id', 'is', null), eb('s.derivation', '<', CURRENT_DERIVATION)]))
         .orderBy('r.received_at')
         .orderBy('r.id')
         .limit(limit)

@@ -39,5 +39,6 @@ export function connectPostgres({ url, schema, poolMax, onIdleClientError }: Pos
       },
     }),
   });
-  return { db, migrations: postgresMigrations, migrationSchema: schema, isReferenceCollision };
+  // Each group commit holds a connection while it runs; half the pool may, so reads are never starved of one.
+  return { db, migrations: postgresMigrations, migrationSchema: schema, isReferenceCollision, concurrentCommits: Math.max(1, Math.floor(poolMax / 2)) };
 }

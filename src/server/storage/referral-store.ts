@@ -98,6 +98,4 @@ export interface ReferralStore {
   /** The referrals sent from one encounter, in the order they arrived. */
   findByEncounter(encounterId: string): Promise<StoredReferral[]>;
   count(): Promise<number>;
-  /** How many referrals each path has, for aggregate figures only. */
-  countByPath(): Promise<{ path: ReferralPath; count: number }[]>;
 }

@@ -245,9 +245,24 @@ export interface ReferralStatisticsTable {
   cg_outcome: DecisionOutcome | null;
   cg_on: string | null;
   cg_days: number | null;
+  /** The quarters of rg_on and cg_on, kept so the figures can group decisions by an index (migration 0015). */
+  rg_quarter: string | null;
+  cg_quarter: string | null;
   reconsiderations: ColumnType<number, number | undefined, number>;
   /** 1 once consent is withdrawn. */
   withdrawn: ColumnType<number, number | undefined, number>;
+  /** The encounter's id, and how many records share it (migration 0016). */
+  encounter_id: string | null;
+  encounter_size: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Which derivation wrote the record: an older one is derived again by the backfill. */
+  derivation: ColumnType<number, number | undefined, number>;
+}
+
+/** The UK towns and cities a record names, from the reference list (migration 0016). */
+export interface ReferralStatisticsTownsTable {
+  referral_id: string;
+  place: string;
+  received_on: string;
 }
 
 export interface Database {
@@ -272,4 +287,5 @@ export interface Database {
   deployment_keys: DeploymentKeysTable;
   health_checks: HealthChecksTable;
   referral_statistics: ReferralStatisticsTable;
+  referral_statistics_towns: ReferralStatisticsTownsTable;
 }

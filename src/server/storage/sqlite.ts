@@ -5,6 +5,7 @@ import { Kysely, sql } from 'kysely';
 import { sqliteMigrations } from './migrations/sqlite/index.ts';
 import type { Database } from './schema.ts';
 import { TurnTakingSqliteDialect } from './sqlite-dialect.ts';
+import { withStatementCache } from './sqlite-statement-cache.ts';
 import { privateDatabaseFile } from './private-files.ts';
 import type { StorageConnection } from './storage-connection.ts';
 
@@ -35,7 +36,7 @@ export function connectSqlite(file: string): StorageConnection {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('optimize = 0x10002');
-  const db = new Kysely<Database>({ dialect: new TurnTakingSqliteDialect({ database: sqlite }, file) });
+  const db = new Kysely<Database>({ dialect: new TurnTakingSqliteDialect({ database: withStatementCache(sqlite) }, file) });
   return {
     db,
     migrations: sqliteMigrations,

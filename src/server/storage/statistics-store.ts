@@ -18,7 +18,7 @@ export const groupColumns = [
   'cg_outcome',
   'rg_days',
   'cg_days',
-  'rg_on',
+  'encounter_size',
 ] as const;
 export type GroupColumn = (typeof groupColumns)[number];
 
@@ -31,8 +31,19 @@ export interface CountQuery {
   groupBy: readonly GroupColumn[];
   /** Also add up the records' reconsiderations (left out otherwise, so a count reads only its index). */
   sumReconsiderations?: boolean;
-  /** Only cases waiting for a conclusive grounds decision at the end of the period (positive RG by then, no CG by then, not withdrawn). */
-  waitingForCg?: boolean;
+}
+
+/** Cases waiting for a conclusive grounds decision on `on` (positive RG by then, no CG by then, not withdrawn), by how long. */
+export interface WaitingQuery {
+  on: string;
+  /** The first day of each band but the last, newest first: band i holds RG decisions served on or after since[i] (and before since[i − 1]); the last band the rest. */
+  since: readonly string[];
+}
+
+export interface WaitingRow {
+  age: string;
+  /** Cases in each band, one more than `since` has. */
+  bands: number[];
 }
 
 export interface CountRow {
@@ -52,6 +63,10 @@ export interface UnrecordedReferral {
 export interface StatisticsStore {
   /** Counts in the database, grouped: the figures never load the records themselves. */
   count(query: CountQuery): Promise<CountRow[]>;
+  /** How many of the records received in the period name each place, one count a place: the places themselves are never returned. */
+  placeRecurrence(range: { from: string; to: string }): Promise<number[]>;
+  /** Cases waiting for a conclusive grounds decision, by age at exploitation and band of waiting. */
+  waiting(query: WaitingQuery): Promise<WaitingRow[]>;
   /** Writes records not yet held (by id), in one transaction; the backfill's and the importer's way in. */
   insertMany(records: readonly StatisticalRecord[]): Promise<number>;
   /** Up to `limit` referrals without a record, oldest first. */

@@ -14,6 +14,8 @@ export interface StorageConnection {
   isReferenceCollision: (error: unknown) => boolean;
   /** Brings the query planner's statistics up to date, where the database does not do so by itself (SQLite). */
   refreshStatistics?: () => Promise<void>;
+  /** Group commits that may be in flight at once (storage/group-commit.ts): 1 (the default) where the database has one writer. */
+  concurrentCommits?: number;
   /** Bytes free on the disk of the database file, where the database is a file this process writes (SQLite). */
   freeDiskBytes?: () => Promise<number>;
 }

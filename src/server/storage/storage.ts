@@ -19,6 +19,7 @@ import { createKyselyQuotaStore } from './kysely-quota-store.ts';
 import { createKyselyRateLimitStore } from './kysely-rate-limit-store.ts';
 import { createKyselyReferralStore } from './kysely-referral-store.ts';
 import { createKyselySignInHistoryStore } from './kysely-sign-in-history-store.ts';
+import { createGroupCommitter } from './group-commit.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { QuotaStore } from './quota-store.ts';
 import type { RateLimitStore } from './rate-limit-store.ts';
@@ -76,14 +77,16 @@ export async function openStorage(connection: StorageConnection): Promise<Storag
 /** Every store over a database already at the latest migration (openStorage; tests of a database that fails later). */
 export function storesOver(connection: StorageConnection): Storage {
   const { db } = connection;
+  // One committer for the writes a device waits on (its nonce, its referral), so they share fsyncs.
+  const commits = createGroupCommitter(db, { concurrent: connection.concurrentCommits ?? 1 });
   return {
-    referrals: createKyselyReferralStore(connection),
+    referrals: createKyselyReferralStore({ ...connection, commits }),
     cases: createKyselyCaseStore(db),
     additions: createKyselyAdditionStore(db),
     evidence: createKyselyEvidenceStore(db),
     accounts: createKyselyAccountsStore(db),
     admin: createKyselyAdminStore(db),
-    devices: createKyselyDeviceStore(db),
+    devices: createKyselyDeviceStore(db, commits),
     audit: createKyselyAuditLog(db),
     rateLimits: createKyselyRateLimitStore(db),
     quotas: createKyselyQuotaStore(db),

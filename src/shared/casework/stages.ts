@@ -1,5 +1,5 @@
 /**
- * Where a case stands at the decision unit (DESIGN.md §7). A negative decision is only proposed
+ * Where a case stands at the decision unit (docs/domain.md, "Decisions"). A negative decision is only proposed
  * until a second person agrees; holds pause the clock and remember the stage to go back to.
  */
 export const stages = [

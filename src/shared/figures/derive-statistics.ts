@@ -1,6 +1,8 @@
 import { dayOf } from '../casework/uk-day.ts';
 import type { Answers } from '../form/model.ts';
 import type { ReferralPath } from '../form/model.ts';
+import type { ReferralLinks } from '../links.ts';
+import { encounterOf, placesOf } from './encounters-and-places.ts';
 import { quarterOf } from './periods.ts';
 import { isPoliceForceArea, regionOf, responderTypeOf } from './responders-and-places.ts';
 import {
@@ -91,10 +93,12 @@ export interface DerivationInput {
   /** The previous version's "not sure" age group. */
   ageNotSure: boolean;
   receivedAt: string;
+  /** The encounter and family it was linked to, as sent. */
+  links?: ReferralLinks | undefined;
 }
 
 /** The record the figures count, from a referral alone; casework fills in the decisions later. */
-export function deriveStatistics({ id, path, answers, ageNotSure, receivedAt }: DerivationInput): StatisticalRecord {
+export function deriveStatistics({ id, path, answers, ageNotSure, receivedAt, links }: DerivationInput): StatisticalRecord {
   const receivedOn = dayOf(receivedAt);
   const location = locationOf(answers);
   const policeForceArea = policeForceAreaOf(answers, location);
@@ -122,5 +126,7 @@ export function deriveStatistics({ id, path, answers, ageNotSure, receivedAt }: 
     cgDays: null,
     reconsiderations: 0,
     withdrawn: false,
+    encounterId: encounterOf(links, answers),
+    places: placesOf(answers),
   };
 }

@@ -100,3 +100,16 @@ export function previousPeriod(period: FigurePeriod): DayRange {
   const to = shiftDay(period.from, -1);
   return { from: shiftDay(to, 1 - length), to };
 }
+
+/** How many quarters before a single quarter its trend also shows: two years in all, enough to draw a line. */
+export const QUARTERS_BEFORE_IN_A_TREND = 7;
+
+/**
+ * The days a trend runs over: the period itself, or for a single quarter the quarters before it as well
+ * (a single point is no trend).
+ */
+export function trendRange(period: FigurePeriod): DayRange {
+  if (!/^\d{4}-Q[1-4]$/.test(period.param)) return { from: period.from, to: period.to };
+  const index = Number(period.param.slice(0, 4)) * 4 + Number(period.param.slice(6)) - 1 - QUARTERS_BEFORE_IN_A_TREND;
+  return { from: quarterRange(`${Math.floor(index / 4)}-Q${(index % 4) + 1}`).from, to: period.to };
+}

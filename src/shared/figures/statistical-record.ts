@@ -81,6 +81,10 @@ export const statisticalRecordSchema = z.strictObject({
   reconsiderations: z.number().int().nonnegative(),
   /** Withdrawn from the NRM (consent withdrawn); no decision is then expected. */
   withdrawn: z.boolean(),
+  /** The encounter (a raid, a visit) it was made at, to count the people referred together: an id, naming nobody. None for an anonymous Duty to Notify report, or a record imported from the publication. */
+  encounterId: z.uuid().nullable().optional(),
+  /** UK towns and cities where it happened, as chosen from the reference list, to count how often a place recurs. */
+  places: z.array(listLabel).max(10).optional(),
 });
 export type StatisticalRecord = z.infer<typeof statisticalRecordSchema>;
 
@@ -105,6 +109,11 @@ export const statisticalColumns = [
   'cg_outcome',
   'cg_on',
   'cg_days',
+  'rg_quarter',
+  'cg_quarter',
   'reconsiderations',
   'withdrawn',
+  'encounter_id',
+  'encounter_size',
+  'derivation',
 ] as const;

@@ -29,14 +29,15 @@ export interface AnswerSummaryOptions {
   caseLabel?: { value: string | undefined; label: string };
 }
 
+const NO_FILES = 'None';
 const YES = yesNo.find((option) => option.value === 'yes')?.label ?? 'Yes';
 
-/** An answer as the responder chose it: option labels, not codes; a date in words; a count of files. */
+/** An answer as the responder chose it: option labels, not codes; a date in words; a count of files ("None" is an answer: no files). */
 export function answerInWords(def: FieldDef, raw: AnswerValue | undefined): string | undefined {
   const value = filled(raw);
+  if (def.kind === 'files') return value === undefined ? NO_FILES : fileCount(typeof value === 'string' ? 1 : value.length);
   if (value === undefined) return undefined;
   const label = (entry: string) => def.options?.find((option) => option.value === entry)?.label ?? entry;
-  if (def.kind === 'files') return fileCount(typeof value === 'string' ? 1 : value.length);
   if (typeof value !== 'string') return value.map(label).join('\n');
   if (def.kind === 'confirm') return YES;
   if (def.kind === 'date') return dateAnswerInWords(value);

@@ -1,14 +1,15 @@
 import { FIRST_PAGE } from '../case-label.ts';
-import { CHECK, single, type Answers, type PageDef, type ReferralPath } from './model.ts';
+import { CHECK, single, type Answers, type PageAudience, type PageDef, type ReferralPath } from './model.ts';
 import { filled, pageErrors, visibleFields } from './page-schema.ts';
 import { accountPages } from './pages-account.ts';
+import { consentPages } from './pages-consent.ts';
 import { personPages } from './pages-person.ts';
 
 /**
  * The journey is pure: from the answers alone it decides which pages a referral visits, where each
  * leads, and where a resumed draft opens. The field app, the schemas and the server all walk it.
  */
-export const pages: readonly PageDef[] = [...accountPages, ...personPages];
+export const pages: readonly PageDef[] = [...accountPages, ...consentPages, ...personPages];
 const byId = new Map(pages.map((page) => [page.id, page]));
 
 export function pageById(id: string): PageDef | undefined {
@@ -51,10 +52,36 @@ export function walk(answers: Answers, options: WalkOptions = {}): Walk {
   throw new Error('The form tables lead nowhere: check the next() of the last page passed');
 }
 
-/** The pages a responder may open now: those answered on the way, and the next one to answer. */
+/** The audiences this referral may still turn out to be, from what is answered so far. */
+function openAudiences(answers: Answers): readonly PageAudience[] {
+  const path = pathOf(answers);
+  if (path === 'dtn' && single(answers, 'cooperation') === 'yes') return ['dtn-cooperating'];
+  if (path) return [path];
+  return single(answers, 'underAge') === 'no' ? ['adult-nrm', 'dtn'] : ['child', 'adult-nrm', 'dtn'];
+}
+
+/**
+ * Every page this referral's way passes, answered or not, in order: each page's next() from the
+ * answers so far (an unanswered fork takes its default branch). Until age and consent settle the
+ * path, only the pages every open path asks are on it, so the account can be told in any order while
+ * nothing of one path is asked of another.
+ */
+export function way(answers: Answers): PageDef[] {
+  const passed: PageDef[] = [];
+  let page = byId.get(FIRST_PAGE);
+  for (let steps = 0; page && steps <= pages.length; steps += 1) {
+    passed.push(page);
+    const next = page.next(answers);
+    if (next === CHECK) break;
+    page = byId.get(next);
+  }
+  const open = openAudiences(answers);
+  return passed.filter((page) => open.every((audience) => page.on.includes(audience)));
+}
+
+/** The pages a responder may open now: any on this referral's way, in any order (the task list jumps to them). */
 export function canVisit(pageId: string, answers: Answers): boolean {
-  const { done, at } = walk(answers);
-  return done.some((page) => page.id === pageId) || (at !== CHECK && at.id === pageId);
+  return way(answers).some((page) => page.id === pageId);
 }
 
 /** Where Continue leads from a page: its next page, or check your answers. */
@@ -65,10 +92,10 @@ export function nextPlace(pageId: string, answers: Answers): string {
 
 /** Where the back link of a page leads: the page before it on this referral's way; undefined is the start. */
 export function previousPage(pageId: string, answers: Answers): string | undefined {
+  const passed = way(answers);
+  const index = passed.findIndex((page) => page.id === pageId);
+  if (index >= 0) return passed[index - 1]?.id;
   const { done } = walk(answers);
-  const index = done.findIndex((page) => page.id === pageId);
-  if (index > 0) return done[index - 1]?.id;
-  if (index === 0) return undefined;
   return done[done.length - 1]?.id;
 }
 
@@ -86,20 +113,32 @@ export function pageNumber(pageId: string, answers: Answers): number {
   return index >= 0 ? index + 1 : way.length;
 }
 
-const afterConsent = new Set(personPages.flatMap((page) => page.fields.map((def) => def.name)));
+const ALL_PATHS: readonly PageAudience[] = ['child', 'adult-nrm', 'dtn'];
+const ADULT_PATHS: readonly PageAudience[] = ['adult-nrm', 'dtn'];
+const namesOn = (kept: readonly PageDef[]) => kept.flatMap((page) => page.fields.map((def) => def.name));
+/** The answers asked only on pages that not every one of `audiences` is asked. */
+function askedOnlyOnSome(audiences: readonly PageAudience[]): Set<string> {
+  const askedOfAll = (page: PageDef) => audiences.every((audience) => page.on.includes(audience));
+  const shared = new Set(namesOn(pages.filter(askedOfAll)));
+  return new Set(namesOn(pages.filter((page) => !askedOfAll(page))).filter((name) => !shared.has(name)));
+}
+const pathAnswers = askedOnlyOnSome(ALL_PATHS);
+const consentAnswers = askedOnlyOnSome(ADULT_PATHS);
 
 /**
  * Answers to forget when a page's new answers change the path: changing age (child ↔ adult) or
- * consent means the questions after consent are asked again, and a Duty to Notify report must not
- * keep details the new path may not hold.
+ * consent asks the path's own pages again (consent, the person's details, the decision's address), and
+ * a Duty to Notify report must not keep details the new path may not hold. The account, asked on
+ * every path, is kept.
  */
 export function answersToForget(before: Answers, after: Answers): string[] {
   const wasAdult = single(before, 'underAge') === 'no';
   const isAdult = single(after, 'underAge') === 'no';
   const ageChanged = single(before, 'underAge') !== undefined && wasAdult !== isAdult;
   const consentChanged = single(before, 'consent') !== undefined && single(before, 'consent') !== single(after, 'consent');
-  if (!ageChanged && !consentChanged) return [];
-  return [...afterConsent].filter((name) => (ageChanged || name !== 'consent') && before[name] !== undefined);
+  if (ageChanged) return [...pathAnswers].filter((name) => before[name] !== undefined);
+  if (consentChanged) return [...consentAnswers].filter((name) => name !== 'consent' && before[name] !== undefined);
+  return [];
 }
 
 /**

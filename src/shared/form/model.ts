@@ -128,6 +128,17 @@ export interface PageDef {
   crossCheck?: (answers: Answers) => { field: string; message: string } | undefined;
 }
 
+/** The questions a page shows at once; a follow-up of one of its choices shows under the answer that opens it. */
+export function topLevelFields(page: PageDef): FieldDef[] {
+  return page.fields.filter((def) => !def.shownWhen || !page.fields.some((other) => other.name === def.shownWhen?.field && (other.kind === 'radios' || other.kind === 'checkboxes')));
+}
+
+/** A page without a title takes its one question's label as its heading (a list of places has its own legend). */
+export function questionIsHeading(page: PageDef): boolean {
+  const topLevel = topLevelFields(page);
+  return page.title === undefined && topLevel.length === 1 && topLevel[0]?.kind !== 'places';
+}
+
 const ALL: readonly PageAudience[] = ['child', 'adult-nrm', 'dtn', 'dtn-cooperating'];
 export const audiences = {
   all: ALL,

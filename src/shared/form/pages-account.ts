@@ -1,7 +1,7 @@
 import { caseLabelField } from '../case-label.ts';
 import { audiences, field, single, yesNo, yesNoNotSure, type PageDef } from './model.ts';
 
-/** Report setup, age, background and the person's account: everything asked before consent. */
+/** Report setup and age, then (after consent: pages-consent.ts) the person's account, asked on every path. */
 export const accountPages: readonly PageDef[] = [
   {
     id: 'case-label',
@@ -47,7 +47,7 @@ export const accountPages: readonly PageDef[] = [
     on: audiences.all,
     fields: [
       field.radios('underAge', 'Is the person under 18?', yesNoNotSure, 'Select whether the person is under 18, or not sure', {
-        hint: 'If you are not sure, treat them as a child: they are referred without asking for consent, and the local authority assesses their age. Changing this answer later means answering the questions after consent again.',
+        hint: 'If you are not sure, treat them as a child: they are referred without asking for consent, and the local authority assesses their age. Changing this answer later means answering consent and the questions about them again.',
       }),
     ],
     next: (answers) => (single(answers, 'underAge') === 'no' ? 'child-at-time' : 'local-authority'),
@@ -65,14 +65,14 @@ export const accountPages: readonly PageDef[] = [
       field.text('councilFirstName', 'First name of the person you spoke to (optional)', '', { required: false }),
       field.text('councilLastName', 'Last name of the person you spoke to (optional)', '', { required: false }),
     ],
-    next: () => 'background',
+    next: () => 'child-referral',
   },
   {
     id: 'child-at-time',
     section: 'age',
     on: audiences.adults,
     fields: [field.radios('childAtTime', 'Were they under 18 at any time while they were exploited?', yesNoNotSure, 'Select whether they were under 18 at any time while they were exploited, or not sure')],
-    next: () => 'background',
+    next: () => 'consent',
   },
   {
     id: 'background',
@@ -176,26 +176,20 @@ export const accountPages: readonly PageDef[] = [
     id: 'still-exploited',
     section: 'exploitation',
     on: audiences.all,
-    fields: [field.radios('stillExploited', 'Are they still in the exploitative situation?', yesNo, 'Select whether they are still in the exploitative situation')],
-    next: (answers) => (single(answers, 'stillExploited') === 'yes' ? 'what-keeps-them' : 'how-they-left'),
-  },
-  {
-    id: 'what-keeps-them',
-    section: 'exploitation',
-    on: audiences.all,
-    fields: [field.narrative('whatKeepsThem', 'What is stopping them from leaving?', 'Describe what is stopping them from leaving', { hint: 'For example debt, threats to family, fear of the authorities, nowhere else to go.' })],
-    next: () => 'last-contact',
-  },
-  {
-    id: 'how-they-left',
-    section: 'exploitation',
-    on: audiences.all,
-    fields: [field.narrative('howLeft', 'How and why did they leave the situation?', 'Describe how and why they left the situation')],
+    fields: [
+      field.radios('stillExploited', 'Are they still in the exploitative situation?', yesNo, 'Select whether they are still in the exploitative situation'),
+      field.narrative('whatKeepsThem', 'What is stopping them from leaving?', 'Describe what is stopping them from leaving', {
+        shownWhen: { field: 'stillExploited', value: 'yes' },
+        hint: 'For example debt, threats to family, fear of the authorities, nowhere else to go.',
+      }),
+      field.narrative('howLeft', 'How and why did they leave the situation?', 'Describe how and why they left the situation', { shownWhen: { field: 'stillExploited', value: 'no' } }),
+    ],
     next: () => 'last-contact',
   },
   {
     id: 'last-contact',
     section: 'exploitation',
+    title: 'Contact with the people who exploited them',
     on: audiences.all,
     fields: [
       field.radios(
@@ -212,14 +206,6 @@ export const accountPages: readonly PageDef[] = [
         ],
         'Select when they were last in contact with the people who exploited them',
       ),
-    ],
-    next: () => 'last-contact-details',
-  },
-  {
-    id: 'last-contact-details',
-    section: 'exploitation',
-    on: audiences.all,
-    fields: [
       field.narrative('lastContactDetails', 'Tell us about that last contact (optional)', '', {
         required: false,
         noWebAddresses: true,
@@ -237,15 +223,12 @@ export const accountPages: readonly PageDef[] = [
         hint: 'For example the police, a council or the Home Office.',
       }),
       field.narrative('reportedBeforeDetails', 'Who did they tell, and when? (optional)', '', { required: false, shownWhen: { field: 'reportedBefore', value: 'yes' }, hint: 'Include any earlier reference numbers.' }),
+      field.narrative('whyNow', 'Why are they telling someone now?', 'Say why they are telling someone now', {
+        shownWhen: { field: 'reportedBefore', value: 'no' },
+        hint: 'Explain anything that stopped them from speaking sooner, such as fear, shame, threats or not knowing it was a crime.',
+      }),
       field.narrative('reportedBeforeNotSure', 'What do you know about it? (optional)', '', { required: false, shownWhen: { field: 'reportedBefore', value: 'not-sure' } }),
     ],
-    next: (answers) => (single(answers, 'reportedBefore') === 'no' ? 'why-now' : 'indicators'),
-  },
-  {
-    id: 'why-now',
-    section: 'exploitation',
-    on: audiences.all,
-    fields: [field.narrative('whyNow', 'Why are they telling someone now?', 'Say why they are telling someone now', { hint: 'Explain anything that stopped them from speaking sooner, such as fear, shame, threats or not knowing it was a crime.' })],
     next: () => 'indicators',
   },
   {
@@ -263,19 +246,12 @@ export const accountPages: readonly PageDef[] = [
   {
     id: 'interview',
     section: 'assessment',
+    title: 'How you spoke to them, and why you are referring',
     on: audiences.all,
     fields: [
       field.narrative('interview', 'Where and how did you speak to them?', 'Say where and how you spoke to them', {
         hint: 'The place, who else was there, whether an interpreter was used (in person or by phone) and whether they had breaks.',
       }),
-    ],
-    next: () => 'professional-view',
-  },
-  {
-    id: 'professional-view',
-    section: 'assessment',
-    on: audiences.all,
-    fields: [
       field.narrative('professionalView', 'Why are you making this referral?', 'Say why, in your professional view, you are making this referral', {
         hint: 'Give your own professional view: which parts of their account and what you saw made you think they may be a victim of modern slavery.',
       }),
@@ -285,20 +261,13 @@ export const accountPages: readonly PageDef[] = [
   {
     id: 'credibility',
     section: 'assessment',
+    title: 'Their credibility, and who else is involved',
     on: audiences.all,
     fields: [
       field.radios('credibilityConcerns', 'Do you have evidence-based concerns about their credibility?', yesNo, 'Select whether you have evidence-based concerns about their credibility', {
         hint: 'Trauma can make an account patchy or inconsistent; that alone is not a reason for concern.',
       }),
       field.narrative('credibilityDetails', 'What is the evidence?', 'Describe the evidence behind your concerns', { shownWhen: { field: 'credibilityConcerns', value: 'yes' } }),
-    ],
-    next: () => 'other-professionals',
-  },
-  {
-    id: 'other-professionals',
-    section: 'assessment',
-    on: audiences.all,
-    fields: [
       field.radios('othersInvolved', 'Are other professionals or organisations involved?', yesNo, 'Select whether other professionals or organisations are involved'),
       field.narrative('othersInvolvedDetails', 'Who are they?', 'Say which professionals or organisations are involved', {
         shownWhen: { field: 'othersInvolved', value: 'yes' },
@@ -364,34 +333,17 @@ export const accountPages: readonly PageDef[] = [
   {
     id: 'exploiters',
     section: 'exploiters',
+    title: 'The people who exploited them',
     on: audiences.all,
     remindSituations: true,
     fields: [
       field.narrative('exploiters', 'Who exploited them?', 'Describe who exploited them, or say that they do not know', {
         hint: 'Names, nicknames, the languages they spoke, how they look (tattoos, scars), vehicles, phone numbers.',
       }),
+      field.radios('exploitersLocationKnown', 'Is anything known about where the people who exploited them are now?', yesNo, 'Select whether anything is known about where they are now'),
+      field.radios('exploitersInUk', 'Are they in the UK, or were they when last heard of?', yesNo, 'Select whether they are in the UK', { shownWhen: { field: 'exploitersLocationKnown', value: 'yes' } }),
+      field.narrative('exploitersWhereabouts', 'What is known about where they are?', 'Describe what is known about where they are', { shownWhen: { field: 'exploitersLocationKnown', value: 'yes' } }),
     ],
-    next: () => 'exploiters-known',
-  },
-  {
-    id: 'exploiters-known',
-    section: 'exploiters',
-    on: audiences.all,
-    fields: [field.radios('exploitersLocationKnown', 'Is anything known about where the people who exploited them are now?', yesNo, 'Select whether anything is known about where they are now')],
-    next: (answers) => (single(answers, 'exploitersLocationKnown') === 'yes' ? 'exploiters-in-uk' : 'types'),
-  },
-  {
-    id: 'exploiters-in-uk',
-    section: 'exploiters',
-    on: audiences.all,
-    fields: [field.radios('exploitersInUk', 'Are they in the UK, or were they when last heard of?', yesNo, 'Select whether they are in the UK')],
-    next: () => 'exploiters-whereabouts',
-  },
-  {
-    id: 'exploiters-whereabouts',
-    section: 'exploiters',
-    on: audiences.all,
-    fields: [field.narrative('exploitersWhereabouts', 'What is known about where they are?', 'Describe what is known about where they are')],
     next: () => 'types',
   },
   {
@@ -425,49 +377,35 @@ export const accountPages: readonly PageDef[] = [
   {
     id: 'other-victims',
     section: 'risk',
+    title: 'Others at risk, and the risk to them',
     on: audiences.all,
     fields: [
       field.radios('otherVictims', 'Are there other potential victims?', yesNoNotSure, 'Select whether there are other potential victims, or not sure'),
       field.narrative('otherVictimsDetails', 'Tell us about them (optional)', '', { required: false, shownWhen: { field: 'otherVictims', value: 'yes' }, hint: 'How many, where, and the operation name if there is one.' }),
       field.narrative('otherVictimsNotSure', 'Why do you think there may be others? (optional)', '', { required: false, shownWhen: { field: 'otherVictims', value: 'not-sure' } }),
+      field.radios('fearReexploitation', 'Is there reason to fear they could be exploited again?', yesNo, 'Select whether there is reason to fear they could be exploited again'),
+      field.narrative('fearReasons', 'Why could they be exploited again?', 'Say why they could be exploited again', {
+        shownWhen: { field: 'fearReexploitation', value: 'yes' },
+        hint: 'For example debts still owed, threats, contact with the exploiters, or nowhere safe to live.',
+      }),
     ],
-    next: () => 'future-risk',
-  },
-  {
-    id: 'future-risk',
-    section: 'risk',
-    on: audiences.all,
-    fields: [field.radios('fearReexploitation', 'Is there reason to fear they could be exploited again?', yesNo, 'Select whether there is reason to fear they could be exploited again')],
-    next: (answers) => (single(answers, 'fearReexploitation') === 'yes' ? 'future-risk-reasons' : 'police'),
-  },
-  {
-    id: 'future-risk-reasons',
-    section: 'risk',
-    on: audiences.all,
-    fields: [field.narrative('fearReasons', 'Why could they be exploited again?', 'Say why they could be exploited again', { hint: 'For example debts still owed, threats, contact with the exploiters, or nowhere safe to live.' })],
     next: () => 'police',
   },
   {
     id: 'police',
     section: 'police',
+    title: 'The police',
     on: audiences.all,
     fields: [
       field.radios('reportedToPolice', 'Has a modern slavery crime against them been reported to the police?', yesNo, 'Select whether a modern slavery crime against them has been reported to the police'),
       field.typeahead('policeForce', 'Police force', 'police-forces', 'Enter the police force and choose it from the list', { shownWhen: { field: 'reportedToPolice', value: 'yes' } }),
       field.text('crimeReference', 'Crime or incident (CAD) reference', 'Enter the crime or incident (CAD) reference', { shownWhen: { field: 'reportedToPolice', value: 'yes' } }),
-    ],
-    next: () => 'cooperation',
-  },
-  {
-    id: 'cooperation',
-    section: 'police',
-    on: audiences.all,
-    fields: [
       field.radios('cooperation', 'Are they willing to help the police with an investigation?', yesNo, 'Select whether they are willing to help the police', {
         hint: 'If an adult does not agree to a referral, their name and contact details go to the police only when they say yes here.',
       }),
       field.narrative('cooperationDetails', 'Anything the police should know (optional)', '', { required: false, noWebAddresses: true, shownWhen: { field: 'cooperation', value: 'yes' }, hint: 'For example the best way or time to reach them. Do not paste web links.' }),
     ],
-    next: (answers) => (single(answers, 'underAge') === 'no' ? 'consent' : 'child-referral'),
+    // The path was settled straight after age (pages-consent.ts); here it decides what is asked about them.
+    next: (answers) => (single(answers, 'underAge') !== 'no' ? 'name' : single(answers, 'consent') === 'no' ? 'dtn-gender' : 'support'),
   },
 ];

@@ -1,19 +1,5 @@
 import { MAX_FILES } from '../evidence-limits.ts';
-import { CHECK, audiences, field, many, single, yesNo, type FieldDef, type ListRule, type PageDef } from './model.ts';
-
-const DTN_NATIONS = ['england', 'wales'];
-
-const NOT_DTN_AUTHORITY_MESSAGE =
-  'Only public authorities such as the police, councils and the Home Office make Duty to Notify reports. An adult who does not agree cannot be referred, so there is nothing to send: delete this draft, or keep it in case they change their mind.';
-
-/** A refusal becomes a Duty to Notify report, which only a Duty to Notify authority makes (checked once the organisation is known). */
-const dutyToNotifyAuthority: ListRule = {
-  lists: ['organisations'],
-  check(answers, lookup) {
-    const organisation = single(answers, 'organisation');
-    return single(answers, 'consent') === 'no' && organisation !== undefined && !lookup.isDutyToNotifyAuthority(organisation) ? NOT_DTN_AUTHORITY_MESSAGE : undefined;
-  },
-};
+import { CHECK, audiences, field, many, single, yesNo, type FieldDef, type PageDef } from './model.ts';
 
 /** Email and/or post, each with its own "safe to write here" tick (the decision letter is sensitive). */
 function contactFields(prefix: string, whose: string, withSafeTicks: boolean): FieldDef[] {
@@ -63,91 +49,14 @@ const genderField = field.radios(
   'Select their gender',
 );
 
-/** Consent and everything after it: the path is settled here, so changing age or consent asks these again. */
+/** What the path asks after the account: the person's own details, the decision's address, the responder and evidence. */
 export const personPages: readonly PageDef[] = [
   {
-    id: 'child-referral',
-    section: 'consent',
-    title: 'A child is referred without asking for consent',
-    intro: [
-      'Because they are under 18, or their age is not known, this referral goes ahead whether or not they agree. Explain to them what happens next in words they understand.',
-      'The local authority you told is responsible for their safety. Stay with them until the council or the police take over.',
-    ],
-    on: ['child'],
-    fields: [],
-    next: () => 'name',
-  },
-  {
-    id: 'consent',
-    section: 'consent',
-    // A heading of its own, so the explanation sits under it and above the question (GOV.UK layout).
-    title: 'Ask whether they agree to be referred',
-    intro: [
-      'Before they decide, explain in a language they understand: what the National Referral Mechanism is, the support it can give (a safe place to stay, money, medical care, legal advice), that their details go to the Home Office to decide whether they are a victim, and that they can change their mind.',
-    ],
-    on: audiences.adults,
-    fields: [
-      field.radios(
-        'consent',
-        'Do they agree to be referred?',
-        [
-          { value: 'yes', label: 'Yes, they agree to be referred' },
-          { value: 'no', label: 'No, they do not agree', hint: 'If you work for the police, a council or another public authority in England or Wales, you must still tell the Home Office (Duty to Notify), without their details unless they will help the police. Other organisations have no such duty: without their agreement there is nothing to send.' },
-        ],
-        'Select whether they agree to be referred',
-        { listRule: dutyToNotifyAuthority },
-      ),
-    ],
-    crossCheck: (answers) =>
-      single(answers, 'consent') === 'no' && !DTN_NATIONS.includes(single(answers, 'responderNation') ?? '')
-        ? {
-            field: 'consent',
-            message:
-              'An adult who does not agree cannot be referred, and the Duty to Notify applies only in England and Wales, so there is nothing to send. Delete this draft, or keep it in case they change their mind.',
-          }
-        : undefined,
-    next: (answers) => (single(answers, 'consent') === 'no' ? 'refusal' : 'consent-record'),
-  },
-  {
-    id: 'consent-record',
-    section: 'consent',
-    title: 'Record how they gave informed consent',
-    on: ['adult-nrm'],
-    fields: [
-      field.checkboxes(
-        'consentExplained',
-        'What did you explain to them?',
-        [
-          { value: 'what-nrm-is', label: 'What the National Referral Mechanism is, and that the decision unit makes a reasonable grounds decision and then a conclusive grounds decision' },
-          { value: 'support', label: 'The support they can get, and that it does not depend on helping the police' },
-          { value: 'sharing', label: 'That their details go to the Home Office, and may be shared with the police, councils and support providers' },
-          { value: 'withdraw', label: 'That they can withdraw their consent at any time' },
-        ],
-        'Explain each of these before they agree, then tick it',
-        { hint: 'They can only give informed consent once you have explained all four.', requireAll: true },
-      ),
-      field.confirm('privacyNoticeShown', 'I gave or read them the privacy notice', 'Give or read them the privacy notice, then tick to confirm'),
-      field.text('consentInterpreterLanguage', 'If an interpreter helped, in which language? (optional)', '', { required: false }),
-      field.text('consentExplainedBy', 'Who explained it to them?', 'Enter the name and role of the person who explained it'),
-      field.date('consentDate', 'When did they agree?', 'Enter the date they agreed', { hint: 'For example 27 11 2026.' }),
-    ],
-    next: () => 'support',
-  },
-  {
-    id: 'refusal',
+    id: 'dtn-gender',
     section: 'dtn',
+    title: 'Their gender and nationality',
     on: audiences.dtn,
-    intro: ['This is now a Duty to Notify report: it tells the Home Office about the exploitation without referring the person. It holds no name or contact details unless they agreed to help the police.'],
-    fields: [field.narrative('refusalReason', 'Why do they not want to be referred? (optional)', '', { required: false })],
-    next: () => 'dtn-gender',
-  },
-  { id: 'dtn-gender', section: 'dtn', on: audiences.dtn, fields: [genderField], next: () => 'dtn-nationality' },
-  {
-    id: 'dtn-nationality',
-    section: 'dtn',
-    title: 'What is their nationality?',
-    on: audiences.dtn,
-    fields: nationalityFields,
+    fields: [genderField, ...nationalityFields],
     next: (answers) => (single(answers, 'cooperation') === 'yes' ? 'dtn-name' : CHECK),
   },
   { id: 'dtn-name', section: 'dtn', title: 'What is their name?', intro: ['Asked because they are willing to help the police.'], on: ['dtn-cooperating'], fields: nameFields, next: () => 'dtn-contact' },
@@ -184,53 +93,48 @@ export const personPages: readonly PageDef[] = [
     ],
     next: () => 'name',
   },
-  { id: 'name', section: 'person', title: 'What is their name?', on: audiences.referred, fields: nameFields, next: () => 'date-of-birth' },
   {
-    id: 'date-of-birth',
+    id: 'name',
     section: 'person',
+    title: 'Their name and date of birth',
     on: audiences.referred,
-    fields: [field.date('dateOfBirth', 'What is their date of birth? (optional)', '', { required: false, hint: 'For example 31 3 1998. Leave it empty if it is not known.' })],
+    fields: [...nameFields, field.date('dateOfBirth', 'Date of birth (optional)', '', { required: false, hint: 'For example 31 3 1998. Leave it empty if it is not known.' })],
     next: () => 'gender',
   },
-  { id: 'gender', section: 'person', on: audiences.referred, fields: [genderField], next: () => 'children' },
   {
-    id: 'children',
+    id: 'gender',
     section: 'person',
+    title: 'Their gender and children',
     on: audiences.referred,
     fields: [
+      genderField,
       field.radios('hasChildren', 'Do they have children?', yesNo, 'Select whether they have children'),
       field.count('childrenCount', 'How many?', 'Enter how many children they have, in digits', { shownWhen: { field: 'hasChildren', value: 'yes' } }),
     ],
     next: () => 'nationality',
   },
-  { id: 'nationality', section: 'person', title: 'What is their nationality?', on: audiences.referred, fields: nationalityFields, next: () => 'interpreter' },
+  {
+    id: 'nationality',
+    section: 'person',
+    title: 'Their nationality and any Home Office reference',
+    on: audiences.referred,
+    fields: [
+      ...nationalityFields,
+      field.radios('homeOfficeReference', 'Do they have a Home Office reference?', yesNo, 'Select whether they have a Home Office reference', { hint: 'For example from an asylum claim or a visa.' }),
+      field.text('homeOfficeReferenceDetails', 'What kind of reference, and its number', 'Enter the kind of Home Office reference and its number', { shownWhen: { field: 'homeOfficeReference', value: 'yes' } }),
+    ],
+    next: () => 'interpreter',
+  },
   {
     id: 'interpreter',
     section: 'person',
+    title: 'Communicating with them',
     on: audiences.referred,
     fields: [
       field.radios('interpreter', 'Do they need an interpreter?', yesNo, 'Select whether they need an interpreter'),
       field.text('interpreterLanguage', 'Which language?', 'Enter the language they need', { shownWhen: { field: 'interpreter', value: 'yes' } }),
-    ],
-    next: () => 'communication',
-  },
-  {
-    id: 'communication',
-    section: 'person',
-    on: audiences.referred,
-    fields: [
       field.radios('communicationHelp', 'Do they need any other help to communicate?', yesNo, 'Select whether they need other help to communicate', { hint: 'For example sign language, large print or someone to read letters to them.' }),
       field.text('communicationAid', 'What help do they need?', 'Say what help they need to communicate', { shownWhen: { field: 'communicationHelp', value: 'yes' } }),
-    ],
-    next: () => 'home-office-reference',
-  },
-  {
-    id: 'home-office-reference',
-    section: 'person',
-    on: audiences.referred,
-    fields: [
-      field.radios('homeOfficeReference', 'Do they have a Home Office reference?', yesNo, 'Select whether they have a Home Office reference', { hint: 'For example from an asylum claim or a visa.' }),
-      field.text('homeOfficeReferenceDetails', 'What kind of reference, and its number', 'Enter the kind of Home Office reference and its number', { shownWhen: { field: 'homeOfficeReference', value: 'yes' } }),
     ],
     next: (answers) => (single(answers, 'underAge') === 'no' ? 'decision-recipient' : 'responder'),
   },

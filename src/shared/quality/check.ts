@@ -129,7 +129,7 @@ function reasonAdvice(answers: Answers, pageOf: (name: string, fallback: string)
   if (pathOf(answers) !== 'dtn' && (wordsOf(view).length < SHORT_REASON_WORDS || EMPTY_REASON.test(view))) {
     advice.push({
       rule: 'short-reason',
-      page: pageOf('professionalView', 'professional-view'),
+      page: pageOf('professionalView', 'interview'),
       what: 'Your reason for making this referral says very little.',
       why: 'The decision unit needs your professional view: which parts of their account, and what you saw, make you believe they may be a victim of modern slavery.',
     });
@@ -139,7 +139,7 @@ function reasonAdvice(answers: Answers, pageOf: (name: string, fallback: string)
     if (wordsOf(whyNow).length < SHORT_REASON_WORDS || EMPTY_REASON.test(whyNow)) {
       advice.push({
         rule: 'short-why-now',
-        page: pageOf('whyNow', 'why-now'),
+        page: pageOf('whyNow', 'reported-before'),
         what: 'Why they are telling someone now says very little.',
         why: 'A late first account is often doubted. Saying what stopped them speaking sooner (fear, shame, threats, not knowing it was a crime) lets the decision unit weigh it fairly.',
       });

@@ -107,15 +107,14 @@ const WAITING_BANDS = [
   { key: '365-or-more', label: '365 days or more', below: Infinity },
 ];
 
-export async function waitingForConclusiveGrounds({ count, period }: BuildContext): Promise<FigureTable> {
-  const rows = await count({ scheme: 'nrm', datedBy: 'rg_on', from: '0000-01-01', to: period.to, groupBy: ['age_at_exploitation', 'rg_on'], waitingForCg: true });
-  const end = Date.parse(`${period.to}T00:00:00Z`);
-  const values = ageAtExploitationValues.map(() => WAITING_BANDS.map(() => 0));
-  for (const row of rows) {
-    const waited = Math.round((end - Date.parse(`${row.keys.rg_on}T00:00:00Z`)) / 86_400_000);
-    const band = WAITING_BANDS.findIndex((candidate) => waited < candidate.below);
-    values[ageAtExploitationValues.indexOf(row.keys.age_at_exploitation as (typeof ageAtExploitationValues)[number])]![band]! += row.n;
-  }
+/** The day `days` before a UK day. */
+const daysBefore = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+export async function waitingForConclusiveGrounds({ waiting, period }: BuildContext): Promise<FigureTable> {
+  // Waiting fewer than `below` days: the reasonable grounds decision served on or after the day below − 1 days before the end.
+  const since = WAITING_BANDS.slice(0, -1).map(({ below }) => daysBefore(period.to, below - 1));
+  const rows = await waiting({ on: period.to, since });
+  const values = ageAtExploitationValues.map((age) => rows.find((row) => row.age === age)?.bands ?? WAITING_BANDS.map(() => 0));
   const withRowTotals = values.map((line) => [...line, line.reduce((sum, n) => sum + n, 0)]);
   const totals = withRowTotals[0]!.map((_, c) => withRowTotals.reduce((sum, line) => sum + line[c]!, 0));
   return figureTable(

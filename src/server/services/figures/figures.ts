@@ -1,5 +1,5 @@
 import type { FigurePeriod, FigureTable, FiguresAnswer, TrendAnswer } from '../../../shared/figures/figures-contract.ts';
-import { quarterLabel, quarterRange, quartersIn } from '../../../shared/figures/periods.ts';
+import { quarterLabel, quarterRange, quartersIn, trendRange } from '../../../shared/figures/periods.ts';
 import type { AuditLog } from '../../storage/audit-log.ts';
 import type { StatisticsStore } from '../../storage/statistics-store.ts';
 import {
@@ -13,6 +13,7 @@ import {
 } from './national-tables.ts';
 import { positiveRates, reconsiderations, timeToDecision, waitingForConclusiveGrounds } from './decision-tables.ts';
 import { whereByPoliceForceArea, whereByPoliceForceAreaAndExploitation } from './place-tables.ts';
+import { peopleReferredTogether, placesThatRecur } from './encounter-tables.ts';
 import { referralsByFirstResponder } from './responder-tables.ts';
 
 /** Every table, in the order the console shows them; each builds itself with its own grouped queries. */
@@ -29,6 +30,8 @@ const builders: readonly ((context: BuildContext) => Promise<FigureTable | Figur
   referralsByFirstResponder,
   whereByPoliceForceArea,
   whereByPoliceForceAreaAndExploitation,
+  peopleReferredTogether,
+  placesThatRecur,
 ];
 
 export interface FiguresDeps {
@@ -43,7 +46,7 @@ export type TrendOutcome = { kind: 'trend'; trend: TrendAnswer } | { kind: 'unkn
 
 export function createFiguresService({ statistics, audit, threshold, now }: FiguresDeps) {
   const build = async (period: FigurePeriod, only = builders) => {
-    const context: BuildContext = { period, threshold, count: sharedCounts(statistics) };
+    const context: BuildContext = { period, threshold, count: sharedCounts(statistics), waiting: (query) => statistics.waiting(query), placeRecurrence: (range) => statistics.placeRecurrence(range) };
     return (await Promise.all(only.map((builder) => builder(context)))).flat();
   };
   /** The builder that makes a table, found by building each one for the period until one does. */
@@ -61,8 +64,8 @@ export function createFiguresService({ statistics, audit, threshold, now }: Figu
     },
 
     /**
-     * One cell of one table, quarter by quarter across the period. For tables whose rows are quarters,
-     * the row to ask for is `total` (the whole quarter).
+     * One cell of one table, quarter by quarter across the period (and, for a single quarter, the seven
+     * before it: see trendRange). For tables whose rows are quarters, the row to ask for is `total` (the whole quarter).
      */
     async trend(actor: string, period: FigurePeriod, table: string, row: string, column: string): Promise<TrendOutcome> {
       await record(actor, 'figures-trend-read', period.param);
@@ -71,9 +74,10 @@ export function createFiguresService({ statistics, audit, threshold, now }: Figu
       const points: TrendAnswer['points'] = [];
       let title = '';
       let series = '';
-      for (const quarter of quartersIn(period)) {
+      const span = trendRange(period);
+      for (const quarter of quartersIn(span)) {
         const range = quarterRange(quarter);
-        const inQuarter = { param: quarter, label: quarterLabel(quarter), from: range.from < period.from ? period.from : range.from, to: range.to > period.to ? period.to : range.to };
+        const inQuarter = { param: quarter, label: quarterLabel(quarter), from: range.from < span.from ? span.from : range.from, to: range.to > span.to ? span.to : range.to };
         const found = (await build(inQuarter, [builder])).find((candidate) => candidate.id === table);
         if (!found) return { kind: 'unknown', what: 'table' };
         const columnIndex = found.columns.findIndex((candidate) => candidate.key === column);

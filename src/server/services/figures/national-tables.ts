@@ -1,7 +1,7 @@
 import type { FigurePeriod, FigureTable } from '../../../shared/figures/figures-contract.ts';
 import { quarterLabel, quartersIn } from '../../../shared/figures/periods.ts';
 import { ageAtExploitationValues, locationLabels, longAgeLabels, type AgeAtExploitation } from '../../../shared/figures/statistical-record.ts';
-import type { CountQuery, CountRow, StatisticsStore } from '../../storage/statistics-store.ts';
+import type { CountQuery, CountRow, StatisticsStore, WaitingQuery, WaitingRow } from '../../storage/statistics-store.ts';
 import { figureTable, keyOf, withTotals, type Heading } from './table-shape.ts';
 
 export interface BuildContext {
@@ -9,6 +9,8 @@ export interface BuildContext {
   threshold: number;
   /** The store's grouped count, shared by the tables of one build: tables that need the same grouping ask once. */
   count: (query: CountQuery) => Promise<CountRow[]>;
+  waiting: (query: WaitingQuery) => Promise<WaitingRow[]>;
+  placeRecurrence: StatisticsStore['placeRecurrence'];
 }
 
 /** A count function that asks the store each distinct query once. */

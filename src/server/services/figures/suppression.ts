@@ -103,27 +103,32 @@ export function secondarySuppress(grid: Grid): boolean {
   const columns = grid.values[0]?.length ?? 0;
   let changed = false;
   for (;;) {
-    const [bridge] = bridges(grid);
-    if (!bridge) return changed;
-    const side = reachable(grid, bridge.r, bridge);
-    let best: Edge | undefined;
-    let bestCost = Infinity;
-    for (let r = 0; r < rows; r += 1) {
-      for (let c = 0; c < columns; c += 1) {
-        // A cell joining the bridge's two sides, other than the bridge, closes a cycle through it.
-        if (grid.hidden[r]![c] || side.has(r) === side.has(rows + c)) continue;
-        const value = grid.values[r]![c]!;
-        const grandTotal = r === rows - 1 && c === columns - 1;
-        const cost = (grandTotal ? 2e9 : 0) + (value === 0 ? 1e9 : 0) + value;
-        if (cost < bestCost) {
-          best = { r, c };
-          bestCost = cost;
+    const found = bridges(grid);
+    if (found.length === 0) return changed;
+    // Every bridge of one search is closed in turn (one search, not one per cell hidden); one an earlier
+    // cell of this round already put on a cycle is left. The next search finds any bridge still left.
+    for (const bridge of found) {
+      const side = reachable(grid, bridge.r, bridge);
+      if (side.has(rows + bridge.c)) continue;
+      let best: Edge | undefined;
+      let bestCost = Infinity;
+      for (let r = 0; r < rows; r += 1) {
+        for (let c = 0; c < columns; c += 1) {
+          // A cell joining the bridge's two sides, other than the bridge, closes a cycle through it.
+          if (grid.hidden[r]![c] || side.has(r) === side.has(rows + c)) continue;
+          const value = grid.values[r]![c]!;
+          const grandTotal = r === rows - 1 && c === columns - 1;
+          const cost = (grandTotal ? 2e9 : 0) + (value === 0 ? 1e9 : 0) + value;
+          if (cost < bestCost) {
+            best = { r, c };
+            bestCost = cost;
+          }
         }
       }
+      if (!best) throw new Error('No cell closes a cycle through a hidden cell: the table has no margins');
+      grid.hidden[best.r]![best.c] = true;
+      changed = true;
     }
-    if (!best) throw new Error('No cell closes a cycle through a hidden cell: the table has no margins');
-    grid.hidden[best.r]![best.c] = true;
-    changed = true;
   }
 }
 
@@ -157,5 +162,27 @@ export function suppressBlocks(values: readonly (readonly number[])[], blocks: r
     }
     dirty = changed;
   }
+  return hidden;
+}
+
+/**
+ * Suppresses a single column whose last cell is the total of those above: the counts below the
+ * threshold, and — when only one is hidden, as the total would give it away — the smallest other count
+ * too (the total itself when there is no other). Returns which cells are hidden.
+ */
+export function suppressColumn(values: readonly number[], threshold: number): boolean[] {
+  const hidden = values.map(() => false);
+  if (threshold <= 1) return hidden;
+  const details = values.length - 1;
+  for (let r = 0; r < details; r += 1) if (values[r]! > 0 && values[r]! < threshold) hidden[r] = true;
+  if (hidden.filter(Boolean).length !== 1) return hidden;
+  // A zero only when no count is left: each cell hidden can then go down by one.
+  const cost = (value: number) => (value === 0 ? Infinity : value);
+  let best = -1;
+  for (let r = 0; r < details; r += 1) {
+    if (hidden[r]) continue;
+    if (best === -1 || cost(values[r]!) < cost(values[best]!)) best = r;
+  }
+  hidden[best === -1 ? details : best] = true;
   return hidden;
 }

@@ -13,6 +13,8 @@ import * as keysAndQuotas from './0011-keys-and-quotas.ts';
 import * as accountHolds from './0012-account-holds.ts';
 import * as statistics from './0013-statistics.ts';
 import * as additionEvidence from './0014-addition-evidence.ts';
+import * as statisticsSpeed from './0015-statistics-speed.ts';
+import * as statisticsEncounters from './0016-statistics-encounters.ts';
 
 /** Append-only: a new migration gets the next number; a released one is never edited. */
 export const sqliteMigrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const sqliteMigrations: Record<string, Migration> = {
   '0012-account-holds': accountHolds,
   '0013-statistics': statistics,
   '0014-addition-evidence': additionEvidence,
+  '0015-statistics-speed': statisticsSpeed,
+  '0016-statistics-encounters': statisticsEncounters,
 };

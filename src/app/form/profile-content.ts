@@ -1,0 +1,31 @@
+/** The words of the responder's saved details: the "Your details" summary, the offer to keep them, Settings. */
+export const profileContent = {
+  title: 'Your details',
+  lead: 'The decision unit contacts you if it needs more information. These are the details saved on this device: check they are still right.',
+  /** Short keys for the summary rows; the questions are long for a summary list. */
+  rowKeys: {
+    organisation: 'Organisation',
+    responderNation: 'Referring from',
+    responderFirstName: 'First name',
+    responderLastName: 'Last name',
+    responderRole: 'Job title',
+    responderPhone: 'Phone number',
+    alternativeEmail: 'Team email',
+  } as Readonly<Record<string, string>>,
+  confirm: 'Confirm',
+  change: 'Change',
+  offerTitle: 'Save your details on this device?',
+  offerLead: 'Every new referral then starts with them filled in, and you only confirm them. They are encrypted on this device like your drafts, and you can change them in Settings.',
+  offerYes: 'Yes, save my details',
+  offerNo: 'No, ask me each time',
+  settingsHeading: 'Your details',
+  settingsLead: 'Saved on this device, encrypted, and filled in on every new referral: you confirm them instead of typing them.',
+  settingsNone: 'No details are saved. Add them once and each referral starts with them filled in.',
+  settingsSave: 'Save your details',
+  settingsChange: 'Change your details',
+  settingsAdd: 'Add your details',
+  cancel: 'Cancel',
+  settingsSaved: 'Your details are saved.',
+  settingsForget: 'Delete saved details',
+  settingsForgotten: 'Your saved details were deleted from this device.',
+} as const;
