@@ -9,6 +9,13 @@ const PROJECT_ROOT = fileURLToPath(new URL('.', import.meta.url));
 /** Built files of the casework console: the field app's service worker must never precache them. */
 const CONSOLE_FILES = ['console/**', 'assets/console-*'];
 
+/**
+ * Icons the browser reads only when the app is installed (online, from the manifest and the home-screen
+ * link): the app never shows them, so the phone need not keep a copy for offline use. The page's own
+ * icon (192 px) stays precached, so an offline start asks the network for nothing.
+ */
+const INSTALL_ONLY_ICONS = ['icons/icon-512.png', 'icons/icon-maskable-512.png', 'icons/apple-touch-icon.png'];
+
 const css: UserConfig['css'] = {
   preprocessorOptions: {
     scss: { loadPaths: ['node_modules'], quietDeps: true },
@@ -16,6 +23,14 @@ const css: UserConfig['css'] = {
 };
 
 const target = 'es2022';
+
+/**
+ * Dexie's package entry is its ES5 build behind a wrapper that keeps one copy per page; the app has one
+ * copy anyway, and Dexie's own modern build (ES2018) is 10 KB smaller on the phone.
+ */
+const resolveConfig: UserConfig['resolve'] = {
+  alias: [{ find: /^dexie$/, replacement: resolve(PROJECT_ROOT, 'node_modules/dexie/dist/modern/dexie.mjs') }],
+};
 
 /**
  * Two pages: the field app (`index.html`) and the casework console (`console/index.html`), each
@@ -82,11 +97,12 @@ export default defineConfig({
       manifest: false,
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,webmanifest,png,svg}'],
-        globIgnores: ['**/node_modules/**/*', ...CONSOLE_FILES],
+        globIgnores: ['**/node_modules/**/*', ...CONSOLE_FILES, ...INSTALL_ONLY_ICONS],
       },
     }),
   ],
   css,
+  resolve: resolveConfig,
   build: {
     target,
     sourcemap: false,

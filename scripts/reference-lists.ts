@@ -87,13 +87,16 @@ export function isDutyToNotify(name: string): boolean {
   return COUNCIL.test(name) && !NOT_SPECIFIED.test(name) && !CHARITIES_CALLED_COUNCIL.has(name);
 }
 
-/** The list as stored: a label only where it differs from the value, `dtn` on organisations. */
+/** The list as stored: an item is its value alone unless it has a label of its own or (organisations) `dtn`. */
 export function buildList(name: ReferenceListName, version: string, source: string): ReferenceListData {
-  const items = dedupe(parseListSource(source)).map(({ value, label }) => ({
-    value,
-    ...(label === value ? {} : { label }),
-    ...(name === 'organisations' ? { dtn: isDutyToNotify(value) } : {}),
-  }));
+  const items = dedupe(parseListSource(source)).map(({ value, label }) => {
+    if (label === value && name !== 'organisations') return value;
+    return {
+      value,
+      ...(label === value ? {} : { label }),
+      ...(name === 'organisations' ? { dtn: isDutyToNotify(value) } : {}),
+    };
+  });
   const list = { name, version, items };
   referenceListSchema.parse(list);
   return list;
@@ -127,7 +130,8 @@ function main(args: string[]): void {
     writeFileSync(new URL(`${name}.json`, DATA_DIR), formatList(list));
     console.log(`${name}: ${list.items.length} items, version ${list.version}`);
     if (name === 'organisations') {
-      const [yes, no] = [list.items.filter((item) => item.dtn), list.items.filter((item) => !item.dtn)];
+      const { items } = referenceListSchema.parse(list);
+      const [yes, no] = [items.filter((item) => item.dtn), items.filter((item) => !item.dtn)];
       console.log(`\nDuty to Notify (${yes.length}):\n  ${yes.map((item) => item.value).join('\n  ')}`);
       console.log(`\nNo Duty to Notify (${no.length}):\n  ${no.map((item) => item.value).join('\n  ')}\n`);
     }

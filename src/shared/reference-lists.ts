@@ -18,19 +18,26 @@ export const UNITED_KINGDOM = 'United Kingdom';
 const VERSION_PATTERN = /^(\d{4})-(\d{2})-(\d+)$/;
 
 /**
- * On the wire and on disk an item carries `label` only where it differs from `value` (in every list today
- * it never does): this halves what the service worker must precache. Parsed, every item has its label.
+ * On the wire and on disk an item is its value alone, a plain string, unless it carries more: a `label`
+ * where that differs from the value (in every list today it never does) or, for organisations, `dtn`.
+ * This keeps what the service worker must precache small. Parsed, every item has its label.
  */
+const referenceValueSchema = z.string().check(z.trim(), z.minLength(1));
 const referenceItemSchema = z.pipe(
-  z.object({
-    value: z.string().check(z.trim(), z.minLength(1)),
-    label: z.optional(z.string().check(z.minLength(1))),
-    /** Organisations only: a public authority with the Duty to Notify (Modern Slavery Act 2015 s.52). */
-    dtn: z.optional(z.boolean()),
+  z.union([
+    referenceValueSchema,
+    z.object({
+      value: referenceValueSchema,
+      label: z.optional(z.string().check(z.minLength(1))),
+      /** Organisations only: a public authority with the Duty to Notify (Modern Slavery Act 2015 s.52). */
+      dtn: z.optional(z.boolean()),
+    }),
+  ]),
+  z.transform((item): { value: string; label: string; dtn?: boolean } => {
+    if (typeof item === 'string') return { value: item, label: item };
+    const { value, label, dtn } = item;
+    return dtn === undefined ? { value, label: label ?? value } : { value, label: label ?? value, dtn };
   }),
-  z.transform(({ value, label, dtn }): { value: string; label: string; dtn?: boolean } =>
-    dtn === undefined ? { value, label: label ?? value } : { value, label: label ?? value, dtn },
-  ),
 );
 
 export const referenceListSchema = z

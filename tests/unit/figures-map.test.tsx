@@ -8,6 +8,7 @@ import { FORCE_TILES, GRID_COLUMNS, GRID_ROWS } from '../../src/console/figures/
 import { bands } from '../../src/console/figures/MapView.tsx';
 import { createConsoleApi } from '../../src/console/shell/api.ts';
 import forces from '../../src/shared/reference/lists/police-forces.json';
+import { referenceListSchema } from '../../src/shared/reference-lists.ts';
 import { answer } from './figures-fixture.ts';
 
 const NOW = new Date('2023-02-10T10:00:00Z');
@@ -23,7 +24,7 @@ afterEach(cleanup);
 
 describe('the tile map', () => {
   it('has one square for every police force area of the reference list, each in its own place on the grid', () => {
-    const names = forces.items.map((item) => item.value);
+    const names = referenceListSchema.parse(forces).items.map((item) => item.value);
     expect(FORCE_TILES.map((tile) => tile.name).sort()).toEqual(names.filter((name) => name !== 'British Transport Police' && name !== 'National Police Air Service').sort());
     expect(new Set(FORCE_TILES.map((tile) => `${tile.column},${tile.row}`)).size).toBe(FORCE_TILES.length);
     expect(new Set(FORCE_TILES.map((tile) => tile.short)).size).toBe(FORCE_TILES.length);
