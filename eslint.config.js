@@ -21,7 +21,7 @@ const walls = [
 const SEE_WALLS = 'see the import walls in docs/architecture.md';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'bench/results.json', 'dev-dist/'] },
+  { ignores: ['dist/', 'dist-server/', 'node_modules/', 'test-results/', 'bench/results.json', 'dev-dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -57,7 +57,7 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**', 'tests/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
     rules: { 'no-console': 'off' },
   },
 );

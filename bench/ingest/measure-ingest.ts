@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildServer, SERVER_BUNDLE } from '../../scripts/build-server.ts';
 import { freshTestSchema, type TestSchema } from '../../tests/support/postgres.ts';
 import { startServer, type RunningServer } from '../../tests/support/server-process.ts';
 import { budgets } from '../budgets.ts';
@@ -47,7 +48,7 @@ function serverEnv(staticDir: string, keyDir: string): Record<string, string> {
 async function startTarget(key: string, label: string, count: number, env: Record<string, string>, databaseEnv: Record<string, string> = {}): Promise<Target> {
   const servers: RunningServer[] = [];
   // One after another, so the first makes the schema and the keys the others then find.
-  for (let i = 0; i < count; i += 1) servers.push(await startServer({ ...env, ...databaseEnv }));
+  for (let i = 0; i < count; i += 1) servers.push(await startServer({ ...env, ...databaseEnv }, { entry: SERVER_BUNDLE }));
   const first = servers[0] as RunningServer;
   const devices = await enrolBenchDevices(first, DEVICES, databaseEnv);
   const idleRss = Math.max(...servers.map((server) => peakRssMb(server.process.pid ?? 0)));
@@ -79,7 +80,7 @@ function figuresOf(target: Target, raw: { rate: number; p50: number; p99: number
 }
 
 /**
- * The real server (src/server/main.ts) as its own process, loaded with autocannon at rising concurrency
+ * The real server, built as `npm run build` builds it (dist-server/main.mjs), as its own process, loaded with autocannon at rising concurrency
  * with requests signed by enrolled devices (as every deployment requires): on SQLite (one process) and
  * on PostgreSQL (two processes sharing the database, each taking half the connections). The baseline is
  * raw durable inserts of the same rows into SQLite, one commit each; unsigned requests at 10 connections
@@ -87,6 +88,8 @@ function figuresOf(target: Target, raw: { rate: number; p50: number; p99: number
  * burst of load from elsewhere on the machine hits them alike.
  */
 export async function measureIngest(staticDir: string): Promise<Figure[]> {
+  // As deployed: the built server, not the source through tsx (which holds ~45 MB more).
+  await buildServer();
   const keyDir = mkdtempSync(join(tmpdir(), 'nrm-bench-ingest-keys-'));
   const env = serverEnv(staticDir, keyDir);
   const targets: Target[] = [];

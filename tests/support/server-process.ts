@@ -45,16 +45,17 @@ async function waitUntilHealthy(baseUrl: string, child: ChildProcess, log: () =>
 const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', resolve)));
 
 /**
- * Starts the real server (src/server/main.ts) as its own process, on a fresh data folder and a free
- * port, on SQLite unless `env` says otherwise (a DATABASE_URL of the machine is not inherited).
+ * Starts the real server as its own process, on a fresh data folder and a free port, on SQLite unless
+ * `env` says otherwise (a DATABASE_URL of the machine is not inherited). `entry` is its source by
+ * default (run through tsx), or a built file (scripts/build-server.ts), which must have been built.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, { entry = 'src/server/main.ts' }: { entry?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'nrm-field-'));
   const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
   let log = '';
   const spawnOne = () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const child = spawn(process.execPath, entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry], {
       env: { ...parentEnv, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { ListLookup } from '../../shared/form/model.ts';
+import countries from '../../shared/reference/lists/countries.json' with { type: 'json' };
+import localAuthorities from '../../shared/reference/lists/local-authorities.json' with { type: 'json' };
+import nationalities from '../../shared/reference/lists/nationalities.json' with { type: 'json' };
+import organisations from '../../shared/reference/lists/organisations.json' with { type: 'json' };
+import policeForces from '../../shared/reference/lists/police-forces.json' with { type: 'json' };
+import ukRegions from '../../shared/reference/lists/uk-regions.json' with { type: 'json' };
+import ukTowns from '../../shared/reference/lists/uk-towns.json' with { type: 'json' };
 import {
   findItem,
   isDutyToNotifyAuthority,
@@ -30,16 +36,28 @@ export interface ReferenceLists {
   canonical(name: ReferenceListName, text: string): string | undefined;
 }
 
-export const REFERENCE_DATA_DIR = new URL('../../shared/reference/lists/', import.meta.url);
+/**
+ * The lists shipped with this release, as stored: the same files the app bundles, imported rather than
+ * read from disk so that the built server (scripts/build-server.ts) carries them in its one file.
+ */
+const SHIPPED: Record<ReferenceListName, unknown> = {
+  organisations,
+  'local-authorities': localAuthorities,
+  'uk-towns': ukTowns,
+  'uk-regions': ukRegions,
+  countries,
+  nationalities,
+  'police-forces': policeForces,
+};
 
 /**
- * Reads and checks every list once. They are the files shipped with this release (the same ones the app
- * bundles), so every instance serves the same bytes and the same ETags: no state of its own.
+ * Checks every list once. Every instance of a release ships the same lists, so every instance serves the
+ * same bytes and the same ETags: no state of its own.
  */
-export function loadReferenceLists(dir: URL = REFERENCE_DATA_DIR): ReferenceLists {
+export function loadReferenceLists(shipped: Record<ReferenceListName, unknown> = SHIPPED): ReferenceLists {
   const lists = new Map<string, ServedReferenceList & { values: Set<string> }>();
   for (const name of referenceListNames) {
-    const stored: unknown = JSON.parse(readFileSync(new URL(`${name}.json`, dir), 'utf8'));
+    const stored = shipped[name];
     const list = referenceListSchema.parse(stored);
     if (list.name !== name) throw new Error(`${name}.json holds the list "${list.name}"`);
     const body = JSON.stringify(stored);
