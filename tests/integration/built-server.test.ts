@@ -1,6 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../../scripts/build-server.ts';
+import { buildServer, SERVER_NODE_FLAGS } from '../../scripts/build-server.ts';
 import { intakeKeyResponseSchema } from '../../src/shared/protocol.ts';
 import { createOutboxAccess, listOutbox, queueSubmission } from '../../src/store/outbox.ts';
 import { submitAddition } from '../../src/sync/api-additions.ts';
@@ -31,6 +31,12 @@ describe('the built server (npm start and npm run serve run it)', () => {
     // Nothing of the project's own is left to load, and nothing written in TypeScript.
     expect(built).not.toMatch(/(from|import\() *["']\.\.?\//);
     expect(built).not.toMatch(/(from|import\() *["'][^"']*\.tsx?["']/);
+  });
+
+  it('is run by npm run serve (and so npm start) with the Node flags the tests and the bench use', () => {
+    const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.serve).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} scripts/serve.mjs`);
+    expect(scripts.start).toMatch(/npm run serve$/);
   });
 
   it('serves the reference lists shipped with the release, byte for byte as stored', async () => {

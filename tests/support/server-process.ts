@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../scripts/build-server.ts';
 
 export interface RunningServer {
   baseUrl: string;
@@ -47,7 +48,8 @@ const exited = (child: ChildProcess) => (child.exitCode !== null || child.signal
 /**
  * Starts the real server as its own process, on a fresh data folder and a free port, on SQLite unless
  * `env` says otherwise (a DATABASE_URL of the machine is not inherited). `entry` is its source by
- * default (run through tsx), or a built file (scripts/build-server.ts), which must have been built.
+ * default (run through tsx), or a built file (scripts/build-server.ts), which must have been built, run
+ * with the Node flags a deployment runs it with.
  */
 export async function startServer(env: Record<string, string> = {}, { entry = 'src/server/main.ts' }: { entry?: string } = {}): Promise<RunningServer> {
   const port = await freePort();
@@ -55,7 +57,7 @@ export async function startServer(env: Record<string, string> = {}, { entry = 's
   const { DATABASE_URL: _inherited, ...parentEnv } = process.env;
   let log = '';
   const spawnOne = () => {
-    const child = spawn(process.execPath, entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry], {
+    const child = spawn(process.execPath, entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [...SERVER_NODE_FLAGS, entry], {
       env: { ...parentEnv, HOST: '127.0.0.1', PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
