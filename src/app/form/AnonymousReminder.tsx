@@ -2,16 +2,15 @@ import { isAnonymousReport } from '../../shared/anonymous-report.ts';
 import { walk } from '../../shared/form/journey.ts';
 import type { Answers } from '../../shared/form/model.ts';
 import { SummaryList } from '../../govuk/SummaryList.tsx';
-import { Link } from '../shell/Link.tsx';
-import { paths } from '../shell/routes.ts';
+import { answerRow } from './answer-row.tsx';
 import { anonymousContent as text } from './anonymous-content.ts';
 
 /**
  * Before an anonymous Duty to Notify report is sealed: every answer the responder wrote in their own
  * words, together, with a reminder that none of it may say who the person is. Read once more here,
- * a name typed in passing is caught while it can still be taken out.
+ * a name typed in passing is caught while it can still be taken out. `answers`: the draft's answers
+ * with its case label, as the journey walks them.
  */
-/** `answers`: the draft's answers with its case label, as the journey walks them. */
 export function AnonymousReminder({ draftId, answers }: { draftId: string; answers: Answers }) {
   if (!isAnonymousReport(answers)) return null;
   // The case label (a device-only page) never travels, so it is not among what the report says.
@@ -37,20 +36,7 @@ export function AnonymousReminder({ draftId, answers }: { draftId: string; answe
       {written.length === 0 ? (
         <p class="govuk-body">{text.nothingWritten}</p>
       ) : (
-        <SummaryList
-          rows={written.map((row) => ({
-            id: row.name,
-            key: row.label,
-            value: row.value,
-            valueClass: 'app-pre-wrap',
-            actions: (
-              <Link href={paths.step(draftId, row.pageId, true)}>
-                {text.change}
-                <span class="govuk-visually-hidden"> {row.label.toLowerCase()}</span>
-              </Link>
-            ),
-          }))}
-        />
+        <SummaryList rows={written.map((row) => answerRow(draftId, row, row.value, text.change))} />
       )}
     </section>
   );

@@ -2,8 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AnswerRow, AnswerSection } from '../../shared/form/answer-summary.ts';
 import { taskSectionOf, type TaskSection } from '../../shared/form/task-sections.ts';
 import { SummaryList } from '../../govuk/SummaryList.tsx';
-import { Link } from '../shell/Link.tsx';
-import { paths } from '../shell/routes.ts';
+import { answerRow } from './answer-row.tsx';
 import { checkContent } from './check-content.ts';
 
 const text = checkContent.check;
@@ -51,20 +50,7 @@ function AnswerCard({ draftId, card, startOpen }: { draftId: string; card: Card;
         </ul>
       </div>
       <div class="govuk-summary-card__content" id={contentId} hidden={!open}>
-        <SummaryList
-          rows={rows.map((row) => ({
-            id: row.name,
-            key: row.label,
-            value: row.value ?? <span class="govuk-hint">{text.notAnswered}</span>,
-            valueClass: 'app-pre-wrap',
-            actions: (
-              <Link href={paths.step(draftId, row.pageId, true)}>
-                {text.change}
-                <span class="govuk-visually-hidden"> {row.label.toLowerCase()}</span>
-              </Link>
-            ),
-          }))}
-        />
+        <SummaryList rows={rows.map((row) => answerRow(draftId, row, row.value ?? <span class="govuk-hint">{text.notAnswered}</span>, text.change))} />
       </div>
     </div>
   );
