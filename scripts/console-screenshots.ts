@@ -31,6 +31,7 @@ const WHERE: Partial<Record<CaseActionType, Record<string, string>>> = {
   'record-turned-18': { stage: 'cg-pending', held: 'me', path: 'child' },
   'record-consent': { stage: 'turned-18', held: 'me' },
   withdraw: { stage: 'cg-pending', held: 'me' },
+  'flag-county-lines': { stage: 'rg-pending', held: 'me' },
   take: { held: 'nobody' },
   'take-over': { stage: 'rg-pending' },
   assign: { held: 'nobody' },
@@ -156,6 +157,7 @@ try {
     await form('17-form-record-consent', 'record-consent');
     await form('18-form-take', 'take');
     await form('19-form-withdraw', 'withdraw');
+    await form('19b-form-flag-county-lines', 'flag-county-lines');
 
     // Someone else (here, the same person in another tab) changes the case while the form is open.
     const racing = await form('20-form-before-change', 'ask-information', decide ? [decide] : []);

@@ -82,6 +82,7 @@ export function statisticalRecords(random: Random, years: readonly number[], per
         cgDays: scheme === 'dtn' ? null : cgDays,
         reconsiderations: rgOutcome === 'negative' && random() < 0.3 ? 1 : 0,
         withdrawn: random() < 0.02,
+        countyLines: scheme === 'nrm' && random() < 0.06,
         encounterId: encounterId(encounters),
         places: random() < 0.7 ? [...new Set([pick(random, TOWNS), ...(random() < 0.3 ? [pick(random, TOWNS)] : [])])] : [],
       });

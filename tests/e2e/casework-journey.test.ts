@@ -110,6 +110,37 @@ describe('a referral worked at the desk, its decision back on the phone', () => 
     expect(await outboxProgress()).toBe('Received by the decision unit');
   });
 
+  step('is marked as county lines from the case, the summary says so, and the mark comes off again', async () => {
+    const countyLines = () => desk.getByTestId('case-summary').locator('.govuk-summary-list__row', { hasText: 'County lines' }).locator('dd').innerText();
+    await desk.goto(caseUrl);
+    await desk.getByTestId('case-summary').waitFor();
+    expect(await countyLines()).toBe('Not marked');
+    await act(
+      desk,
+      'Mark as county lines',
+      async () => {
+        await noAxeViolations(desk);
+        await desk.getByLabel('Yes, county lines').check();
+        await desk.getByLabel(/What in the referral shows it/).fill('Sent to sell drugs in Margate from a London deal line.');
+      },
+      'Save',
+    );
+    expect(await desk.locator('.govuk-panel__title').innerText()).toBe('Marked as county lines');
+    await desk.goto(caseUrl);
+    await desk.getByTestId('case-summary').waitFor();
+    expect(await countyLines()).toBe('Marked as county lines');
+    await act(
+      desk,
+      'Change the county lines mark',
+      async () => {
+        await desk.getByLabel(/No, not county lines/).check();
+        await desk.getByLabel(/What in the referral shows it/).fill('Read again: the work was at one car wash, no drugs.');
+      },
+      'Save',
+    );
+    expect(await desk.locator('.govuk-panel__title').innerText()).toBe('County lines mark taken off');
+  });
+
   step('goes back to the caseworker when a reviewer disagrees', async () => {
     const reviewer = await signInAs('reviewer');
     await act(

@@ -67,6 +67,11 @@ describe('npm run demo', () => {
     for (const row of overdue.rows) expect(row.dueOn! < '2026-12-04').toBe(true);
   });
 
+  it('marks the county lines cases it takes as county lines, so the figures have some to count', async () => {
+    const rows = await backend.rows('select count(*) as n from referral_statistics where county_lines = 1');
+    expect(Number(rows[0]?.n)).toBeGreaterThan(0);
+  });
+
   it('finds people met twice under another spelling', async () => {
     const rows = await backend.rows('select count(*) as n from possible_matches');
     expect(Number(rows[0]?.n)).toBeGreaterThan(0);

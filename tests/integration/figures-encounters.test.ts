@@ -32,6 +32,7 @@ function record(id: string, receivedOn: string, encounterId: string | null, plac
     cgDays: null,
     reconsiderations: 0,
     withdrawn: false,
+    countyLines: false,
     encounterId,
     places,
   };

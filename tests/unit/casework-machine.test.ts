@@ -23,6 +23,7 @@ const sample: { [K in AnyActionType]: Extract<AnyAction, { type: K }> } = {
   'lift-suspension': { type: 'lift-suspension', note: 'Proceedings ended.' },
   'record-turned-18': { type: 'record-turned-18', note: 'Turned 18 on 1 December.' },
   'record-consent': { type: 'record-consent', consent: 'given', note: 'Signed form.' },
+  'flag-county-lines': { type: 'flag-county-lines', countyLines: 'yes', note: 'Carried drugs from London to Margate on a deal line.' },
   withdraw: { type: 'withdraw', reason: 'Consent withdrawn.' },
   take: { type: 'take' },
   'take-over': { type: 'take-over', reason: 'Leave cover.' },
@@ -48,6 +49,7 @@ const permitted: Record<AnyActionType, readonly Role[]> = {
   'lift-suspension': ['caseworker', 'reviewer'],
   'record-turned-18': ['caseworker', 'reviewer'],
   'record-consent': ['caseworker', 'reviewer'],
+  'flag-county-lines': ['caseworker', 'reviewer'],
   withdraw: ['caseworker', 'reviewer'],
   take: ['caseworker', 'reviewer'],
   'take-over': ['caseworker', 'reviewer'],
@@ -71,6 +73,7 @@ const startsFrom: Record<AnyActionType, readonly Stage[]> = {
   'lift-suspension': ['suspended'],
   'record-turned-18': ['rg-pending', 'cg-pending'],
   'record-consent': ['turned-18'],
+  'flag-county-lines': stages.filter((stage) => stage !== 'cg-positive' && stage !== 'withdrawn'),
   withdraw: stages.filter((stage) => stage !== 'cg-positive' && stage !== 'withdrawn'),
   take: stages.filter((stage) => stage !== 'cg-positive' && stage !== 'withdrawn'),
   'take-over': stages.filter((stage) => stage !== 'cg-positive' && stage !== 'withdrawn'),
@@ -240,6 +243,25 @@ describe('the casework state machine', () => {
     if (!turned.ok) throw new Error(turned.reason);
     expect(transition(turned.state, { type: 'record-consent', consent: 'refused', note: 'x' }, worker, context)).toMatchObject({ ok: true, state: { stage: 'withdrawn' } });
     expect(transition(turned.state, sample['record-consent'], worker, context)).toMatchObject({ ok: true, state: { stage: 'rg-pending' } });
+  });
+
+  it('marks a case as county lines and takes the mark off, leaving its stage and clock alone', () => {
+    const caseworker: Actor = { id: 'cw', role: 'caseworker' };
+    const held = { ...openCase('adult-nrm', '2026-12-01'), heldBy: 'cw' };
+    expect(held.countyLines).toBe(false);
+    const marked = transition(held, sample['flag-county-lines'], caseworker, context);
+    if (!marked.ok) throw new Error(marked.reason);
+    expect(marked.state).toEqual({ ...held, countyLines: true, version: held.version + 1 });
+    expect(marked.transition).toEqual({ action: 'flag-county-lines', from: 'rg-pending', to: 'rg-pending' });
+    const again = transition(marked.state, sample['flag-county-lines'], caseworker, context);
+    expect(again).toMatchObject({ ok: false, reason: 'The case is marked as county lines already.' });
+    const off = transition(marked.state, { type: 'flag-county-lines', countyLines: 'no', note: 'Drugs were sold locally only.' }, caseworker, context);
+    if (!off.ok) throw new Error(off.reason);
+    expect(off.state.countyLines).toBe(false);
+    // A case stored before the mark existed has no countyLines at all: it reads as not marked.
+    const { countyLines: _, ...older } = held;
+    expect(transition(older, { type: 'flag-county-lines', countyLines: 'no', note: 'x' }, caseworker, context)).toMatchObject({ ok: false, reason: 'The case is not marked as county lines.' });
+    expect(caseActionSchema.safeParse({ type: 'flag-county-lines', countyLines: 'yes', note: '' }).success).toBe(false);
   });
 
   it('refuses a decision dated in the future', () => {

@@ -16,7 +16,9 @@ describe('the demo set', () => {
     const random = seededRandom(7);
     for (const kind of ['child', 'adult-nrm', 'dtn'] as const) {
       for (const place of demoPlaces) {
-        const answers = demoAnswers(random, kind, demoPerson(random, kind === 'child', today), place, today);
+        const { answers, countyLines } = demoAnswers(random, kind, demoPerson(random, kind === 'child', today), place, today);
+        // Only the story of drugs carried between cities is one the decision unit marks as county lines.
+        expect(countyLines).toBe(String(answers['requiredToDo']).includes('(county lines)'));
         expect(pathOf(answers)).toBe(kind);
         const parsed = referralSchema.safeParse(referralFromAnswers(answers));
         expect(parsed.success, `${kind} in ${place.town}: ${parsed.error?.message ?? ''}`).toBe(true);

@@ -133,6 +133,7 @@ describe('the statistical record of a referral', () => {
       cgDays: null,
       reconsiderations: 0,
       withdrawn: false,
+      countyLines: false,
       encounterId: null,
       places: [],
     });
@@ -149,11 +150,13 @@ describe('the statistical record of a referral', () => {
     expect([ngo.policeForceArea, ngo.ukRegion, ngo.responderType, ngo.location, ngo.gender, ngo.exploitationCategory]).toEqual([null, null, 'ngo', 'uk-and-overseas', 'other', 'Not specified or unknown']);
   });
 
-  it('takes served decisions from the case, with the days each took', () => {
+  it('takes served decisions and the county-lines mark from the case, with the days each decision took', () => {
     const opened = openCase('adult-nrm', '2022-10-03');
-    expect(decisionColumnsOf(opened)).toEqual({ rgOutcome: null, rgOn: null, rgDays: null, cgOutcome: null, cgOn: null, cgDays: null, withdrawn: false });
-    const decided = { ...opened, stage: 'cg-positive' as const, rg: { outcome: 'positive' as const, on: '2022-10-07', by: 'u' }, cg: { outcome: 'positive' as const, on: '2023-01-10', by: 'u' } };
-    expect(decisionColumnsOf(decided)).toEqual({ rgOutcome: 'positive', rgOn: '2022-10-07', rgDays: 4, cgOutcome: 'positive', cgOn: '2023-01-10', cgDays: 99, withdrawn: false });
+    expect(decisionColumnsOf(opened)).toEqual({ rgOutcome: null, rgOn: null, rgDays: null, cgOutcome: null, cgOn: null, cgDays: null, withdrawn: false, countyLines: false });
+    const decided = { ...opened, stage: 'cg-positive' as const, rg: { outcome: 'positive' as const, on: '2022-10-07', by: 'u' }, cg: { outcome: 'positive' as const, on: '2023-01-10', by: 'u' }, countyLines: true };
+    expect(decisionColumnsOf(decided)).toEqual({ rgOutcome: 'positive', rgOn: '2022-10-07', rgDays: 4, cgOutcome: 'positive', cgOn: '2023-01-10', cgDays: 99, withdrawn: false, countyLines: true });
     expect(decisionColumnsOf({ ...opened, stage: 'withdrawn' }).withdrawn).toBe(true);
+    const { countyLines: _, ...older } = opened;
+    expect(decisionColumnsOf(older).countyLines).toBe(false);
   });
 });

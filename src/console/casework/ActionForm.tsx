@@ -57,6 +57,8 @@ export function confirmation(action: CaseAction, after: CaseState | undefined, p
       return doneContent.resumed(actionsTaken[action.type]);
     case 'record-consent':
       return action.consent === 'given' ? doneContent.resumed(actionsTaken[action.type]) : doneContent.withdrawn;
+    case 'flag-county-lines':
+      return doneContent.countyLines(action.countyLines === 'yes');
     case 'withdraw':
       return doneContent.withdrawn;
     case 'take':

@@ -43,6 +43,7 @@ const ACTION_ORDER: readonly CaseActionType[] = [
   'record-consent',
   'suspend',
   'lift-suspension',
+  'flag-county-lines',
   'assign',
   'take-over',
   'release',
@@ -78,6 +79,7 @@ function CaseSummary({ detail, user }: { detail: CaseDetail; user: ConsoleUser }
             { key: summary.received, value: formatWhen(detail.receivedAt) },
             { key: summary.organisation, value: detail.organisation ?? queueContent.notKnown },
             { key: summary.path, value: queueContent.paths[detail.state.path] },
+            { key: summary.countyLines, value: summary.countyLinesValue(detail.state.countyLines === true) },
             {
               key: summary.possibleMatches,
               value: matches > 0 ? <a class="govuk-link" href="#possible-matches">{summary.possibleMatchesValue(matches)}</a> : summary.possibleMatchesValue(0),
@@ -303,7 +305,7 @@ function CaseActions({ detail }: { detail: CaseDetail }) {
     <div class="app-actions" data-testid="case-actions">
       {actions.map((action) => (
         <ButtonLink key={action} href={paths.caseAction(detail.id, action)} secondary={!PRIMARY.has(action) && action !== 'withdraw'} warning={action === 'withdraw'}>
-          {actionNames[action]}
+          {action === 'flag-county-lines' && detail.state.countyLines ? text.summary.countyLinesChange : actionNames[action]}
         </ButtonLink>
       ))}
     </div>

@@ -5,6 +5,7 @@ import {
   decideConclusiveGroundsSchema,
   decideReasonableGroundsSchema,
   decideReconsiderationSchema,
+  flagCountyLinesSchema,
   informationReceivedSchema,
   liftSuspensionSchema,
   panelReviewSchema,
@@ -91,6 +92,13 @@ export const actionForms: Record<CaseActionType, FormSpec> = {
     schema: recordConsentSchema,
     fields: [
       { kind: 'radios', name: 'consent', values: ['given', 'refused'] },
+      { kind: 'text', name: 'note' },
+    ],
+  },
+  'flag-county-lines': {
+    schema: flagCountyLinesSchema,
+    fields: [
+      { kind: 'radios', name: 'countyLines', values: ['yes', 'no'] },
       { kind: 'text', name: 'note' },
     ],
   },

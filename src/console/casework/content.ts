@@ -100,6 +100,10 @@ export const caseContent = {
     possibleMatches: 'Possible same person',
     possibleMatchesValue: (n: number) => (n === 0 ? 'None found' : n === 1 ? '1 referral may be the same person' : `${n} referrals may be the same person`),
     linked: 'Linked referrals',
+    countyLines: 'County lines',
+    countyLinesValue: (marked: boolean) => (marked ? 'Marked as county lines' : 'Not marked'),
+    /** The action's button once the case is marked: it is then the way to take the mark off. */
+    countyLinesChange: 'Change the county lines mark',
     none: 'None',
     nobody: 'Nobody',
     you: (email: string) => `You (${email})`,
@@ -199,6 +203,7 @@ export const actionNames: Record<CaseActionType | ResponderActionType | 'receive
   'lift-suspension': 'Lift the suspension',
   'record-turned-18': 'Record that they turned 18',
   'record-consent': 'Record consent to continue',
+  'flag-county-lines': 'Mark as county lines',
   withdraw: 'Withdraw the case',
   take: 'Take this case',
   'take-over': 'Take over this case',
@@ -223,6 +228,7 @@ export const actionsTaken: Record<CaseActionType | ResponderActionType | 'receiv
   'lift-suspension': 'Suspension lifted',
   'record-turned-18': 'Turned 18',
   'record-consent': 'Consent recorded',
+  'flag-county-lines': 'County lines mark changed',
   withdraw: 'Withdrawn',
   take: 'Taken',
   'take-over': 'Taken over',
@@ -249,6 +255,7 @@ export const fieldLabels: Record<string, string> = {
   reason: 'Reason',
   note: 'Note',
   consent: 'Consent',
+  countyLines: 'County lines',
   to: 'Assigned to',
 };
 
@@ -262,6 +269,8 @@ export const valueLabels: Record<string, string> = {
   accepted: 'Accepted',
   refused: 'Refused',
   given: 'Given',
+  yes: 'Yes',
+  no: 'No',
 };
 
 type FieldWords = { label: string; hint?: string };
@@ -359,6 +368,13 @@ export const actionContent: Record<CaseActionType, ActionWords> = {
     fields: { consent: { label: 'Did they consent to stay in the NRM?' }, note: { label: 'How was consent given or refused?' } },
     options: { consent: { given: { label: 'Yes, they consented', hint: 'The case goes on' }, refused: { label: 'No, they refused', hint: 'The case is withdrawn' } } },
   },
+  'flag-county-lines': {
+    title: 'County lines mark',
+    lead: 'The referral form has no county lines question. Mark the case if the account shows the person was made to carry or sell drugs across police force areas for a gang using a dedicated phone line; the figures count it. Nothing changes for the case or its clock.',
+    button: 'Save',
+    fields: { countyLines: { label: 'Is this a county lines case?' }, note: { label: 'What in the referral shows it, or why the mark comes off?' } },
+    options: { countyLines: { yes: { label: 'Yes, county lines' }, no: { label: 'No, not county lines', hint: 'Takes the mark off' } } },
+  },
   withdraw: { title: 'Withdraw the case', lead: 'Nothing more is decided on a withdrawn case.', button: 'Withdraw case', fields: { reason: { label: 'Why is the case withdrawn?' } } },
   take: { title: 'Take this case', lead: 'You will hold the case: decisions on it are yours to make until you release it.', button: 'Take case' },
   'take-over': {
@@ -419,6 +435,8 @@ export const doneContent = {
   paused: (title: string) => ({ title, next: 'The clock is paused until this is resolved. The case stays with you.' }),
   resumed: (title: string) => ({ title, next: 'The clock runs again.' }),
   withdrawn: { title: 'Case withdrawn', next: 'Nothing more is decided on this case.' },
+  countyLines: (marked: boolean) =>
+    marked ? { title: 'Marked as county lines', next: 'The figures count this referral as county lines.' } : { title: 'County lines mark taken off', next: 'The figures no longer count this referral as county lines.' },
   taken: { title: 'You hold this case', next: 'Decisions on it are yours to make until you release it.' },
   assigned: (email: string) => ({ title: 'Case assigned', next: `${email} holds the case now.` }),
   released: { title: 'Case released', next: 'It is back in the queue, unassigned.' },

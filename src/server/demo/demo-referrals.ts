@@ -7,6 +7,8 @@ import { demoNgos, type DemoPlace } from './demo-places.ts';
 /** What happened, told as responders tell it; one story per kind of exploitation in the published figures. */
 interface Story {
   exploitationTypes: string[];
+  /** The decision unit would mark it as county lines (the form has no question for it). */
+  countyLines?: true;
   howStarted: string;
   requiredToDo: string;
   livingConditions: string;
@@ -27,6 +29,7 @@ const stories: readonly Story[] = [
   },
   {
     exploitationTypes: ['forced-to-commit-crime'],
+    countyLines: true,
     howStarted: 'Given a phone and trainers by older boys, then told they owed for them.',
     requiredToDo: 'Carried drugs by train between cities and sold them from a flat (county lines).',
     livingConditions: 'Moved between flats of drug users; slept on floors.',
@@ -80,9 +83,13 @@ function formDate(iso: string): string {
 
 export type DemoKind = 'child' | 'adult-nrm' | 'dtn';
 
-/** Answers of one complete referral, accepted by the form's schema and the server's lists. */
-export function demoAnswers(random: Random, kind: DemoKind, person: DemoPerson, place: DemoPlace, today: Date): Answers {
+/** Answers of one complete referral, accepted by the form's schema and the server's lists, and whether its story is county lines. */
+export function demoAnswers(random: Random, kind: DemoKind, person: DemoPerson, place: DemoPlace, today: Date): { answers: Answers; countyLines: boolean } {
   const story = pick(random, stories);
+  return { answers: answersOf(story, random, kind, person, place, today), countyLines: story.countyLines === true };
+}
+
+function answersOf(story: Story, random: Random, kind: DemoKind, person: DemoPerson, place: DemoPlace, today: Date): Answers {
   const police = random() < 0.7 || kind === 'dtn';
   const organisation = police ? place.policeForce : pick(random, demoNgos);
   const common: Answers = {

@@ -124,6 +124,7 @@ export function recordsFromPublished(rows: readonly PublishedRow[]): Statistical
           cgDays: null,
           reconsiderations: 0,
           withdrawn: false,
+          countyLines: false,
         }),
       );
     }

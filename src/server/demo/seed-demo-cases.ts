@@ -58,7 +58,7 @@ export async function seedDemoCases(services: Services, clock: DemoClock, desk: 
     const receivedAt = atWorkingHour(receivedOn, random);
     clock.set(receivedAt);
     const id = uuidv7({ msecs: receivedAt.getTime() });
-    const answers = demoAnswers(random, kind, person, pick(random, demoPlaces), receivedAt);
+    const { answers, countyLines } = demoAnswers(random, kind, person, pick(random, demoPlaces), receivedAt);
     const referral = referralFromAnswers(answers);
     const sealed = await sealJson(services.keyring.current, referral, sealingAad(id, SCHEMA_VERSION));
     const deviceId = await senders.deviceOf(String(answers['organisation']));
@@ -68,7 +68,7 @@ export async function seedDemoCases(services: Services, clock: DemoClock, desk: 
       dtnReports += 1;
       continue;
     }
-    const stage = await work(services, clock, desk, random, id, receivedOn, todayDay);
+    const stage = await work(services, clock, desk, random, { id, receivedOn, countyLines }, todayDay);
     byStage[stage] = (byStage[stage] ?? 0) + 1;
   }
   clock.set(today);
@@ -100,7 +100,7 @@ function demoSenders(services: Services) {
 }
 
 /** Takes one case as far as a real unit would have by today; returns the stage it is left at. */
-async function work(services: Services, clock: DemoClock, desk: DemoDesk, random: Random, id: string, receivedOn: Day, today: Day): Promise<string> {
+async function work(services: Services, clock: DemoClock, desk: DemoDesk, random: Random, { id, receivedOn, countyLines }: { id: string; receivedOn: Day; countyLines: boolean }, today: Day): Promise<string> {
   const worker = pick(random, desk.caseworkers);
   let state: CaseState | undefined;
   let version = 1;
@@ -118,7 +118,9 @@ async function work(services: Services, clock: DemoClock, desk: DemoDesk, random
 
   // A third of the newest cases nobody has picked up yet; the rest are taken within a day or two.
   if (random() < 0.3 && receivedOn > addCalendarDays(today, -10)) return stageNow();
-  await act(worker, addWorkingDays(receivedOn, Math.floor(random() * 2)), { type: 'take' });
+  const takenOn = addWorkingDays(receivedOn, Math.floor(random() * 2));
+  await act(worker, takenOn, { type: 'take' });
+  if (countyLines) await act(worker, takenOn, { type: 'flag-county-lines', countyLines: 'yes', note: 'Drugs carried between cities and sold from a flat: a county lines case.' });
 
   if (random() < 0.08) {
     const askedOn = addWorkingDays(receivedOn, 2);

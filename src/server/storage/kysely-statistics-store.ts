@@ -24,6 +24,8 @@ export function createKyselyStatisticsStore(db: Kysely<Database>): StatisticsSto
       if (query.groupBy[0] === 'quarter') select = select.where(sql.ref(quarter), '>=', quarterOf(query.from)).where(sql.ref(quarter), '<=', quarterOf(query.to));
       select = select.where(sql.ref(query.datedBy), '>=', query.from).where(sql.ref(query.datedBy), '<=', query.to);
       if (query.scheme) select = select.where('scheme', '=', query.scheme);
+      // A literal, not a bound value, so both databases can read the partial index of migration 0017.
+      if (query.countyLinesOnly) select = select.where(sql<boolean>`county_lines = 1`);
       for (const [, expression] of expressions) select = select.groupBy(expression);
       const rows = (await select.execute()) as Record<string, unknown>[];
       return rows.map((row): CountRow => {

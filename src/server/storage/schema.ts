@@ -251,6 +251,8 @@ export interface ReferralStatisticsTable {
   reconsiderations: ColumnType<number, number | undefined, number>;
   /** 1 once consent is withdrawn. */
   withdrawn: ColumnType<number, number | undefined, number>;
+  /** 1 once a decision maker marks the case as county lines (migration 0017). */
+  county_lines: ColumnType<number, number | undefined, number>;
   /** The encounter's id, and how many records share it (migration 0016). */
   encounter_id: string | null;
   encounter_size: ColumnType<number | null, number | null | undefined, number | null>;

@@ -32,6 +32,7 @@ export function statisticsRow(record: StatisticalRecord): Insertable<ReferralSta
     cg_quarter: quarterOrNull(record.cgOn),
     reconsiderations: record.reconsiderations,
     withdrawn: record.withdrawn ? 1 : 0,
+    county_lines: record.countyLines ? 1 : 0,
     encounter_id: record.encounterId ?? null,
     derivation: CURRENT_DERIVATION,
   };
@@ -79,8 +80,8 @@ export async function insertStatisticsRow(trx: Kysely<Database>, record: Statist
 }
 
 /**
- * Moves a case's record with its served decisions, in the transaction that moved the case; a
- * reconsideration opened counts once.
+ * Moves a case's record with its served decisions and its county-lines mark, in the transaction that
+ * moved the case; a reconsideration opened counts once.
  */
 export async function updateStatisticsRow(trx: Kysely<Database>, id: string, state: CaseState, reconsidered: boolean): Promise<void> {
   const columns = decisionColumnsOf(state);
@@ -96,6 +97,7 @@ export async function updateStatisticsRow(trx: Kysely<Database>, id: string, sta
       rg_quarter: quarterOrNull(columns.rgOn),
       cg_quarter: quarterOrNull(columns.cgOn),
       withdrawn: columns.withdrawn ? 1 : 0,
+      county_lines: columns.countyLines ? 1 : 0,
       ...(reconsidered ? { reconsiderations: sql<number>`reconsiderations + 1` } : {}),
     })
     .where('referral_id', '=', id)

@@ -29,6 +29,8 @@ export interface CountQuery {
   from: string;
   to: string;
   groupBy: readonly GroupColumn[];
+  /** Only the records a decision maker marked as county lines. */
+  countyLinesOnly?: boolean;
   /** Also add up the records' reconsiderations (left out otherwise, so a count reads only its index). */
   sumReconsiderations?: boolean;
 }

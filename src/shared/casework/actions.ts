@@ -79,6 +79,15 @@ export const recordConsentSchema = z.strictObject({
   consent: z.enum(['given', 'refused'], 'Choose whether they consented to stay in the NRM'),
   note: text('Say how consent was given or refused', REASON_TEXT_MAX),
 });
+/**
+ * The statistics' county-lines flag: the form has no question for it (county lines is one example of
+ * "commit crime"), so the decision maker who reads the account marks it, and can take the mark off again.
+ */
+export const flagCountyLinesSchema = z.strictObject({
+  type: z.literal('flag-county-lines'),
+  countyLines: z.enum(['yes', 'no'], 'Choose whether this is a county lines case'),
+  note: text('Say what in the referral shows it', REASON_TEXT_MAX),
+});
 export const withdrawSchema = z.strictObject({ type: z.literal('withdraw'), reason: text('Give the reason (for example, the adult withdrew consent)', REASON_TEXT_MAX) });
 export const takeSchema = z.strictObject({ type: z.literal('take') });
 export const takeOverSchema = z.strictObject({ type: z.literal('take-over'), reason: text('Say why you are taking over the case', REASON_TEXT_MAX) });
@@ -98,6 +107,7 @@ export const caseActionSchema = z.discriminatedUnion('type', [
   liftSuspensionSchema,
   recordTurned18Schema,
   recordConsentSchema,
+  flagCountyLinesSchema,
   withdrawSchema,
   takeSchema,
   takeOverSchema,

@@ -43,6 +43,8 @@ export interface CaseState {
   heldSince: Day | null;
   /** The day the last negative decision was served: the reconsideration window counts from it. */
   servedNegativeOn: Day | null;
+  /** Marked by a decision maker as county lines, for the statistics; absent on a case opened before the mark existed. */
+  countyLines?: boolean;
 }
 
 export interface Actor {
@@ -87,6 +89,7 @@ export function openCase(path: ReferralPath, receivedOn: Day): CaseState {
     resumeStage: null,
     heldSince: null,
     servedNegativeOn: null,
+    countyLines: false,
   };
 }
 
@@ -112,6 +115,7 @@ const from: Record<AnyActionType, readonly Stage[] | 'any-open'> = {
   'lift-suspension': ['suspended'],
   'record-turned-18': ['rg-pending', 'cg-pending'],
   'record-consent': ['turned-18'],
+  'flag-county-lines': 'any-open',
   withdraw: 'any-open',
   take: 'any-open',
   'take-over': 'any-open',
@@ -136,6 +140,7 @@ const allowed: Record<AnyActionType, readonly Role[]> = {
   'lift-suspension': DECISION_MAKERS,
   'record-turned-18': DECISION_MAKERS,
   'record-consent': DECISION_MAKERS,
+  'flag-county-lines': DECISION_MAKERS,
   withdraw: DECISION_MAKERS,
   take: DECISION_MAKERS,
   'take-over': DECISION_MAKERS,
@@ -154,6 +159,7 @@ const holderOnly: ReadonlySet<AnyActionType> = new Set([
   'lift-suspension',
   'record-turned-18',
   'record-consent',
+  'flag-county-lines',
   'withdraw',
   'release',
 ]);
@@ -284,6 +290,13 @@ function next(state: CaseState, action: AnyAction, actor: Actor, { today, indepe
       return done(resume(state, today));
     case 'record-consent':
       return done(action.consent === 'given' ? resume(state, today) : { ...state, stage: 'withdrawn', resumeStage: null, heldSince: null });
+    case 'flag-county-lines': {
+      const countyLines = action.countyLines === 'yes';
+      if ((state.countyLines === true) === countyLines) {
+        return refuse('wrong-stage', countyLines ? 'The case is marked as county lines already.' : 'The case is not marked as county lines.');
+      }
+      return done({ ...state, countyLines });
+    }
     case 'withdraw':
       return done({ ...state, stage: 'withdrawn', resumeStage: null, heldSince: null, proposal: null });
     case 'take':

@@ -80,6 +80,7 @@ export const caseStateSchema = z.strictObject({
   resumeStage: z.nullable(z.enum(stages)),
   heldSince: z.nullable(day),
   servedNegativeOn: z.nullable(day),
+  countyLines: z.optional(z.boolean()),
 });
 
 /** One line of the history: who moved the case, when, from where to where, and what they wrote. */

@@ -126,6 +126,7 @@ export function deriveStatistics({ id, path, answers, ageNotSure, receivedAt, li
     cgDays: null,
     reconsiderations: 0,
     withdrawn: false,
+    countyLines: false,
     encounterId: encounterOf(links, answers),
     places: placesOf(answers),
   };

@@ -81,6 +81,8 @@ export const statisticalRecordSchema = z.strictObject({
   reconsiderations: z.number().int().nonnegative(),
   /** Withdrawn from the NRM (consent withdrawn); no decision is then expected. */
   withdrawn: z.boolean(),
+  /** Marked as county lines by the decision maker (the form has no question for it); false until then. */
+  countyLines: z.boolean(),
   /** The encounter (a raid, a visit) it was made at, to count the people referred together: an id, naming nobody. None for an anonymous Duty to Notify report, or a record imported from the publication. */
   encounterId: z.uuid().nullable().optional(),
   /** UK towns and cities where it happened, as chosen from the reference list, to count how often a place recurs. */
@@ -113,6 +115,7 @@ export const statisticalColumns = [
   'cg_quarter',
   'reconsiderations',
   'withdrawn',
+  'county_lines',
   'encounter_id',
   'encounter_size',
   'derivation',

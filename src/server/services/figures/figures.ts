@@ -4,6 +4,7 @@ import type { AuditLog } from '../../storage/audit-log.ts';
 import type { StatisticsStore } from '../../storage/statistics-store.ts';
 import {
   conclusiveGroundsDecisions,
+  countyLinesReferrals,
   dutyToNotifyByNationality,
   dutyToNotifyByQuarter,
   reasonableGroundsDecisions,
@@ -25,6 +26,7 @@ const builders: readonly ((context: BuildContext) => Promise<FigureTable | Figur
   positiveRates,
   waitingForConclusiveGrounds,
   reconsiderations,
+  countyLinesReferrals,
   dutyToNotifyByQuarter,
   dutyToNotifyByNationality,
   referralsByFirstResponder,

@@ -104,6 +104,39 @@ async function decisions(context: BuildContext, kind: 'rg' | 'cg'): Promise<Figu
 export const reasonableGroundsDecisions = (context: BuildContext) => decisions(context, 'rg');
 export const conclusiveGroundsDecisions = (context: BuildContext) => decisions(context, 'cg');
 
+/**
+ * NRM referrals a decision maker marked as county lines, by quarter received and age at exploitation,
+ * beside all NRM referrals received (the grouping the first table already asked for), so the share shows.
+ */
+export async function countyLinesReferrals(context: BuildContext): Promise<FigureTable> {
+  const { count, period } = context;
+  const [marked, all] = await Promise.all([
+    count({ scheme: 'nrm', datedBy: 'received_on', from: period.from, to: period.to, groupBy: ['quarter', 'age_at_exploitation'], countyLinesOnly: true }),
+    receivedByAgeAndLocation(context),
+  ]);
+  const counts = tally(marked, (row) => keyOf(row.keys.quarter, row.keys.age_at_exploitation));
+  const referrals = tally(all, (row) => row.keys.quarter ?? '');
+  const columns: Heading[] = ageAtExploitationValues.map((age) => ({ key: age, label: longAgeLabels[age] }));
+  const shaped = withTotals(quarterRows(period), columns, (quarter, age) => counts.get(keyOf(quarter, age)) ?? 0);
+  const allReferrals = [...quarterRows(period).map((row) => referrals.get(row.key) ?? 0), all.reduce((sum, row) => sum + row.n, 0)];
+  return figureTable(
+    {
+      id: 'county-lines-referrals',
+      title: 'NRM referrals marked as county lines, by age at exploitation',
+      rowHeading: 'Quarter received',
+      notes: [
+        'The referral form has no county lines question: a referral counts here once the decision unit marks its case as county lines, so a recent quarter can still grow.',
+        NATIONAL_NOTE,
+      ],
+    },
+    {
+      rows: shaped.rows,
+      columns: [...shaped.columns, { key: 'all-referrals', label: 'All NRM referrals' }],
+      values: shaped.values.map((row, r) => [...row, allReferrals[r]!]),
+    },
+  );
+}
+
 export async function dutyToNotifyByQuarter(context: BuildContext): Promise<FigureTable> {
   const { period } = context;
   const rows = await dutyToNotify(context);

@@ -15,6 +15,7 @@ import * as statistics from './0013-statistics.ts';
 import * as additionEvidence from './0014-addition-evidence.ts';
 import * as statisticsSpeed from './0015-statistics-speed.ts';
 import * as statisticsEncounters from './0016-statistics-encounters.ts';
+import * as statisticsCountyLines from './0017-statistics-county-lines.ts';
 
 /** Append-only and paired with migrations/sqlite/ (same names, same order; a unit test checks). */
 export const postgresMigrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const postgresMigrations: Record<string, Migration> = {
   '0014-addition-evidence': additionEvidence,
   '0015-statistics-speed': statisticsSpeed,
   '0016-statistics-encounters': statisticsEncounters,
+  '0017-statistics-county-lines': statisticsCountyLines,
 };
