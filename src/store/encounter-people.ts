@@ -4,6 +4,7 @@ import type { FieldDatabase, OutboxState } from './db.ts';
 import { deleteDraft, getDraft, newDraft, saveDraft, type Draft } from './drafts.ts';
 import { getEncounter, listEncounters, updateEncounter, type Encounter, type EncounterContent } from './encounters.ts';
 import { getOutboxItem } from './outbox.ts';
+import { shareSceneWith } from './scene-photos.ts';
 
 /**
  * Shared answers follow the encounter: where a draft still holds what the encounter wrote (not the
@@ -20,13 +21,14 @@ async function refreshShared(db: FieldDatabase, key: CryptoKey, encounterId: str
 
 const others = (encounter: EncounterContent) => Math.max(encounter.people.length - 1, 0);
 
-/** Adds a person: a new draft pre-filled from the encounter, listed in it, in one transaction. */
+/** Adds a person: a new draft pre-filled from the encounter, listed in it, in one transaction; then the scene's photos are copied to it. */
 export async function addPerson(db: FieldDatabase, key: CryptoKey, encounter: Encounter, now: Date): Promise<Draft> {
   const number = encounter.people.length + 1;
   const draft = await newDraft(key, now, { caseLabel: personLabel(encounter, number), answers: sharedAnswers(encounter, number - 1) }, encounter.id);
   const updated = await updateEncounter(db, key, encounter.id, (current) => ({ ...current, people: [...current.people, draft.record.id] }), now, () => db.drafts.add(draft.record));
   const was = { ...updated, people: updated.people.filter((id) => id !== draft.record.id) };
   await refreshShared(db, key, encounter.id, sharedAnswers(updated, others(was)), sharedAnswers(updated, others(updated)), now, draft.record.id);
+  await shareSceneWith(db, key, encounter.id, draft.record.id, now);
   return draft.opened;
 }
 

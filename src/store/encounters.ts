@@ -3,6 +3,7 @@ import type { EncounterDetails } from '../shared/encounter.ts';
 import { box, unbox } from './box.ts';
 import type { EncounterRecord, FieldDatabase } from './db.ts';
 import { deleteDraft } from './drafts.ts';
+import { purgeFiles } from './evidence-chunks.ts';
 
 /** What an encounter holds that is personal (place, officers, who is family): encrypted at rest as `content`. */
 export interface EncounterContent extends EncounterDetails {
@@ -10,6 +11,8 @@ export interface EncounterContent extends EncounterDetails {
   people: string[];
   /** Family links between two people of the encounter, each pair once. */
   family: [string, string][];
+  /** The scene photos already copied to the people (file ids); absent before the encounter had any. */
+  scenePhotos?: string[];
 }
 
 /** An encounter as the screens see it: decrypted, in memory only. */
@@ -21,6 +24,9 @@ export interface Encounter extends EncounterContent {
 }
 
 export const encounterContext = (id: string) => `encounter:${id}`;
+
+/** Photos of the scene belong to the encounter, not to one person's draft: their owner in `files`. */
+export const sceneOwner = (id: string) => `scene:${id}`;
 
 async function open(key: CryptoKey, record: EncounterRecord): Promise<Encounter> {
   const content = await unbox<EncounterContent>(key, record.content, encounterContext(record.id));
@@ -108,12 +114,14 @@ export async function unsentCount(db: FieldDatabase, id: string): Promise<number
 }
 
 /**
- * Deletes the encounter and the drafts of its people not yet sent. Referrals already in the outbox
- * stay as they are (they were sealed with their links). Returns how many drafts went.
+ * Deletes the encounter, its scene photos and the drafts of its people not yet sent. Referrals already
+ * in the outbox stay as they are (they were sealed with their links and their own copies of the
+ * photos). Returns how many drafts went.
  */
 export async function deleteEncounter(db: FieldDatabase, id: string): Promise<number> {
   const unsent = await unsentDraftsOf(db, id);
   await db.encounters.delete(id);
+  await purgeFiles(db, sceneOwner(id));
   // One by one through deleteDraft, so whatever else a draft owns goes with it.
   for (const draft of unsent) await deleteDraft(db, draft.id);
   return unsent.length;

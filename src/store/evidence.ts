@@ -91,9 +91,6 @@ export async function listFiles(db: FieldDatabase, vaultKey: CryptoKey, draftId:
   );
 }
 
-
-
-
 /**
  * The manifest to seal for the server and the plan to upload by, for the files the referral names.
  * Throws when one is missing or incomplete: sending a referral without a file it names must not happen.
@@ -111,7 +108,6 @@ export async function evidenceForSending(db: FieldDatabase, vaultKey: CryptoKey,
   }
   return { manifest: { format: EVIDENCE_FORMAT, files }, uploads };
 }
-
 
 /** The plaintext of a file, a chunk at a time (to preview, or to prove a round trip). */
 export async function* readFilePlaintext(db: FieldDatabase, vaultKey: CryptoKey, id: string): AsyncGenerator<Uint8Array<ArrayBuffer>> {

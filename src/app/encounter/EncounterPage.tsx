@@ -18,6 +18,7 @@ import { checkContent } from '../form/check-content.ts';
 import { Tag, type TagColour } from '../../govuk/Tag.tsx';
 import { SummaryList } from '../../govuk/SummaryList.tsx';
 import { NotificationBanner } from '../../govuk/NotificationBanner.tsx';
+import { ScenePhotos } from './ScenePhotos.tsx';
 
 const text = encounterContent;
 
@@ -199,6 +200,7 @@ export function EncounterPage({ encounter }: { encounter: Encounter }) {
               {text.sendReady(ready.length)}
             </button>
           ) : null}
+          {!closed ? <ScenePhotos encounter={encounter} /> : null}
           <h2 class="govuk-heading-m">{text.details}</h2>
           <SummaryList rows={details.map(([label, value]) => ({ key: label, value, valueClass: 'app-pre-wrap' }))} />
           <p class="govuk-body">

@@ -2,6 +2,8 @@ import { useMemo } from 'preact/hooks';
 import type { EncounterDetails } from '../../shared/encounter.ts';
 import type { Draft } from '../../store/drafts.ts';
 import { addPerson, peopleOf, removePerson, saveEncounterDetails } from '../../store/encounter-people.ts';
+import type { AttachedFile } from '../../store/evidence.ts';
+import { shareScenePhotos } from '../../store/scene-photos.ts';
 import { createEncounter, deleteEncounter, unsentCount, getEncounter, listEncounters, setClosed, updateEncounter, type Encounter, type EncounterContent } from '../../store/encounters.ts';
 import { useKey, useServices } from '../shell/services.ts';
 
@@ -22,6 +24,7 @@ export function useEncounters() {
       addPerson: (encounter: Encounter) => addPerson(db, key, encounter, clock.now()),
       removePerson: (encounter: Encounter, personId: string) => removePerson(db, key, encounter, personId, clock.now()),
       peopleOf: (encounter: Encounter, isComplete: (draft: Draft) => boolean) => peopleOf(db, key, encounter, isComplete),
+      shareScenePhotos: (encounterId: string, photos: readonly AttachedFile[]) => shareScenePhotos(db, key, encounterId, photos, clock.now()),
     }),
     [db, key, clock],
   );

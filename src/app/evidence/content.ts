@@ -21,6 +21,8 @@ export const evidenceText = {
   sizeChanged: (name: string, size: string) => `${name} is now ${size}.`,
   personPhotos: 'Photos',
   personPhotosHint: 'Of this person’s injuries, documents or where they were found, if they agree. They go with their referral; you describe them later.',
+  scenePhotos: 'Photos of the scene',
+  scenePhotosHint: 'Of the place itself: rooms, beds, locks, notices. Each goes with the referral of everyone here not yet sent, and of anyone you add later; remove it from a person’s evidence if it is not theirs.',
   storage: (free: string) => `This device has about ${free} of space left for this app.`,
   storageLow: (free: string) => `This device is nearly full: about ${free} left for this app. Send or delete referrals you no longer need, or free some space on the phone.`,
   refusal: {

@@ -32,10 +32,20 @@ const variant = (chosen: ChosenFile, smaller: boolean) =>
  * choice between a photo's original and its smaller copy.
  */
 export function useDraftEvidence(draft: Draft) {
+  const drafts = useDrafts();
+  const answersWith = (list: readonly AttachedFile[]): Answers => ({ ...draft.answers, evidenceFiles: list.length > 0 ? list.map((file) => file.id) : undefined });
+  const owned = useOwnedEvidence(draft.id, (list) => drafts.save(draft.id, { answers: { evidenceFiles: answersWith(list).evidenceFiles } }));
+  return { ...owned, answersWith };
+}
+
+/**
+ * The files of one owner (a draft, or an encounter's scene) as a page works them; `persist` records the
+ * list once it changed (in the draft's answers, or by copying the scene's photos to its people).
+ */
+export function useOwnedEvidence(ownerId: string, persist: (list: AttachedFile[]) => Promise<void>) {
   const { db } = useServices();
   const key = useKey();
   const files_ = useEvidenceFiles();
-  const drafts = useDrafts();
   const { previews, add: addPreview, drawStored } = usePreviews(db, key);
   const [files, setFiles] = useState<AttachedFile[] | undefined>(undefined);
   const [sizing, setSizing] = useState<Record<string, Sizing>>({});
@@ -47,7 +57,7 @@ export function useDraftEvidence(draft: Draft) {
 
   useEffect(() => {
     let live = true;
-    void files_.list(draft.id).then(async (listed) => {
+    void files_.list(ownerId).then(async (listed) => {
       if (!live) return;
       setFiles(listed);
       await drawStored(listed, () => live);
@@ -56,12 +66,11 @@ export function useDraftEvidence(draft: Draft) {
     return () => {
       live = false;
     };
-  }, [files_, draft.id]);
+  }, [files_, ownerId]);
 
-  const answersWith = (list: readonly AttachedFile[]): Answers => ({ ...draft.answers, evidenceFiles: list.length > 0 ? list.map((file) => file.id) : undefined });
   const remember = async (list: AttachedFile[]) => {
     setFiles(list);
-    await drafts.save(draft.id, { answers: { evidenceFiles: answersWith(list).evidenceFiles } });
+    await persist(list);
     setFree(await freeSpace());
   };
 
@@ -87,7 +96,7 @@ export function useDraftEvidence(draft: Draft) {
         continue;
       }
       try {
-        const stored = await files_.attach(draft.id, blob, name, type);
+        const stored = await files_.attach(ownerId, blob, name, type);
         list = [...list, stored];
         if (room !== undefined) room -= blob.size * HEADROOM;
         if (item.thumbnail) addPreview(stored.id, await dataUrlOf(item.thumbnail));
@@ -109,7 +118,7 @@ export function useDraftEvidence(draft: Draft) {
     setBusy(true);
     const { blob, name, type } = variant(known.chosen, !known.smaller);
     try {
-      const stored = await files_.attach(draft.id, blob, name, type);
+      const stored = await files_.attach(ownerId, blob, name, type);
       await files_.remove(file.id);
       await remember(files.map((each) => (each.id === file.id ? stored : each)));
       addPreview(stored.id, previews[file.id]);
@@ -133,5 +142,5 @@ export function useDraftEvidence(draft: Draft) {
     setStatus(text.removed(file.name));
   };
 
-  return { files, previews, sizing, errors, attempt, status, busy, free, answersWith, choose, resize, remove };
+  return { files, previews, sizing, errors, attempt, status, busy, free, choose, resize, remove };
 }
