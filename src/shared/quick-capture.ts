@@ -32,10 +32,10 @@ export const quickCapturePage: PageDef = {
     formField('under-18', 'underAge'),
     optional(formField('consent', 'consent'), { shownWhen: { field: 'underAge', value: 'no' }, hint: consentIntro }),
     optional(formField('gender', 'gender')),
-    optional(formField('nationality', 'nationality')),
+    optional(formField('gender', 'nationality')),
     optional(formField('interpreter', 'interpreter')),
     formField('interpreter', 'interpreterLanguage'),
-    optional(formField('how-it-started', 'howStarted')),
+    optional(formField('situations', 'howStarted')),
   ],
 };
 

@@ -81,7 +81,7 @@ describe('unlocking with a passkey (WebAuthn PRF), the passphrase kept as the fa
     await openApp(page, stack.server.baseUrl.replace('127.0.0.1', 'localhost'));
     await page.getByRole('link', { name: 'Start a referral' }).click();
     await page.waitForURL(/\/case-label$/);
-    await fillForm(page, { ...examples['adult-nrm'], caseLabel: 'PASSKEY-7731' }, { stopAt: 'how-it-started' });
+    await fillForm(page, { ...examples['adult-nrm'], caseLabel: 'PASSKEY-7731' }, { stopAt: 'situations' });
     await page.getByLabel('How did the exploitation start?').fill('Marguerite Holloway (07700 900612) was held in the cellar of the Anchor Mill.');
     await page.getByText(/Saved on this device/).waitFor();
 

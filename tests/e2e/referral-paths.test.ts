@@ -41,7 +41,7 @@ describe('the three paths, offline from start to confirmation', () => {
       // Any section opens in any order: the person's details, then back to where it was left.
       await tasks.getByRole('link', { name: 'About them' }).click();
       await page.waitForURL(/\/name$/);
-      expect(await page.locator('.govuk-caption-m').innerText()).toBe('About them · Section 7 of 9, question 1 of 4');
+      expect(await page.locator('.govuk-caption-m').innerText()).toBe('About them · Section 7 of 9, question 1 of 3');
       // The address of a page an app update merged into another (the old "professional view") resumes the draft, not "Page not found".
       const draftPath = new URL(page.url()).pathname.replace(/\/name$/, '');
       await page.evaluate((to) => {
@@ -84,8 +84,8 @@ describe('the three paths, offline from start to confirmation', () => {
         order.push(pageId);
         if (await page.getByTestId('anonymous-writing').isVisible()) reminded.push(pageId);
       });
-      expect(order.slice(order.indexOf('under-18'), order.indexOf('under-18') + 4)).toEqual(['under-18', 'child-at-time', 'consent', 'refusal']);
-      expect(reminded).toEqual(expect.arrayContaining(['refusal', 'background', 'how-it-started', 'interview', 'exploiters']));
+      expect(order.slice(order.indexOf('under-18'), order.indexOf('under-18') + 3)).toEqual(['under-18', 'consent', 'refusal']);
+      expect(reminded).toEqual(expect.arrayContaining(['refusal', 'background', 'situations', 'interview', 'exploiters']));
       expect(reminded).not.toContain('under-18');
       expect(reminded).not.toContain('consent');
       await page.getByRole('heading', { name: 'Check your answers before sending the Duty to Notify report' }).waitFor();

@@ -99,7 +99,7 @@ describe('the field app in taps: three journeys a responder makes', () => {
     const referral = count.mark();
     await personRow(page, raidLabel(1)).getByRole('link', { name: /^Complete the referral/ }).click();
     await page.waitForURL((url) => !url.pathname.endsWith('/resume'));
-    const carried = [...PREFILLED, ...Object.keys(met), ...PROFILE, 'consentDate', 'consentInterpreterLanguage'];
+    const carried = [...PREFILLED, ...Object.keys(met), ...PROFILE, 'consentDate', 'consentInterpreterLanguage', 'consentExplainedBy'];
     await fillForm(page, without(examples['adult-nrm'], carried));
     await page.getByRole('heading', { name: /^Check your answers/ }).waitFor();
     await sendFromCheck(page);

@@ -15,7 +15,7 @@ async function fillDraft(page: Page, label: string, account: string) {
   await page.getByRole('link', { name: 'NRM Field' }).click();
   await page.getByRole('link', { name: 'Start a referral' }).click();
   await page.waitForURL(/\/case-label$/);
-  await fillForm(page, { ...examples['adult-nrm'], caseLabel: label }, { stopAt: 'how-it-started' });
+  await fillForm(page, { ...examples['adult-nrm'], caseLabel: label }, { stopAt: 'situations' });
   await page.getByLabel('How did the exploitation start?').fill(account);
   await page.getByText(/Saved on this device/).waitFor();
 }

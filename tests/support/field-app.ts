@@ -1,7 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import BetterSqlite3 from 'better-sqlite3';
+import { formContent } from '../../src/app/form/content.ts';
 import { pageById } from '../../src/shared/form/journey.ts';
-import type { AnswerValue, Answers, FieldDef } from '../../src/shared/form/model.ts';
+import type { AnswerValue, Answers, FieldDef, PageDef } from '../../src/shared/form/model.ts';
 import { visibleFields } from '../../src/shared/form/page-schema.ts';
 import { examples } from './referral-examples.ts';
 
@@ -49,6 +50,8 @@ async function fillField(page: Page, def: FieldDef, value: AnswerValue | undefin
     case 'radios':
       return page.locator(`input[name="${def.name}"][value="${one}"]`).check();
     case 'checkboxes':
+      // A list that must be done in full is confirmed with one tick.
+      if (def.requireAll) return byId(def.name).check();
       for (const entry of value) await page.locator(`input[name="${def.name}"][value="${entry}"]`).check();
       return;
     case 'confirm':
@@ -62,7 +65,7 @@ async function fillField(page: Page, def: FieldDef, value: AnswerValue | undefin
     case 'places': {
       const entries = typeof value === 'string' ? [value] : value;
       for (const [index, entry] of entries.entries()) {
-        if (index > 0) await page.getByRole('button', { name: /^Add another/ }).click();
+        if (index > 0) await page.getByRole('button', { name: formContent.places.add(def.label), exact: true }).click();
         await chooseFromList(page, byId(index === 0 ? def.name : `${def.name}-${index + 1}`), entry);
       }
       return;
@@ -72,6 +75,17 @@ async function fillField(page: Page, def: FieldDef, value: AnswerValue | undefin
     default:
       return byId(def.name).fill(one);
   }
+}
+
+/**
+ * The questions of a page to answer from `answers`: those the answers show, and those shown on the page
+ * by an answer the app filled in itself (quick capture's age opens "under 18 at the time?").
+ */
+async function fieldsToFill(page: Page, def: PageDef, answers: Answers): Promise<FieldDef[]> {
+  const shown = visibleFields(def, answers);
+  const carried = def.fields.filter((field) => !shown.includes(field) && field.shownWhen && answers[field.shownWhen.field] === undefined && answers[field.name] !== undefined);
+  for (const field of carried) if ((await page.locator(`[name="${field.name}"], [id="${field.name}"]`).count()) > 0) shown.push(field);
+  return def.fields.filter((field) => shown.includes(field));
 }
 
 /**
@@ -107,7 +121,7 @@ export async function fillForm(
       continue;
     }
     await onPage?.(def.id);
-    for (const field of visibleFields(def, answers)) await fillField(page, field, answers[field.name]);
+    for (const field of await fieldsToFill(page, def, answers)) await fillField(page, field, answers[field.name]);
     await page.getByRole('button', { name: 'Continue' }).click();
     const problem = page.locator('.govuk-error-summary');
     await Promise.race([page.waitForURL((url) => url.pathname !== here), problem.waitFor()]).catch(async (error: unknown) => {

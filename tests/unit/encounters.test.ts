@@ -214,7 +214,7 @@ describe('the encounter and quick capture are checked by the form’s own rules'
       underAge: formRule('under-18', 'underAge', 'maybe'),
       gender: formRule('gender', 'gender', 'other'),
       interpreterLanguage: formRule('interpreter', 'interpreterLanguage', undefined),
-      howStarted: formRule('how-it-started', 'howStarted', 'y'.repeat(15_001)),
+      howStarted: formRule('situations', 'howStarted', 'y'.repeat(15_001)),
     });
     // Consent is asked of adults only; for a child it is not checked at all.
     expect(quickCaptureErrors('a', { underAge: 'no', consent: 'perhaps' }).consent).toBe(formRule('consent', 'consent', 'perhaps'));

@@ -11,11 +11,11 @@ const before = [
   'case-label', 'organisation', 'responder-nation', 'under-18',
 ];
 const account = [
-  'background', 'situations', 'when', 'how-it-started', 'moved', 'treatment', 'still-exploited', 'last-contact',
-  'reported-before', 'indicators', 'interview', 'credibility', 'where-exploited', 'uk-places',
+  'background', 'situations', 'moved', 'treatment', 'still-exploited',
+  'reported-before', 'indicators', 'interview', 'where-exploited',
   'current-location', 'exploiters', 'types', 'other-victims', 'police',
 ];
-const person = ['name', 'gender', 'nationality', 'interpreter'];
+const person = ['name', 'gender', 'interpreter'];
 
 describe('the journey visits exactly the pages each path needs', () => {
   it('child: the council page and the consent explanation straight after age, no consent question, no support or decision pages', () => {
@@ -25,12 +25,12 @@ describe('the journey visits exactly the pages each path needs', () => {
 
   it('adult who agrees: consent and its record straight after age, then the account, support, decision recipient and contact', () => {
     expect(route(examples['adult-nrm'])).toEqual([
-      ...before, 'child-at-time', 'consent', 'consent-record', ...account, 'support', 'phone', ...person, 'decision-recipient', 'pv-contact', 'responder', 'alternative-contact', 'evidence',
+      ...before, 'consent', 'consent-record', ...account, 'support', 'phone', ...person, 'decision-recipient', 'pv-contact', 'responder', 'alternative-contact', 'evidence',
     ]);
   });
 
   it('adult who refuses: consent and the reason straight after age, then the account, gender and nationality, then check — no name, no responder pages', () => {
-    expect(route(examples.dtn)).toEqual([...before, 'child-at-time', 'consent', 'refusal', ...account, 'dtn-gender']);
+    expect(route(examples.dtn)).toEqual([...before, 'consent', 'refusal', ...account, 'dtn-gender']);
     expect(resumePlace(examples.dtn)).toBe(CHECK);
   });
 
@@ -59,25 +59,38 @@ describe('the journey visits exactly the pages each path needs', () => {
       recipientEmailSafe: 'yes',
       recipientPermission: 'yes',
     });
-    for (const id of ['when-several', 'uk-places', 'overseas-places', 'someone-else']) expect(forks).toContain(id);
-    for (const id of ['when', 'pv-contact']) expect(forks).not.toContain(id);
+    expect(forks).toContain('someone-else');
+    expect(forks).not.toContain('pv-contact');
+    expect(walk({ ...examples['adult-nrm'], multipleSituations: 'yes' }).at).toMatchObject({ id: 'situations' });
+    expect(walk({ ...examples['adult-nrm'], whereExploited: 'uk-and-overseas' }).at).toMatchObject({ id: 'where-exploited' });
   });
 
   it('asks a yes-or-no question and what follows from it on one page, revealed by the answer', () => {
     const onPage = (pageId: string, answers: Answers) => visibleFields(pages.find((page) => page.id === pageId)!, answers).map((def) => def.name);
-    expect(onPage('still-exploited', { stillExploited: 'yes' })).toEqual(['stillExploited', 'whatKeepsThem']);
-    expect(onPage('still-exploited', { stillExploited: 'no' })).toEqual(['stillExploited', 'howLeft']);
+    expect(onPage('still-exploited', { stillExploited: 'yes' })).toEqual(['stillExploited', 'whatKeepsThem', 'lastContact', 'lastContactDetails']);
     expect(onPage('exploiters', { exploitersLocationKnown: 'yes' })).toEqual(['exploiters', 'exploitersLocationKnown', 'exploitersInUk', 'exploitersWhereabouts']);
     expect(onPage('exploiters', { exploitersLocationKnown: 'no' })).toEqual(['exploiters', 'exploitersLocationKnown']);
     expect(onPage('other-victims', { otherVictims: 'no', fearReexploitation: 'yes' })).toEqual(['otherVictims', 'fearReexploitation', 'fearReasons']);
     expect(onPage('reported-before', { reportedBefore: 'no' })).toEqual(['reportedBefore', 'whyNow']);
-    expect(onPage('last-contact', { lastContact: 'not-sure' })).toEqual(['lastContact', 'lastContactDetails']);
+    expect(onPage('still-exploited', { stillExploited: 'no', lastContact: 'not-sure' })).toEqual(['stillExploited', 'howLeft', 'lastContact', 'lastContactDetails']);
+    expect(onPage('under-18', { underAge: 'no' })).toEqual(['underAge', 'childAtTime']);
+    expect(onPage('under-18', { underAge: 'not-sure' })).toEqual(['underAge']);
+  });
+
+  it('opens one follow-up under several answers of a radio question, and asks it for each of them', () => {
+    const onPage = (pageId: string, answers: Answers) => visibleFields(pages.find((page) => page.id === pageId)!, answers).map((def) => def.name);
+    expect(onPage('situations', { multipleSituations: 'yes' })).toEqual(['multipleSituations', 'exploitationDatesSeveral', 'howStarted']);
+    expect(onPage('situations', { multipleSituations: 'no' })).toEqual(['multipleSituations', 'exploitationDates', 'howStarted']);
+    expect(onPage('situations', { multipleSituations: 'i-dont-know' })).toEqual(['multipleSituations', 'exploitationDates', 'howStarted']);
+    expect(onPage('where-exploited', { whereExploited: 'uk' })).toEqual(['whereExploited', 'ukTowns', 'ukOtherLocation']);
+    expect(onPage('where-exploited', { whereExploited: 'overseas' })).toEqual(['whereExploited', 'countries', 'overseasOtherLocation']);
+    expect(onPage('where-exploited', { whereExploited: 'uk-and-overseas' })).toEqual(['whereExploited', 'ukTowns', 'ukOtherLocation', 'countries', 'overseasOtherLocation']);
   });
 
   it('reaches every page of the form on some path', () => {
     const reached = new Set(
       [examples.child, examples['adult-nrm'], examples.dtn, examples['dtn-cooperating']].flatMap(route).concat([
-        'when-several', 'overseas-places', 'someone-else',
+        'someone-else',
         // Asked once files are attached (tests/unit/evidence.test.ts).
         'evidence-description',
       ]),
@@ -93,6 +106,8 @@ describe('the form tables', () => {
         ...((field.kind === 'typeahead' || field.kind === 'places') && !field.list ? [`${page.id}/${field.name}: no list`] : []),
         ...((field.kind === 'radios' || field.kind === 'checkboxes') && !field.options?.length ? [`${page.id}/${field.name}: no options`] : []),
         ...(field.shownWhen && !page.fields.some((other) => other.name === field.shownWhen?.field) ? [`${page.id}/${field.name}: follows nothing`] : []),
+        // Under several ticked checkboxes at once, one follow-up would be drawn twice.
+        ...(typeof field.shownWhen?.value === 'object' && page.fields.find((other) => other.name === field.shownWhen?.field)?.kind !== 'radios' ? [`${page.id}/${field.name}: opens under several answers of a question that is not radios`] : []),
         ...(field.required && !field.missing ? [`${page.id}/${field.name}: no message when missing`] : []),
       ]),
     );

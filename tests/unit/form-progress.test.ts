@@ -26,12 +26,11 @@ describe('the task list: progress by section', () => {
   });
 
   it('counts what is answered and leads to the first question still to answer', () => {
-    const { birthplace, multipleSituations, exploitationDates } = examples['adult-nrm'];
-    const [account] = taskProgress(withLabel({ underAge: 'no', consent: 'yes', birthplace, multipleSituations, exploitationDates })).filter((task) => task.id === 'account');
-    // The background page is half answered; situations and dates are answered; nothing after them counts yet.
-    expect(account).toMatchObject({ status: 'in-progress', answered: 2 });
-    // An unanswered fork takes its default branch (reported before: not "no", so no "why now" page).
-    expect(account?.pages.length).toBe(9);
+    const { birthplace, multipleSituations, exploitationDates, howStarted } = examples['adult-nrm'];
+    const [account] = taskProgress(withLabel({ underAge: 'no', consent: 'yes', birthplace, multipleSituations, exploitationDates, howStarted })).filter((task) => task.id === 'account');
+    // The background page is half answered; the page of when and how it started is answered; nothing after them counts yet.
+    expect(account).toMatchObject({ status: 'in-progress', answered: 1 });
+    expect(account?.pages.length).toBe(6);
     expect(account?.start?.id).toBe('background');
   });
 
@@ -46,7 +45,7 @@ describe('the task list: progress by section', () => {
 
   it('captions a page by its task and its place in it', () => {
     const adult = withLabel(examples['adult-nrm']);
-    expect(positionOf('background', adult)).toEqual({ section: 3, sections: 9, question: 1, questions: 9, title: 'Their account' });
+    expect(positionOf('background', adult)).toEqual({ section: 3, sections: 9, question: 1, questions: 6, title: 'Their account' });
     expect(positionOf('consent', adult)).toMatchObject({ section: 2, question: 1, questions: 2 });
     expect(positionOf('dtn-gender', withLabel(examples.dtn))).toEqual({ section: 7, sections: 7, question: 1, questions: 1, title: 'About them' });
     expect(positionOf('name', adult)).toMatchObject({ section: 7, question: 3 });

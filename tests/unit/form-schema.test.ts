@@ -65,7 +65,7 @@ describe('the referral schema, one shape per path', () => {
 
   it('needs the informed-consent record from an adult who agrees', () => {
     const explainedTwo = parse({ ...examples['adult-nrm'], consentExplained: ['what-nrm-is', 'support'] });
-    expect(explainedTwo.error?.issues.map((issue) => issue.message)).toEqual(['Explain each of these before they agree, then tick it']);
+    expect(explainedTwo.error?.issues.map((issue) => issue.message)).toEqual(['Explain all four before they agree, then tick to confirm']);
     const { privacyNoticeShown: _shown, ...noNotice } = examples['adult-nrm'];
     expect(parse(noNotice).error?.issues.map((issue) => issue.message)).toEqual(['Give or read them the privacy notice, then tick to confirm']);
   });
@@ -104,13 +104,13 @@ describe('answers one by one', () => {
   const def = (pageId: string, name: string) => page(pageId).fields.find((field) => field.name === name)!;
 
   it('counts narratives up to 15,000 characters and refuses more', () => {
-    expect(fieldIssue(def('how-it-started', 'howStarted'), 'a'.repeat(NARRATIVE_MAX))).toBeUndefined();
-    expect(fieldIssue(def('how-it-started', 'howStarted'), 'a'.repeat(NARRATIVE_MAX + 1))).toBe('How did the exploitation start? must be 15,000 characters or fewer');
+    expect(fieldIssue(def('situations', 'howStarted'), 'a'.repeat(NARRATIVE_MAX))).toBeUndefined();
+    expect(fieldIssue(def('situations', 'howStarted'), 'a'.repeat(NARRATIVE_MAX + 1))).toBe('How did the exploitation start? must be 15,000 characters or fewer');
   });
 
   it('refuses web addresses in the two answers that must not hold them', () => {
-    expect(fieldIssue(def('last-contact', 'lastContactDetails'), 'see https://example.com/x')).toBe('Remove the web address from tell us about that last contact');
-    expect(fieldIssue(def('last-contact', 'lastContactDetails'), 'He phoned on Tuesday')).toBeUndefined();
+    expect(fieldIssue(def('still-exploited', 'lastContactDetails'), 'see https://example.com/x')).toBe('Remove the web address from tell us about that last contact');
+    expect(fieldIssue(def('still-exploited', 'lastContactDetails'), 'He phoned on Tuesday')).toBeUndefined();
   });
 
   it('takes UK numbers and numbers with a country code, and refuses others', () => {

@@ -57,8 +57,10 @@ describe('the responder profile schema', () => {
 });
 
 describe('pre-filling a draft', () => {
-  it('fills the responder’s details and today as the consent date, only where the draft holds nothing', () => {
-    expect(prefillAnswers({}, profile, now)).toEqual({ ...profile, consentDate: '2026-11-29' });
+  it('fills the responder’s details, today as the consent date and the responder as who explained it, only where the draft holds nothing', () => {
+    expect(prefillAnswers({}, profile, now)).toEqual({ ...profile, consentDate: '2026-11-29', consentExplainedBy: 'Sam Okafor, Detective Constable' });
+    expect(prefillAnswers({ consentExplainedBy: '' }, profile, now)).not.toHaveProperty('consentExplainedBy');
+    expect(prefillAnswers({}, { ...profile, responderRole: '' }, now).consentExplainedBy).toBe('Sam Okafor');
     // A blank left on purpose, or an answer of the responder's own, stays.
     const added = prefillAnswers({ responderPhone: '', responderRole: 'Sergeant', consentDate: '2026-11-28' }, profile, now);
     expect(added).not.toHaveProperty('responderPhone');
@@ -66,7 +68,7 @@ describe('pre-filling a draft', () => {
     expect(added).not.toHaveProperty('consentDate');
     expect(added.organisation).toBe('West Yorkshire Police');
     // Nothing more to add: nothing to write.
-    expect(prefillAnswers({ ...profile, consentDate: '2026-11-29' }, profile, now)).toEqual({});
+    expect(prefillAnswers({ ...profile, consentDate: '2026-11-29', consentExplainedBy: 'DC Okafor' }, profile, now)).toEqual({});
     expect(prefillAnswers({ consentDate: '2026-11-29' }, undefined, now)).toEqual({});
   });
 

@@ -1,7 +1,7 @@
 import type { ReferenceListName } from '../../shared/reference-lists.ts';
 import { ErrorMessage, Hint, describedBy } from '../../govuk/field-parts.tsx';
 import { TypeAhead } from './TypeAhead.tsx';
-import { formContent } from './content.ts';
+import { formContent, lowerFirst } from './content.ts';
 
 interface PlacesProps {
   id: string;
@@ -40,7 +40,7 @@ export function PlacesQuestion({ id, label, hint, error, list, exclude, maxItems
             {rows.length > 1 ? (
               <button type="button" class="govuk-button govuk-button--secondary app-places__remove" onClick={() => removeRow(index)}>
                 {formContent.places.remove}
-                <span class="govuk-visually-hidden"> {formContent.places.entry(label, index + 1).toLowerCase()}</span>
+                <span class="govuk-visually-hidden"> {lowerFirst(formContent.places.entry(label, index + 1))}</span>
               </button>
             ) : null}
           </div>

@@ -1,6 +1,7 @@
 import { questionIsHeading, topLevelFields, type FieldDef, type PageDef } from '../../shared/form/model.ts';
+import { opensUnder } from '../../shared/form/page-schema.ts';
 import type { ReferenceListName } from '../../shared/reference-lists.ts';
-import { ChoiceQuestion, ConfirmQuestion, DateQuestion, TextQuestion, TextareaQuestion } from './question-fields.tsx';
+import { AllOfQuestion, ChoiceQuestion, ConfirmQuestion, DateQuestion, TextQuestion, TextareaQuestion } from './question-fields.tsx';
 import { PlacesQuestion } from './PlacesQuestion.tsx';
 import { TypeAhead } from './TypeAhead.tsx';
 import type { useStepForm } from './use-step-form.ts';
@@ -55,13 +56,25 @@ function FieldView({ def, page, form, heading }: { def: FieldDef; page: PageDef;
         />
       );
     case 'radios':
-    case 'checkboxes':
+    case 'checkboxes': {
+      if (def.kind === 'checkboxes' && def.requireAll) {
+        const all = (def.options ?? []).map((option) => option.value);
+        const ticked = Array.isArray(value) && all.every((entry) => value.includes(entry));
+        return (
+          <AllOfQuestion
+            {...common}
+            items={(def.options ?? []).map((option) => option.label)}
+            confirm={def.requireAll}
+            field={{ name: def.name, value: 'all', checked: ticked, onChange: () => form.set(def.name, ticked ? [] : all) }}
+          />
+        );
+      }
       return (
         <ChoiceQuestion
           {...common}
           kind={def.kind}
           options={(def.options ?? []).map((option) => {
-            const followUps = page.fields.filter((other) => other.shownWhen?.field === def.name && other.shownWhen.value === option.value);
+            const followUps = page.fields.filter((other) => other.shownWhen?.field === def.name && opensUnder(other, option.value));
             return {
               ...option,
               field: def.kind === 'radios' ? form.radio(def.name, option.value) : form.checkbox(def.name, option.value),
@@ -70,6 +83,7 @@ function FieldView({ def, page, form, heading }: { def: FieldDef; page: PageDef;
           })}
         />
       );
+    }
   }
 }
 

@@ -1,6 +1,9 @@
 import { sectionTitles } from '../../shared/form/sections.ts';
 
 /** The question pages’ words (the questions themselves are data: src/shared/form). */
+/** A label inside a sentence: its first letter small, names such as "UK" kept. */
+export const lowerFirst = (label: string): string => label.charAt(0).toLowerCase() + label.slice(1);
+
 export const formContent = {
   sections: sectionTitles,
   pageNumber: (n: number) => `Page ${n}`,
@@ -10,7 +13,7 @@ export const formContent = {
   date: { day: 'Day', month: 'Month', year: 'Year' },
   places: {
     entry: (label: string, n: number) => `${label} ${n}`,
-    add: (label: string) => `Add another ${label.toLowerCase()}`,
+    add: (label: string) => `Add another ${lowerFirst(label)}`,
     remove: 'Remove',
     full: (max: number) => `You have added the most places this question takes (${max}). Put any others under ‘Anything else about the places’.`,
   },

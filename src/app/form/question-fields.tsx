@@ -1,6 +1,6 @@
 import { Checkbox, ChoiceGroup, type ChoiceKind, type ChoiceOption, type RadioFieldProps } from '../../govuk/Choices.tsx';
 import { DateInput, type DatePart } from '../../govuk/DateInput.tsx';
-import type { FieldChrome } from '../../govuk/field-parts.tsx';
+import { ErrorMessage, Hint, Legend, describedBy, formGroupClass, type FieldChrome } from '../../govuk/field-parts.tsx';
 import { COUNT_THRESHOLD, Textarea } from '../../govuk/Textarea.tsx';
 import { TextInput, type TextFieldProps } from '../../govuk/TextInput.tsx';
 import { formContent } from './content.ts';
@@ -34,6 +34,35 @@ export function TextareaQuestion({ field, max, ...question }: QuestionProps & { 
 /** Radios or checkboxes in a fieldset; follow-up questions open under the option they belong to. */
 export function ChoiceQuestion(props: QuestionProps & { kind: ChoiceKind; options: readonly ChoiceOption[] }) {
   return <ChoiceGroup {...props} />;
+}
+
+/**
+ * A list that must be done in full (the steps of informed consent): the items as a list, and one tick
+ * that confirms them all. The tick has the question's id, so the error summary links to it.
+ */
+export function AllOfQuestion({ id, label, hint, error, heading, items, confirm, field }: QuestionProps & { items: readonly string[]; confirm: string; field: RadioFieldProps }) {
+  return (
+    <div class={formGroupClass(error)}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
+        <Legend label={label} heading={heading} />
+        <ul class="govuk-list govuk-list--bullet">
+          {items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+        <Hint id={id} hint={hint} />
+        <ErrorMessage id={id} error={error} />
+        <div class="govuk-checkboxes">
+          <div class="govuk-checkboxes__item">
+            <input class="govuk-checkboxes__input" id={id} type="checkbox" {...field} />
+            <label class="govuk-label govuk-checkboxes__label" for={id}>
+              {confirm}
+            </label>
+          </div>
+        </div>
+      </fieldset>
+    </div>
+  );
 }
 
 /** One tick that confirms something the responder checked. */

@@ -65,12 +65,15 @@ export interface FieldDef {
   list?: ReferenceListName;
   max?: number;
   maxItems?: number;
-  /** Shown (and asked) only while another answer on the same page has this value. */
-  shownWhen?: { field: string; value: string };
+  /** Shown (and asked) only while another answer on the same page has this value (or one of these). */
+  shownWhen?: { field: string; value: string | readonly string[] };
   /** Free text that must not contain a web address (two optional detail answers). */
   noWebAddresses?: boolean;
-  /** Every option must be ticked (the steps of informed consent). */
-  requireAll?: boolean;
+  /**
+   * Every option must be ticked (the steps of informed consent): the options are shown as a list and
+   * this one tick confirms them all, since ticking each of a list that must all be ticked is taps for nothing.
+   */
+  requireAll?: string;
   /** A rule about this answer that needs reference lists other than its own (the Duty to Notify authority check). */
   listRule?: ListRule;
   /** The list entry to leave out (United Kingdom in the overseas countries). */

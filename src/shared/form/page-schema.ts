@@ -10,10 +10,16 @@ const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const isList = (def: FieldDef) => def.kind === 'checkboxes' || def.kind === 'places' || def.kind === 'files';
 const PHONE_MESSAGE = 'Enter a phone number, like 07700 900 982 or +44 7700 900 982 for a number outside the UK';
 
+/** Whether a follow-up opens under this value of the answer it follows. */
+export function opensUnder(def: FieldDef, value: string): boolean {
+  const opening = def.shownWhen?.value;
+  return typeof opening === 'string' ? opening === value : (opening?.includes(value) ?? false);
+}
+
 export function isVisible(def: FieldDef, values: Answers): boolean {
   if (!def.shownWhen) return true;
   const controller = values[def.shownWhen.field];
-  return Array.isArray(controller) ? controller.includes(def.shownWhen.value) : controller === def.shownWhen.value;
+  return typeof controller === 'string' ? opensUnder(def, controller) : (controller?.some((value) => opensUnder(def, value)) ?? false);
 }
 
 export function visibleFields(page: PageDef, values: Answers): FieldDef[] {

@@ -1,6 +1,9 @@
 import { caseLabelField } from '../case-label.ts';
 import { audiences, field, single, yesNo, yesNoNotSure, type PageDef } from './model.ts';
 
+const IN_THE_UK = ['uk', 'uk-and-overseas'];
+const OUTSIDE_THE_UK = ['overseas', 'uk-and-overseas'];
+
 /** Report setup and age, then (after consent: pages-consent.ts) the person's account, asked on every path. */
 export const accountPages: readonly PageDef[] = [
   {
@@ -49,8 +52,11 @@ export const accountPages: readonly PageDef[] = [
       field.radios('underAge', 'Is the person under 18?', yesNoNotSure, 'Select whether the person is under 18, or not sure', {
         hint: 'If you are not sure, treat them as a child: they are referred without asking for consent, and the local authority assesses their age. Changing this answer later means answering consent and the questions about them again.',
       }),
+      field.radios('childAtTime', 'Were they under 18 at any time while they were exploited?', yesNoNotSure, 'Select whether they were under 18 at any time while they were exploited, or not sure', {
+        shownWhen: { field: 'underAge', value: 'no' },
+      }),
     ],
-    next: (answers) => (single(answers, 'underAge') === 'no' ? 'child-at-time' : 'local-authority'),
+    next: (answers) => (single(answers, 'underAge') === 'no' ? 'consent' : 'local-authority'),
   },
   {
     id: 'local-authority',
@@ -66,13 +72,6 @@ export const accountPages: readonly PageDef[] = [
       field.text('councilLastName', 'Last name of the person you spoke to (optional)', '', { required: false }),
     ],
     next: () => 'child-referral',
-  },
-  {
-    id: 'child-at-time',
-    section: 'age',
-    on: audiences.adults,
-    fields: [field.radios('childAtTime', 'Were they under 18 at any time while they were exploited?', yesNoNotSure, 'Select whether they were under 18 at any time while they were exploited, or not sure')],
-    next: () => 'consent',
   },
   {
     id: 'background',
@@ -91,6 +90,7 @@ export const accountPages: readonly PageDef[] = [
   {
     id: 'situations',
     section: 'exploitation',
+    title: 'When and how it started',
     on: audiences.all,
     fields: [
       field.radios(
@@ -104,37 +104,14 @@ export const accountPages: readonly PageDef[] = [
         'Select whether they were exploited in more than one situation',
         { hint: 'For example by different people, in different places or in different kinds of work.' },
       ),
-    ],
-    next: (answers) => (single(answers, 'multipleSituations') === 'yes' ? 'when-several' : 'when'),
-  },
-  {
-    id: 'when',
-    section: 'exploitation',
-    on: audiences.all,
-    fields: [
-      field.narrative('exploitationDates', 'When did the exploitation happen?', 'Say when the exploitation started and ended, roughly if need be', {
-        hint: 'A rough time is fine, for example ‘spring 2024 to last month’. If there are gaps or delays in their account, explain them.',
-      }),
-    ],
-    next: () => 'how-it-started',
-  },
-  {
-    id: 'when-several',
-    section: 'exploitation',
-    on: audiences.all,
-    fields: [
       field.narrative('exploitationDatesSeveral', 'When did each situation happen, and what kind of exploitation was it?', 'Give the dates and kind of exploitation of each situation', {
+        shownWhen: { field: 'multipleSituations', value: 'yes' },
         hint: 'Take each situation in turn, for example ‘1. car wash in Leeds, March to June 2025, no pay’. Rough dates are fine.',
       }),
-    ],
-    next: () => 'how-it-started',
-  },
-  {
-    id: 'how-it-started',
-    section: 'exploitation',
-    on: audiences.all,
-    remindSituations: true,
-    fields: [
+      field.narrative('exploitationDates', 'When did the exploitation happen?', 'Say when the exploitation started and ended, roughly if need be', {
+        shownWhen: { field: 'multipleSituations', value: ['no', 'i-dont-know'] },
+        hint: 'A rough time is fine, for example ‘spring 2024 to last month’. If there are gaps or delays in their account, explain them.',
+      }),
       field.narrative('howStarted', 'How did the exploitation start?', 'Describe how the exploitation started', {
         hint: 'Who first approached them, what they were promised (work, pay, a home, travel), and what happened instead.',
       }),
@@ -175,6 +152,7 @@ export const accountPages: readonly PageDef[] = [
   {
     id: 'still-exploited',
     section: 'exploitation',
+    title: 'Leaving, and contact since',
     on: audiences.all,
     fields: [
       field.radios('stillExploited', 'Are they still in the exploitative situation?', yesNo, 'Select whether they are still in the exploitative situation'),
@@ -183,15 +161,6 @@ export const accountPages: readonly PageDef[] = [
         hint: 'For example debt, threats to family, fear of the authorities, nowhere else to go.',
       }),
       field.narrative('howLeft', 'How and why did they leave the situation?', 'Describe how and why they left the situation', { shownWhen: { field: 'stillExploited', value: 'no' } }),
-    ],
-    next: () => 'last-contact',
-  },
-  {
-    id: 'last-contact',
-    section: 'exploitation',
-    title: 'Contact with the people who exploited them',
-    on: audiences.all,
-    fields: [
       field.radios(
         'lastContact',
         'When were they last in contact with the people who exploited them?',
@@ -246,7 +215,7 @@ export const accountPages: readonly PageDef[] = [
   {
     id: 'interview',
     section: 'assessment',
-    title: 'How you spoke to them, and why you are referring',
+    title: 'Your assessment',
     on: audiences.all,
     fields: [
       field.narrative('interview', 'Where and how did you speak to them?', 'Say where and how you spoke to them', {
@@ -255,15 +224,6 @@ export const accountPages: readonly PageDef[] = [
       field.narrative('professionalView', 'Why are you making this referral?', 'Say why, in your professional view, you are making this referral', {
         hint: 'Give your own professional view: which parts of their account and what you saw made you think they may be a victim of modern slavery.',
       }),
-    ],
-    next: () => 'credibility',
-  },
-  {
-    id: 'credibility',
-    section: 'assessment',
-    title: 'Their credibility, and who else is involved',
-    on: audiences.all,
-    fields: [
       field.radios('credibilityConcerns', 'Do you have evidence-based concerns about their credibility?', yesNo, 'Select whether you have evidence-based concerns about their credibility', {
         hint: 'Trauma can make an account patchy or inconsistent; that alone is not a reason for concern.',
       }),
@@ -280,6 +240,7 @@ export const accountPages: readonly PageDef[] = [
     id: 'where-exploited',
     section: 'where',
     on: audiences.all,
+    remindSituations: true,
     fields: [
       field.radios(
         'whereExploited',
@@ -291,30 +252,21 @@ export const accountPages: readonly PageDef[] = [
         ],
         'Select where the exploitation happened',
       ),
-    ],
-    next: (answers) => (single(answers, 'whereExploited') === 'overseas' ? 'overseas-places' : 'uk-places'),
-  },
-  {
-    id: 'uk-places',
-    section: 'where',
-    title: 'Where in the UK did it happen?',
-    remindSituations: true,
-    on: audiences.all,
-    fields: [
-      field.places('ukTowns', 'Town or city', 'uk-towns', 'Enter at least one town or city and choose it from the list', { hint: 'Add up to 10. Choose ‘Unknown’ if nobody knows.' }),
-      field.narrative('ukOtherLocation', 'Anything else about the places (optional)', '', { required: false, hint: 'For example the kind of place (a car wash, a farm, a private house) or a street.' }),
-    ],
-    next: (answers) => (single(answers, 'whereExploited') === 'uk-and-overseas' ? 'overseas-places' : 'current-location'),
-  },
-  {
-    id: 'overseas-places',
-    section: 'where',
-    title: 'In which countries outside the UK did it happen?',
-    remindSituations: true,
-    on: audiences.all,
-    fields: [
-      field.places('countries', 'Country', 'countries', 'Enter at least one country and choose it from the list', { hint: 'Add up to 10. Choose ‘Unknown’ if nobody knows.', exclude: ['United Kingdom'] }),
-      field.narrative('overseasOtherLocation', 'Anything else about the places (optional)', '', { required: false }),
+      field.places('ukTowns', 'Town or city in the UK', 'uk-towns', 'Enter at least one town or city and choose it from the list', {
+        shownWhen: { field: 'whereExploited', value: IN_THE_UK },
+        hint: 'Add up to 10. Choose ‘Unknown’ if nobody knows.',
+      }),
+      field.narrative('ukOtherLocation', 'Anything else about the places in the UK (optional)', '', {
+        required: false,
+        shownWhen: { field: 'whereExploited', value: IN_THE_UK },
+        hint: 'For example the kind of place (a car wash, a farm, a private house) or a street.',
+      }),
+      field.places('countries', 'Country outside the UK', 'countries', 'Enter at least one country and choose it from the list', {
+        shownWhen: { field: 'whereExploited', value: OUTSIDE_THE_UK },
+        hint: 'Add up to 10. Choose ‘Unknown’ if nobody knows.',
+        exclude: ['United Kingdom'],
+      }),
+      field.narrative('overseasOtherLocation', 'Anything else about the places outside the UK (optional)', '', { required: false, shownWhen: { field: 'whereExploited', value: OUTSIDE_THE_UK } }),
     ],
     next: () => 'current-location',
   },

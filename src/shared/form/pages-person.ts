@@ -104,21 +104,12 @@ export const personPages: readonly PageDef[] = [
   {
     id: 'gender',
     section: 'person',
-    title: 'Their gender and children',
+    title: 'Their gender, children and nationality',
     on: audiences.referred,
     fields: [
       genderField,
       field.radios('hasChildren', 'Do they have children?', yesNo, 'Select whether they have children'),
       field.count('childrenCount', 'How many?', 'Enter how many children they have, in digits', { shownWhen: { field: 'hasChildren', value: 'yes' } }),
-    ],
-    next: () => 'nationality',
-  },
-  {
-    id: 'nationality',
-    section: 'person',
-    title: 'Their nationality and any Home Office reference',
-    on: audiences.referred,
-    fields: [
       ...nationalityFields,
       field.radios('homeOfficeReference', 'Do they have a Home Office reference?', yesNo, 'Select whether they have a Home Office reference', { hint: 'For example from an asylum claim or a visa.' }),
       field.text('homeOfficeReferenceDetails', 'What kind of reference, and its number', 'Enter the kind of Home Office reference and its number', { shownWhen: { field: 'homeOfficeReference', value: 'yes' } }),

@@ -64,15 +64,24 @@ export function dateValue(now: Date): string {
   return `${now.getFullYear()}-${now.getMonth() + 1}-${now.getDate()}`;
 }
 
+/** The responder as "who explained consent" names them: usually they did it themselves; they change it if not. */
+function explainedBy(profile: ResponderProfile | undefined): string | undefined {
+  const name = [profile?.responderFirstName, profile?.responderLastName].filter(Boolean).join(' ');
+  if (!name) return undefined;
+  return profile?.responderRole ? `${name}, ${profile.responderRole}` : name;
+}
+
 /**
  * What a draft starts with that nobody need type: the responder's saved details, the consent date
- * (today), and the language of an interpreter already recorded for the person. Only answers the draft
+ * (today), who explained consent (the responder), and the language of an interpreter already recorded for the person. Only answers the draft
  * does not hold yet: a blank left on purpose ("") stays blank. Empty when there is nothing to add.
  */
 export function prefillAnswers(answers: Answers, profile: ResponderProfile | undefined, now: Date): Answers {
   const added: Record<string, string> = {};
   for (const [name, value] of Object.entries(profile ?? {})) if (profileNames.has(name) && answers[name] === undefined) added[name] = value;
   if (answers.consentDate === undefined) added.consentDate = dateValue(now);
+  const explainer = explainedBy(profile);
+  if (explainer && answers.consentExplainedBy === undefined) added.consentExplainedBy = explainer;
   const language = single(answers, 'interpreter') === 'yes' ? single(answers, 'interpreterLanguage')?.trim() : undefined;
   if (language && answers.consentInterpreterLanguage === undefined) added.consentInterpreterLanguage = language;
   return added;

@@ -72,7 +72,7 @@ function accountAdvice(answers: Answers, pageOf: (name: string, fallback: string
     const shortest = lengths.filter((field) => text(answers, field.name) !== '').sort((a, b) => a.words - b.words)[0];
     advice.push({
       rule: 'short-account',
-      page: pageOf(shortest?.name ?? 'howStarted', 'how-it-started'),
+      page: pageOf(shortest?.name ?? 'howStarted', 'situations'),
       what: `The account of what happened to them is short: ${total} words.`,
       why: 'The decision unit decides on the account: how it started, what they were made to do, how they were controlled and why they could not leave. A short account is the commonest reason a decision waits while more information is asked for.',
     });
@@ -160,7 +160,7 @@ function unknownAdvice(answers: Answers, pageOf: (name: string, fallback: string
   return [
     {
       rule: 'unknown-everywhere',
-      page: pageOf(text(answers, 'exploitationDates') ? 'exploitationDates' : 'exploitationDatesSeveral', 'when'),
+      page: pageOf(text(answers, 'exploitationDates') ? 'exploitationDates' : 'exploitationDatesSeveral', 'situations'),
       what: 'When and where it happened are both ‘not known’, with no explanation.',
       why: 'If nobody knows, say why: for example they were moved at night, kept indoors, or have lost track of time. Otherwise the decision unit will ask, and the decision waits.',
     },
