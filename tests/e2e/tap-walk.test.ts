@@ -139,6 +139,8 @@ describe('the field app in taps: three journeys a responder makes', () => {
     writeFileSync(OUT, JSON.stringify({ targets: TARGETS, ...figures, raidReferralByScreen: raidByScreen }, null, 2));
     // What the app promises outright; the tap targets are budgets `npm run bench -- taps` reports against.
     expect(raidReferral.responderKeystrokes).toBe(0);
+    // Choosing the town where they are staying fills in its region: only the town is typed.
+    expect(raidByScreen['current-location']?.keystrokes).toBe(String(examples['adult-nrm'].currentTown).length);
     expect(outreach.checkScreens).toBeLessThanOrEqual(TARGETS.checkScreens);
   });
 });

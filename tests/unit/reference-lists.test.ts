@@ -14,6 +14,7 @@ import {
   type ReferenceListName,
 } from '../../src/shared/reference-lists.ts';
 import { LARGEST_UK_PLACES } from '../../src/shared/reference/largest-uk-places.ts';
+import { REGION_OF_TOWN, regionOfTown } from '../../src/shared/reference/region-of-town.ts';
 
 const DATA = new URL('../../src/shared/reference/lists/', import.meta.url);
 const raw = (name: ReferenceListName) => readFileSync(new URL(`${name}.json`, DATA), 'utf8');
@@ -174,6 +175,16 @@ describe('matchItems, with the largest places first', () => {
   it('names every one of the largest places exactly as the towns list does, once', () => {
     expect(LARGEST_UK_PLACES.filter((name) => findItem(towns, name)?.value !== name)).toEqual([]);
     expect(new Set(LARGEST_UK_PLACES).size).toBe(LARGEST_UK_PLACES.length);
+  });
+
+  it('gives a largest place a region only as the two lists name them', () => {
+    const regions = load('uk-regions');
+    const pairs = Object.entries(REGION_OF_TOWN);
+    expect(pairs.filter(([town, region]) => findItem(towns, town)?.value !== town || findItem(regions, region)?.value !== region)).toEqual([]);
+    expect(pairs.filter(([town]) => !LARGEST_UK_PLACES.includes(town))).toEqual([]);
+    expect(regionOfTown('Leeds')).toBe('West Yorkshire');
+    expect(regionOfTown('Belfast')).toBeUndefined();
+    expect(regionOfTown('constructor')).toBeUndefined();
   });
 
   it('offers Leeds and Leicester before Leatherhead and Leek after "le", the rest alphabetically', () => {

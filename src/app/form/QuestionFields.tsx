@@ -1,3 +1,4 @@
+import { fillIn } from '../../shared/form/fill-in.ts';
 import { questionIsHeading, topLevelFields, type FieldDef, type PageDef } from '../../shared/form/model.ts';
 import { opensUnder } from '../../shared/form/page-schema.ts';
 import type { ReferenceListName } from '../../shared/reference-lists.ts';
@@ -38,7 +39,11 @@ function FieldView({ def, page, form, heading }: { def: FieldDef; page: PageDef;
           list={listOf(def)}
           exclude={def.exclude}
           value={typeof value === 'string' ? value : ''}
-          onChange={(text) => form.set(def.name, text)}
+          onChange={(text) => {
+            form.set(def.name, text);
+            const filled = def.fillsIn ? fillIn(def.fillsIn, typeof value === 'string' ? value : '', text, form.values[def.fillsIn.field]) : undefined;
+            if (def.fillsIn && filled !== undefined) form.set(def.fillsIn.field, filled);
+          }}
         />
       );
     case 'places':

@@ -74,6 +74,11 @@ export interface FieldDef {
    * this one tick confirms them all, since ticking each of a list that must all be ticked is taps for nothing.
    */
   requireAll?: string;
+  /**
+   * Another answer on the page this one fills in when it can (a town's region), while that answer is
+   * blank or still holds what was filled in for the value before: the responder's own choice stays.
+   */
+  fillsIn?: { field: string; from: (answer: string) => string | undefined };
   /** A rule about this answer that needs reference lists other than its own (the Duty to Notify authority check). */
   listRule?: ListRule;
   /** The list entry to leave out (United Kingdom in the overseas countries). */

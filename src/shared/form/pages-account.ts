@@ -1,4 +1,5 @@
 import { caseLabelField } from '../case-label.ts';
+import { regionOfTown } from '../reference/region-of-town.ts';
 import { audiences, field, single, yesNo, yesNoNotSure, type PageDef } from './model.ts';
 
 const IN_THE_UK = ['uk', 'uk-and-overseas'];
@@ -277,8 +278,10 @@ export const accountPages: readonly PageDef[] = [
     intro: ['This tells the police which force covers where they are. Choose ‘Unknown’ if you do not know.'],
     on: audiences.all,
     fields: [
-      field.typeahead('currentTown', 'Town or city', 'uk-towns', 'Enter the town or city where they are staying and choose it from the list'),
-      field.typeahead('currentRegion', 'County or region', 'uk-regions', 'Enter the county or region where they are staying and choose it from the list'),
+      field.typeahead('currentTown', 'Town or city', 'uk-towns', 'Enter the town or city where they are staying and choose it from the list', { fillsIn: { field: 'currentRegion', from: regionOfTown } }),
+      field.typeahead('currentRegion', 'County or region', 'uk-regions', 'Enter the county or region where they are staying and choose it from the list', {
+        hint: 'Filled in for the largest towns and cities: change it if it is wrong.',
+      }),
     ],
     next: () => 'exploiters',
   },
