@@ -41,8 +41,9 @@ function FieldView({ def, page, form, heading }: { def: FieldDef; page: PageDef;
           value={typeof value === 'string' ? value : ''}
           onChange={(text) => {
             form.set(def.name, text);
-            const filled = def.fillsIn ? fillIn(def.fillsIn, typeof value === 'string' ? value : '', text, form.values[def.fillsIn.field]) : undefined;
-            if (def.fillsIn && filled !== undefined) form.set(def.fillsIn.field, filled);
+            if (!def.fillsIn) return;
+            const filled = fillIn(def.fillsIn, typeof value === 'string' ? value : '', text, form.values[def.fillsIn.field]);
+            if (filled !== undefined) form.set(def.fillsIn.field, filled);
           }}
         />
       );

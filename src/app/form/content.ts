@@ -1,9 +1,9 @@
 import { sectionTitles } from '../../shared/form/sections.ts';
 
-/** The question pages’ words (the questions themselves are data: src/shared/form). */
 /** A label inside a sentence: its first letter small, names such as "UK" kept. */
 export const lowerFirst = (label: string): string => label.charAt(0).toLowerCase() + label.slice(1);
 
+/** The question pages’ words (the questions themselves are data: src/shared/form). */
 export const formContent = {
   sections: sectionTitles,
   pageNumber: (n: number) => `Page ${n}`,

@@ -10,4 +10,3 @@ export function fillIn(rule: NonNullable<FieldDef['fillsIn']>, before: string, a
   const next = rule.from(after) ?? '';
   return next === held ? undefined : next;
 }
-

@@ -73,8 +73,9 @@ function explainedBy(profile: ResponderProfile | undefined): string | undefined 
 
 /**
  * What a draft starts with that nobody need type: the responder's saved details, the consent date
- * (today), who explained consent (the responder), and the language of an interpreter already recorded for the person. Only answers the draft
- * does not hold yet: a blank left on purpose ("") stays blank. Empty when there is nothing to add.
+ * (today), who explained consent (the responder), and the language of an interpreter already recorded
+ * for the person. Only answers the draft does not hold yet: a blank left on purpose ("") stays blank.
+ * Empty when there is nothing to add.
  */
 export function prefillAnswers(answers: Answers, profile: ResponderProfile | undefined, now: Date): Answers {
   const added: Record<string, string> = {};
